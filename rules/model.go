@@ -1,0 +1,255 @@
+// Package rules holds the ruleset model: the indicators of a work report, their
+// targets, baselines and scoring, the conventions used to judge them, and the
+// YAML codec that reads rule files with positioned diagnostics. The 2019
+// ruleset of 红旗区 ships embedded as the default.
+//
+// The package is pure: no file system, no clock. Every number is a
+// decimal.Decimal read from the exact text of the rule file.
+package rules
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// Category groups headline indicators as the work report does.
+type Category string
+
+// The four groups of section 二 of a work report, and the group of the
+// section-三 tasks.
+const (
+	CatVolume    Category = "总量"
+	CatStructure Category = "结构"
+	CatBenefit   Category = "效益"
+	CatLivelihood Category = "民生"
+)
+
+// Polarity says which direction is better.
+type Polarity string
+
+const (
+	// Higher is better (正向).
+	Higher Polarity = "higher"
+	// Lower is better (逆向): unemployment, energy intensity.
+	Lower Polarity = "lower"
+)
+
+// Measure says what kind of figure an indicator judges.
+type Measure string
+
+const (
+	// Growth is a growth rate in percent against last year.
+	Growth Measure = "growth"
+	// Level is an amount, a count or a rate judged as it stands.
+	Level Measure = "level"
+	// Rank is a place among peers, 1 being first.
+	Rank Measure = "rank"
+	// YesNo is a verdict handed down from elsewhere (是/否).
+	YesNo Measure = "yes_no"
+)
+
+// TargetKind is the operator of a target.
+type TargetKind string
+
+// Target kinds. Bounds are inclusive unless the name says otherwise
+// (民法典 第1259条: 以上, 以下, 以内 include the number).
+const (
+	AtLeast  TargetKind = "at_least" // 增长X%, X以上, 不低于X, 达X: actual ≥ X
+	AtMost   TargetKind = "at_most"  // X以内, X以下, 不超过X: actual ≤ X
+	Above    TargetKind = "above"    // 超过X, 突破X: actual > X
+	Below    TargetKind = "below"    // 不满X, 低于X: actual < X
+	Approx   TargetKind = "approx"   // X左右: within a tolerance of X
+	Between  TargetKind = "range"    // X-Y: reaching the bound on the near side counts
+	Positive TargetKind = "positive" // 保持稳定增长, 稳步增长: growth > 0
+	InStep   TargetKind = "in_step"  // 与经济增长同步: at least the rate of another indicator
+	TopN     TargetKind = "top_n"    // 位于全市前列: rank ≤ N
+	Verdict  TargetKind = "yes_no"   // 完成市定目标: 是
+)
+
+// Target is what the report asks of one indicator.
+type Target struct {
+	Kind  TargetKind
+	Value decimal.Decimal // the number of at_least, at_most, above, below, approx
+	Low   decimal.Decimal // range
+	High  decimal.Decimal // range
+	// Tolerance overrides the ruleset's 左右 tolerance for this target.
+	Tolerance decimal.NullDecimal
+	// With names the indicator an in_step target keeps pace with.
+	With string
+	// N overrides the ruleset's 前列 rank for this target.
+	N int
+	// Text is the target as the report words it (目标原文).
+	Text string
+}
+
+// Baseline is last year's actual as the report gives it.
+type Baseline struct {
+	Level  decimal.NullDecimal // last year's level, in LevelUnit
+	Growth decimal.NullDecimal // last year's growth, in percent
+}
+
+// ScoreMethod is how an indicator's score is computed.
+type ScoreMethod string
+
+const (
+	// PassFail gives the full weight when the target is met, else 0.
+	PassFail ScoreMethod = "pass_fail"
+	// Ratio gives weight × completion ratio, capped at the weight; for
+	// lower-is-better indicators weight × (2 − ratio), never below 0.
+	Ratio ScoreMethod = "ratio"
+	// Points gives base ± points per 个百分点 (or per % of completion) of
+	// the gap, between Min and Max.
+	Points ScoreMethod = "points"
+)
+
+// Scoring configures the score of one indicator.
+type Scoring struct {
+	Method   ScoreMethod
+	Base     decimal.NullDecimal // points: score when the target is just met (default: the weight)
+	PerPoint decimal.NullDecimal // points: added or taken per 个百分点 (or per % of completion)
+	Max      decimal.NullDecimal // points: cap (default: the weight)
+	Min      decimal.NullDecimal // points: floor (default: 0)
+	// NearMissShare is the share of the weight a 基本完成 earns under
+	// pass_fail (default 0).
+	NearMissShare decimal.NullDecimal
+}
+
+// Indicator is one measurable commitment of a work report.
+type Indicator struct {
+	ID       string
+	Name     string
+	Aliases  []string
+	Category Category
+	Group    string // 主要预期目标 or 重点工作任务
+	Measure  Measure
+	// Unit of the judged figure: "%" for growth and rates, or the unit of
+	// the level (亿元, 人, 家 …).
+	Unit string
+	// LevelUnit is the unit of the level from which a growth rate is
+	// derived (亿元 for GDP growth); empty when there is none.
+	LevelUnit string
+	// Precision is the number of decimals the figure is published with.
+	Precision int32
+	Polarity  Polarity
+	Target    Target
+	Baseline  Baseline
+	// DeriveGrowth allows the growth rate to be computed from this year's
+	// and last year's levels when the rate is missing. Not for indicators
+	// at comparable prices (GDP, 规上工业增加值).
+	DeriveGrowth bool
+	Weight       decimal.Decimal
+	Scoring      Scoring
+	// Quote is the sentence of the report the target comes from.
+	Quote string
+	// Note explains a choice made when the rule was drawn up.
+	Note string
+	// Pos is where the indicator is declared in its rule file.
+	Pos Pos
+}
+
+// IsRate reports whether the judged figure is in percent, so that gaps are
+// in 个百分点 rather than completion ratios.
+func (ind *Indicator) IsRate() bool { return ind.Unit == "%" }
+
+// Grade is one band of the total score.
+type Grade struct {
+	Name string
+	Min  decimal.Decimal // lowest score (as % of the full marks) of the band
+}
+
+// Rounding names a rounding rule.
+type Rounding string
+
+const (
+	// HalfEven is GB/T 8170 数值修约 (四舍六入五成双).
+	HalfEven Rounding = "half_even"
+	// HalfUp rounds halves away from zero, as Excel's ROUND does.
+	HalfUp Rounding = "half_up"
+)
+
+// Round rounds d to places decimals by the rule.
+func (r Rounding) Round(d decimal.Decimal, places int32) decimal.Decimal {
+	if r == HalfUp {
+		return d.Round(places)
+	}
+	return d.RoundBank(places)
+}
+
+// Label is the rule in Chinese, for the scorecard.
+func (r Rounding) Label() string {
+	if r == HalfUp {
+		return "四舍五入（与 Excel ROUND 相同）"
+	}
+	return "GB/T 8170 四舍六入五成双"
+}
+
+// Conventions are the project's choices where no written standard exists.
+// Each is configurable and stated in every scorecard (口径说明).
+type Conventions struct {
+	Rounding Rounding
+	// ApproxTolerance is the tolerance of 左右, in the indicator's unit
+	// (个百分点 for rates). Default 0.5.
+	ApproxTolerance decimal.Decimal
+	// NearMissPoints: a rate that misses its bound by at most this many
+	// 个百分点 is 基本完成. Default 1.
+	NearMissPoints decimal.Decimal
+	// NearMissRatio: a level reaching this share of its target is 基本完成.
+	// Default 0.9.
+	NearMissRatio decimal.Decimal
+	// InStepTolerance: an in_step rate this many 个百分点 below its reference
+	// still counts as 完成. Default 0.
+	InStepTolerance decimal.Decimal
+	// TopN is what 前列 means: a rank ≤ TopN. Default 3.
+	TopN int
+	// Grades, from the highest band down; the last band has Min 0.
+	Grades []Grade
+}
+
+// Ruleset is a work report's targets for one entity and year.
+type Ruleset struct {
+	ID          string
+	Title       string
+	Entity      string
+	Year        int
+	Source      string // the report the rules are drawn from
+	Conventions Conventions
+	Indicators  []*Indicator
+	// File is the name the ruleset was read from, for diagnostics.
+	File string
+}
+
+// Indicator returns the indicator with the given id, or nil.
+func (rs *Ruleset) Indicator(id string) *Indicator {
+	for _, ind := range rs.Indicators {
+		if ind.ID == id {
+			return ind
+		}
+	}
+	return nil
+}
+
+// TotalWeight is the sum of all weights: the full marks.
+func (rs *Ruleset) TotalWeight() decimal.Decimal {
+	sum := decimal.Zero
+	for _, ind := range rs.Indicators {
+		sum = sum.Add(ind.Weight)
+	}
+	return sum
+}
+
+// DefaultConventions returns the defaults named in the design.
+func DefaultConventions() Conventions {
+	return Conventions{
+		Rounding:        HalfEven,
+		ApproxTolerance: decimal.RequireFromString("0.5"),
+		NearMissPoints:  decimal.NewFromInt(1),
+		NearMissRatio:   decimal.RequireFromString("0.9"),
+		InStepTolerance: decimal.Zero,
+		TopN:            3,
+		Grades: []Grade{
+			{Name: "优秀", Min: decimal.NewFromInt(90)},
+			{Name: "良好", Min: decimal.NewFromInt(80)},
+			{Name: "合格", Min: decimal.NewFromInt(60)},
+			{Name: "不合格", Min: decimal.Zero},
+		},
+	}
+}
