@@ -17,9 +17,9 @@ type Category string
 // The four groups of section 二 of a work report, and the group of the
 // section-三 tasks.
 const (
-	CatVolume    Category = "总量"
-	CatStructure Category = "结构"
-	CatBenefit   Category = "效益"
+	CatVolume     Category = "总量"
+	CatStructure  Category = "结构"
+	CatBenefit    Category = "效益"
 	CatLivelihood Category = "民生"
 )
 
