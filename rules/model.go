@@ -45,6 +45,9 @@ const (
 	Rank Measure = "rank"
 	// YesNo is a verdict handed down from elsewhere (是/否).
 	YesNo Measure = "yes_no"
+	// Milestone is a dated step: 4月份开工, 年底前投产. The actual is the
+	// date it was reached.
+	Milestone Measure = "milestone"
 )
 
 // TargetKind is the operator of a target.
@@ -63,6 +66,7 @@ const (
 	InStep   TargetKind = "in_step"  // 与经济增长同步: at least the rate of another indicator
 	TopN     TargetKind = "top_n"    // 位于全市前列: rank ≤ N
 	Verdict  TargetKind = "yes_no"   // 完成市定目标: 是
+	ByDate   TargetKind = "by_date"  // 4月份开工: reached no later than Due
 )
 
 // Target is what the report asks of one indicator.
@@ -77,6 +81,13 @@ type Target struct {
 	With string
 	// N overrides the ruleset's 前列 rank for this target.
 	N int
+	// Due is the deadline of a by_date target: YYYY-MM (end of that month)
+	// or YYYY-MM-DD.
+	Due string
+	// Years marks a multi-year goal (5年内, 两年内): the target is due Years
+	// after the ruleset's year began; before then the year's progress is
+	// shown and not scored as a miss.
+	Years int
 	// Text is the target as the report words it (目标原文).
 	Text string
 }
@@ -142,6 +153,9 @@ type Indicator struct {
 	Quote string
 	// Note explains a choice made when the rule was drawn up.
 	Note string
+	// Todo lists what a person must still decide in a drafted rule (the
+	// weight, the scoring); a ruleset with open items is a draft.
+	Todo []string
 	// Pos is where the indicator is declared in its rule file.
 	Pos Pos
 }

@@ -9,10 +9,11 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 // compatible lists the target kinds each measure can carry.
 var compatible = map[Measure][]TargetKind{
-	Growth: {AtLeast, AtMost, Above, Below, Approx, Between, Positive, InStep},
-	Level:  {AtLeast, AtMost, Above, Below, Approx, Between},
-	Rank:   {TopN, AtMost},
-	YesNo:  {Verdict},
+	Growth:    {AtLeast, AtMost, Above, Below, Approx, Between, Positive, InStep},
+	Level:     {AtLeast, AtMost, Above, Below, Approx, Between},
+	Rank:      {TopN, AtMost},
+	YesNo:     {Verdict},
+	Milestone: {ByDate},
 }
 
 // Validate checks the relations between indicators that a single field
@@ -118,7 +119,10 @@ func validateIndicator(rs *Ruleset, ind *Indicator, ds *Diagnostics) {
 	if ind.Baseline.Level.Valid && ind.LevelUnit == "" && ind.Measure == Growth {
 		ds.Errorf(p, "写出上年总量的单位，如 level_unit: 亿元", "指标 %s 给出了上年总量，但缺少 level_unit", ind.ID)
 	}
-	numeric := t.Kind != Positive && t.Kind != TopN && t.Kind != Verdict
+	if len(ind.Todo) > 0 {
+		ds.Warnf(p, "决定后删除 todo", "指标 %s 尚有待定事项: %s", ind.ID, strings.Join(ind.Todo, "；"))
+	}
+	numeric := t.Kind != Positive && t.Kind != TopN && t.Kind != Verdict && t.Kind != ByDate
 	if !numeric && ind.Scoring.Method != PassFail {
 		ds.Errorf(p, "这类目标没有可比的数值，scoring.method 写 pass_fail",
 			"指标 %s 的目标 %s 不能用 %s 计分", ind.ID, t.Kind, ind.Scoring.Method)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -310,7 +311,7 @@ func (d *decoder) conventions(n *yaml.Node, c *Conventions) {
 
 var indicatorKeys = []string{"id", "name", "aliases", "category", "group", "measure", "unit",
 	"level_unit", "precision", "polarity", "target", "baseline", "derive_growth", "weight",
-	"scoring", "quote", "note"}
+	"scoring", "quote", "note", "todo"}
 
 func (d *decoder) indicator(n *yaml.Node) *Indicator {
 	ind := &Indicator{Pos: d.pos(n), Polarity: Higher, Group: GroupHeadline}
@@ -366,22 +367,25 @@ func (d *decoder) indicator(n *yaml.Node) *Indicator {
 	}
 	ind.Quote = d.str(f["quote"], "quote")
 	ind.Note = d.str(f["note"], "note")
+	ind.Todo = d.strings(f["todo"], "todo")
 	return ind
 }
 
 var (
 	categoryWords = []string{string(CatVolume), string(CatStructure), string(CatBenefit), string(CatLivelihood)}
-	measureWords  = []string{string(Growth), string(Level), string(Rank), string(YesNo)}
+	measureWords  = []string{string(Growth), string(Level), string(Rank), string(YesNo), string(Milestone)}
 	kindWords     = []string{string(AtLeast), string(AtMost), string(Above), string(Below), string(Approx),
-		string(Between), string(Positive), string(InStep), string(TopN), string(Verdict)}
+		string(Between), string(Positive), string(InStep), string(TopN), string(Verdict), string(ByDate)}
 )
+
+var duePattern = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
 
 // GroupHeadline is the group of section 二's 主要预期目标.
 const GroupHeadline = "主要预期目标"
 
 func (d *decoder) target(n *yaml.Node) Target {
 	var t Target
-	f := d.fields(n, "target", "kind", "value", "low", "high", "tolerance", "with", "n", "text")
+	f := d.fields(n, "target", "kind", "value", "low", "high", "tolerance", "with", "n", "due", "years", "text")
 	if n.Kind != yaml.MappingNode {
 		return t
 	}
@@ -402,6 +406,20 @@ func (d *decoder) target(n *yaml.Node) Target {
 		need("low", "high")
 	case InStep:
 		need("with")
+	case ByDate:
+		need("due")
+	}
+	t.Due = d.str(f["due"], "target.due")
+	if t.Due != "" && !duePattern.MatchString(t.Due) {
+		d.errorf(f["due"], "写成 2019-04（月底前）或 2019-06-30", "target.due 的值 %q 不是日期", t.Due)
+	}
+	if f["years"] != nil {
+		if v, ok := d.integer(f["years"], "target.years"); ok {
+			if v < 1 || v > 50 {
+				d.errorf(f["years"], "写成年数，如 5 表示5年内", "target.years 应在 1 到 50 之间")
+			}
+			t.Years = v
+		}
 	}
 	if v, ok := d.number(f["value"], "target.value"); ok {
 		t.Value = v
