@@ -185,3 +185,6 @@ func (l Diagnostics) Err() error {
 	}
 	return nil
 }
+
+// IsValid reports whether the position names anything.
+func (p Pos) IsValid() bool { return p != Pos{} }

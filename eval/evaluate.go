@@ -1,0 +1,493 @@
+package eval
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/attain-tool/attain/rules"
+	"github.com/shopspring/decimal"
+)
+
+var (
+	hundred = decimal.NewFromInt(100)
+	one     = decimal.NewFromInt(1)
+	two     = decimal.NewFromInt(2)
+)
+
+// divPrecision is the number of decimals kept by intermediate divisions,
+// far beyond any published precision, so that the one rounding at the
+// published precision decides.
+const divPrecision = 20
+
+// Evaluate judges every indicator of rs against the actuals.
+func Evaluate(rs *rules.Ruleset, in Actuals) *Assessment {
+	a := &Assessment{Ruleset: rs, Entity: in.Entity, Year: in.Year}
+	if a.Entity == "" {
+		a.Entity = rs.Entity
+	}
+	if a.Year == 0 {
+		a.Year = rs.Year
+	}
+	a.Problems = append(a.Problems, in.Problems...)
+	j := judge{rs: rs, in: in, done: map[string]*Result{}, a: a}
+	for _, ind := range rs.Indicators {
+		r := j.result(ind)
+		a.Results = append(a.Results, *r)
+	}
+	a.total()
+	a.Problems.Sort()
+	return a
+}
+
+type judge struct {
+	rs   *rules.Ruleset
+	in   Actuals
+	a    *Assessment
+	done map[string]*Result
+	busy []string // in_step references being resolved, to stop cycles
+}
+
+func (j *judge) problem(pos rules.Pos, id, hint, format string, args ...any) {
+	j.a.Problems.Add(rules.Diagnostic{Pos: pos, Severity: rules.Warning, Indicator: id,
+		Summary: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+func (j *judge) round(d decimal.Decimal, places int32) decimal.Decimal {
+	return j.rs.Conventions.Rounding.Round(d, places)
+}
+
+// result judges one indicator, once.
+func (j *judge) result(ind *rules.Indicator) *Result {
+	if r := j.done[ind.ID]; r != nil {
+		return r
+	}
+	act := j.in.Values[ind.ID]
+	if act == nil {
+		act = &Actual{ID: ind.ID}
+	}
+	r := &Result{Indicator: ind, Weight: ind.Weight, Scored: true, Rank: act.Rank, Done: act.Done, Date: act.Date}
+	r.PrevGrowth = ind.Baseline.Growth
+	r.Level = act.Level
+	r.PrevLevel = act.PrevLevel
+	if !r.PrevLevel.Valid {
+		r.PrevLevel = ind.Baseline.Level
+	}
+	if act.PrevLevel.Valid && ind.Baseline.Level.Valid && !act.PrevLevel.Decimal.Equal(ind.Baseline.Level.Decimal) {
+		j.problem(act.Source(FieldPrevLevel), ind.ID, "核对是否为修订后的数据；推算增速使用填报值",
+			"%s 的上年实际值填报为 %s，报告中为 %s", ind.Name, act.PrevLevel.Decimal, ind.Baseline.Level.Decimal)
+	}
+	j.value(ind, act, r)
+	j.judge(ind, r)
+	j.score(ind, r)
+	if ind.Target.Years > 1 && j.a.Year < j.rs.Year+ind.Target.Years-1 && r.Status != Met && r.Status != Exceeded {
+		// A multi-year goal before its last year: show progress, no miss.
+		r.Status = InProgress
+		r.Scored = false
+		r.Score = decimal.Zero
+		r.Explanation = fmt.Sprintf("%d年内目标（至%d年），本年进度: %s", ind.Target.Years,
+			j.rs.Year+ind.Target.Years-1, r.Explanation)
+	}
+	j.done[ind.ID] = r
+	return r
+}
+
+// value finds the judged figure: the reported one, or a growth derived from
+// levels where the rule allows it.
+func (j *judge) value(ind *rules.Indicator, act *Actual, r *Result) {
+	switch ind.Measure {
+	case rules.Growth:
+		if act.Growth.Valid {
+			r.Raw = act.Growth
+			r.Source = act.Source(FieldGrowth)
+			break
+		}
+		if !act.Level.Valid {
+			break
+		}
+		r.Source = act.Source(FieldLevel)
+		if !ind.DeriveGrowth {
+			j.problem(act.Source(FieldLevel), ind.ID, "填报统计部门公布的本年增速(%)",
+				"%s 缺少本年增速：该增速按可比价（可比口径）计算，不能由现价总量推算", ind.Name)
+			break
+		}
+		if !r.PrevLevel.Valid || r.PrevLevel.Decimal.Sign() <= 0 {
+			j.problem(act.Source(FieldLevel), ind.ID, "填报上年实际值或本年增速(%)",
+				"%s 缺少本年增速，也没有可用的上年实际值，无法推算", ind.Name)
+			break
+		}
+		prev := r.PrevLevel.Decimal
+		g := act.Level.Decimal.Sub(prev).Mul(hundred).DivRound(prev, divPrecision)
+		r.Raw = decimal.NewNullDecimal(g)
+		r.Derived = true
+	case rules.Level:
+		if act.Level.Valid {
+			r.Raw = act.Level
+			r.Source = act.Source(FieldLevel)
+		}
+	case rules.Rank:
+		if act.Rank > 0 {
+			r.Raw = decimal.NewNullDecimal(decimal.NewFromInt(int64(act.Rank)))
+			r.Source = act.Source(FieldRank)
+		}
+	case rules.YesNo:
+		r.Source = act.Source(FieldDone)
+	case rules.Milestone:
+		r.Source = act.Source(FieldDate)
+		if !r.Source.IsValid() {
+			r.Source = act.Source(FieldDone)
+		}
+	}
+	if r.Raw.Valid {
+		r.Value = decimal.NewNullDecimal(j.round(r.Raw.Decimal, ind.Precision))
+	}
+}
+
+// fmtNum writes a figure with the indicator's published decimals.
+func fmtNum(d decimal.Decimal, places int32) string {
+	return d.StringFixed(places)
+}
+
+func unitText(ind *rules.Indicator) string {
+	if ind.Unit == "%" || ind.Unit == "名" || ind.Unit == "是/否" {
+		if ind.Unit == "%" {
+			return "%"
+		}
+		return ""
+	}
+	return ind.Unit
+}
+
+// judge sets status, gap, completion, bound and explanation.
+func (j *judge) judge(ind *rules.Indicator, r *Result) {
+	t := ind.Target
+	conv := j.rs.Conventions
+	u := unitText(ind)
+	switch t.Kind {
+	case rules.Verdict:
+		switch {
+		case r.Done == nil:
+			r.Status = NoData
+			r.Explanation = "未填报是否完成"
+		case *r.Done:
+			r.Status = Met
+			r.Explanation = "填报为已" + t.Text
+		default:
+			r.Status = Missed
+			r.Explanation = "填报为未" + t.Text
+		}
+		return
+	case rules.ByDate:
+		j.milestone(ind, r)
+		return
+	case rules.TopN:
+		n := j.rs.TopN(ind)
+		r.Bound = decimal.NewNullDecimal(decimal.NewFromInt(int64(n)))
+		switch {
+		case r.Rank == 0:
+			r.Status = NoData
+			r.Explanation = "未填报名次"
+		case r.Rank <= n:
+			r.Status = Met
+			r.Explanation = fmt.Sprintf("全市第%d名，在前%d名之内（前列按前%d名计）", r.Rank, n, n)
+		default:
+			r.Status = Missed
+			r.Explanation = fmt.Sprintf("全市第%d名，未进入前%d名（前列按前%d名计）", r.Rank, n, n)
+		}
+		return
+	}
+	if !r.Value.Valid {
+		r.Status = NoData
+		r.Explanation = "未填报" + map[bool]string{true: "本年增速", false: "本年实际值"}[ind.Measure == rules.Growth]
+		if ind.Measure == rules.Growth && r.Level.Valid && !ind.DeriveGrowth {
+			r.Explanation = "只填报了总量；此增速按可比价计算，不能由现价总量推算，须填报增速"
+		}
+		return
+	}
+	v := r.Value.Decimal
+	vs := fmtNum(v, ind.Precision) + u
+	prefix := "实际" + vs
+	if ind.Measure == rules.Growth {
+		prefix = "增长" + vs
+		if v.IsNegative() {
+			prefix = "下降" + fmtNum(v.Neg(), ind.Precision) + u
+		}
+		if r.Derived {
+			prefix = fmt.Sprintf("由本年%s%s与上年%s%s推算，%s", r.Level.Decimal, ind.LevelUnit,
+				r.PrevLevel.Decimal, ind.LevelUnit, prefix)
+		}
+	}
+	lower := ind.Polarity == rules.Lower
+	// fav turns "better" into "greater".
+	fav := func(d decimal.Decimal) decimal.Decimal {
+		if lower {
+			return d.Neg()
+		}
+		return d
+	}
+	var (
+		bound     decimal.Decimal // the number to reach for 完成
+		reference decimal.Decimal // the number the gap is measured from
+		met       bool
+		exceeded  bool
+		edge      decimal.Decimal // beyond this: 超额完成
+		hasEdge   bool
+		desc      string // the target in words
+	)
+	switch t.Kind {
+	case rules.AtLeast, rules.AtMost:
+		bound, reference = t.Value, t.Value
+		met = fav(v).GreaterThanOrEqual(fav(bound))
+		if t.Kind == rules.AtLeast {
+			edge, hasEdge = t.Value, true
+			desc = "目标" + t.Value.String() + u + "（含）以上"
+		} else {
+			desc = "目标" + t.Value.String() + u + "（含）以内"
+		}
+	case rules.Above, rules.Below:
+		bound, reference = t.Value, t.Value
+		met = fav(v).GreaterThan(fav(bound))
+		desc = map[bool]string{false: "目标超过", true: "目标低于"}[lower] + t.Value.String() + u
+	case rules.Approx:
+		tol := j.rs.Tolerance(ind)
+		bound = t.Value.Sub(fav(tol))
+		reference = t.Value
+		edge, hasEdge = t.Value.Add(fav(tol)), true
+		met = fav(v).GreaterThanOrEqual(fav(bound))
+		desc = fmt.Sprintf("目标%s%s左右（±%s，即%s%s至%s%s）", t.Value, u, tol,
+			decimal.Min(bound, edge), u, decimal.Max(bound, edge), u)
+	case rules.Between:
+		lo, hi := t.Low, t.High
+		if lower {
+			lo, hi = hi, lo
+		}
+		bound, reference = lo, lo
+		edge, hasEdge = hi, true
+		met = fav(v).GreaterThanOrEqual(fav(bound))
+		desc = fmt.Sprintf("目标%s%s至%s%s", t.Low, u, t.High, u)
+	case rules.Positive:
+		bound, reference = decimal.Zero, decimal.Zero
+		met = v.IsPositive()
+		desc = "目标" + t.Text + "（增速大于0）"
+	case rules.InStep:
+		ref := j.reference(ind, r)
+		if !ref.Valid {
+			return
+		}
+		bound = ref.Decimal.Sub(conv.InStepTolerance)
+		reference = ref.Decimal
+		met = v.GreaterThanOrEqual(bound)
+		refInd := j.rs.Indicator(t.With)
+		desc = fmt.Sprintf("%s增长%s%%", refInd.Name, fmtNum(ref.Decimal, refInd.Precision))
+		if conv.InStepTolerance.IsPositive() {
+			desc += fmt.Sprintf("（允许低%s个百分点）", conv.InStepTolerance)
+		}
+	}
+	if hasEdge && fav(v).GreaterThan(fav(edge)) {
+		exceeded = true
+	}
+	r.Bound = decimal.NewNullDecimal(bound)
+	// Gap and completion.
+	if ind.IsRate() {
+		r.Gap = decimal.NewNullDecimal(fav(v.Sub(reference)))
+		r.GapUnit = "个百分点"
+	}
+	if reference.IsPositive() && t.Kind != rules.Positive {
+		ratio := v.Mul(hundred).DivRound(reference, divPrecision)
+		if lower {
+			ratio = two.Mul(hundred).Sub(ratio)
+		}
+		r.Completion = decimal.NewNullDecimal(j.round(ratio, 2))
+	}
+	if !ind.IsRate() {
+		r.Gap = r.Completion
+		r.GapUnit = "%"
+	}
+	// Status.
+	short := fav(bound).Sub(fav(v)) // how far from 完成, when positive
+	switch {
+	case exceeded:
+		r.Status = Exceeded
+		r.Explanation = fmt.Sprintf("%s，%s，超过%s%s，超额完成", prefix, desc, edge, u)
+	case met:
+		r.Status = Met
+		r.Explanation = fmt.Sprintf("%s，%s，完成", prefix, desc)
+		if t.Kind == rules.InStep {
+			r.Explanation = fmt.Sprintf("%s，%s，实现同步，完成", prefix, desc)
+		}
+	case ind.IsRate() && short.LessThanOrEqual(conv.NearMissPoints):
+		r.Status = NearlyMet
+		r.Explanation = fmt.Sprintf("%s，%s，差%s个百分点，在%s个百分点以内，基本完成", prefix, desc,
+			short, conv.NearMissPoints)
+	case !ind.IsRate() && bound.IsPositive() && j.attainment(v, bound, lower).GreaterThanOrEqual(conv.NearMissRatio):
+		r.Status = NearlyMet
+		r.Explanation = fmt.Sprintf("%s，%s，完成率%s%%，达到%s%%，基本完成", prefix, desc,
+			r.Completion.Decimal.StringFixed(2), conv.NearMissRatio.Mul(hundred))
+	default:
+		r.Status = Missed
+		if ind.IsRate() {
+			r.Explanation = fmt.Sprintf("%s，%s，差%s个百分点，未完成", prefix, desc, short)
+		} else {
+			r.Explanation = fmt.Sprintf("%s，%s，完成率%s%%，未完成", prefix, desc, r.Completion.Decimal.StringFixed(2))
+		}
+	}
+}
+
+// attainment is actual / bound, or 2 − actual / bound for lower-is-better.
+func (j *judge) attainment(v, bound decimal.Decimal, lower bool) decimal.Decimal {
+	ratio := v.DivRound(bound, divPrecision)
+	if lower {
+		return two.Sub(ratio)
+	}
+	return ratio
+}
+
+// reference resolves the rate an in_step target keeps pace with.
+func (j *judge) reference(ind *rules.Indicator, r *Result) decimal.NullDecimal {
+	refInd := j.rs.Indicator(ind.Target.With)
+	for _, b := range j.busy {
+		if b == refInd.ID {
+			r.Status = NoData
+			r.Explanation = "同步目标循环引用"
+			return decimal.NullDecimal{}
+		}
+	}
+	j.busy = append(j.busy, ind.ID)
+	ref := j.result(refInd)
+	j.busy = j.busy[:len(j.busy)-1]
+	if !ref.Value.Valid {
+		r.Status = NoData
+		r.Explanation = fmt.Sprintf("缺少%s增速，无法判断是否同步", refInd.Name)
+		return decimal.NullDecimal{}
+	}
+	r.Reference = ref.Value
+	return ref.Value
+}
+
+// milestone judges a dated step: on time, late, or not done.
+func (j *judge) milestone(ind *rules.Indicator, r *Result) {
+	due := ind.Target.Due
+	switch {
+	case r.Date != "":
+		if dateKey(r.Date) <= dateKey(due) {
+			r.Status = Met
+			r.Explanation = fmt.Sprintf("%s 完成，按期（要求 %s 前）", r.Date, dueText(due))
+		} else {
+			r.Status = NearlyMet
+			r.Explanation = fmt.Sprintf("%s 完成，晚于要求的 %s", r.Date, dueText(due))
+		}
+	case r.Done != nil && *r.Done:
+		r.Status = Met
+		r.Explanation = "填报为已完成，未填完成日期（要求 " + dueText(due) + " 前）"
+	case r.Done != nil:
+		r.Status = Missed
+		r.Explanation = "填报为未完成（要求 " + dueText(due) + " 前）"
+	default:
+		r.Status = NoData
+		r.Explanation = "未填报完成情况"
+	}
+}
+
+// dateKey makes YYYY-MM and YYYY-MM-DD comparable: a month means its end.
+func dateKey(s string) string {
+	if len(s) == len("2019-04") {
+		return s + "-99"
+	}
+	return s
+}
+
+func dueText(due string) string {
+	if y, m, ok := strings.Cut(due, "-"); ok && len(due) == 7 {
+		return y + "年" + strings.TrimPrefix(m, "0") + "月底"
+	}
+	return due
+}
+
+// score applies the indicator's scoring method.
+func (j *judge) score(ind *rules.Indicator, r *Result) {
+	w := ind.Weight
+	s := ind.Scoring
+	r.Score = decimal.Zero
+	if r.Status == NoData {
+		return
+	}
+	met := r.Status == Met || r.Status == Exceeded
+	switch s.Method {
+	case rules.PassFail:
+		switch {
+		case met:
+			r.Score = w
+		case r.Status == NearlyMet && s.NearMissShare.Valid:
+			r.Score = w.Mul(s.NearMissShare.Decimal)
+		}
+	case rules.Ratio:
+		if met {
+			r.Score = w
+			break
+		}
+		if !r.Bound.Valid || !r.Bound.Decimal.IsPositive() || !r.Value.Valid {
+			break // nothing to divide by: a miss scores 0
+		}
+		att := j.attainment(r.Value.Decimal, r.Bound.Decimal, ind.Polarity == rules.Lower)
+		r.Score = w.Mul(clamp(att, decimal.Zero, one))
+	case rules.Points:
+		base := orDefault(s.Base, w)
+		max := orDefault(s.Max, w)
+		min := orDefault(s.Min, decimal.Zero)
+		if !r.Value.Valid || !r.Bound.Valid {
+			r.Score = map[bool]decimal.Decimal{true: base, false: min}[met]
+			break
+		}
+		var over decimal.Decimal // 个百分点, or % of completion, beyond the bound
+		if ind.IsRate() {
+			over = r.Value.Decimal.Sub(r.Bound.Decimal)
+			if ind.Polarity == rules.Lower {
+				over = over.Neg()
+			}
+		} else if r.Bound.Decimal.IsPositive() {
+			over = j.attainment(r.Value.Decimal, r.Bound.Decimal, ind.Polarity == rules.Lower).Sub(one).Mul(hundred)
+		}
+		r.Score = clamp(base.Add(s.PerPoint.Decimal.Mul(over)), min, max)
+	}
+	r.Score = j.round(r.Score, 2)
+}
+
+func clamp(d, lo, hi decimal.Decimal) decimal.Decimal {
+	return decimal.Max(lo, decimal.Min(hi, d))
+}
+
+func orDefault(n decimal.NullDecimal, d decimal.Decimal) decimal.Decimal {
+	if n.Valid {
+		return n.Decimal
+	}
+	return d
+}
+
+// total sums scores, counts statuses and grades the whole.
+func (a *Assessment) total() {
+	a.Total, a.FullMarks = decimal.Zero, decimal.Zero
+	counts := map[Status]int{}
+	for _, r := range a.Results {
+		counts[r.Status]++
+		if !r.Scored {
+			continue
+		}
+		a.Total = a.Total.Add(r.Score)
+		a.FullMarks = a.FullMarks.Add(r.Weight)
+	}
+	for _, s := range Statuses {
+		if s == InProgress && counts[s] == 0 {
+			continue
+		}
+		a.Counts = append(a.Counts, StatusCount{Status: s, Count: counts[s]})
+	}
+	a.Percent = decimal.Zero
+	if a.FullMarks.IsPositive() {
+		a.Percent = a.Ruleset.Conventions.Rounding.Round(a.Total.Mul(hundred).DivRound(a.FullMarks, divPrecision), 1)
+	}
+	for _, g := range a.Ruleset.Conventions.Grades {
+		if a.Percent.GreaterThanOrEqual(g.Min) {
+			a.Grade = g.Name
+			break
+		}
+	}
+}

@@ -1,0 +1,149 @@
+// Package eval judges actual figures against a ruleset: for each indicator
+// the figure rounded once at its published precision, the status, the gap,
+// the completion ratio, the score and a one-line explanation in Chinese;
+// then the total score and the grade.
+//
+// The package is pure: Evaluate(ruleset, actuals) → Assessment, with no
+// I/O and no clock. Every number is a decimal.Decimal.
+package eval
+
+import (
+	"github.com/attain-tool/attain/rules"
+	"github.com/shopspring/decimal"
+)
+
+// Status is the verdict on one indicator.
+type Status string
+
+// The status words of the scorecard.
+const (
+	Exceeded   Status = "超额完成"
+	Met        Status = "完成"
+	NearlyMet  Status = "基本完成"
+	Missed     Status = "未完成"
+	NoData     Status = "无数据"
+	InProgress Status = "进行中" // a multi-year goal not yet due, target not yet reached
+)
+
+// Statuses lists the status words in scorecard order.
+var Statuses = []Status{Exceeded, Met, NearlyMet, Missed, NoData, InProgress}
+
+// Field names a reported figure of an indicator, used to key its source.
+type Field string
+
+// The figures a bureau reports for an indicator.
+const (
+	FieldLevel     Field = "level"      // 本年实际值
+	FieldPrevLevel Field = "prev_level" // 上年实际值
+	FieldGrowth    Field = "growth"     // 本年增速(%)
+	FieldRank      Field = "rank"       // 名次
+	FieldDone      Field = "done"       // 是否完成
+	FieldDate      Field = "date"       // 完成日期
+)
+
+// Actual is what was reported for one indicator. Every figure is exact, in
+// the indicator's unit (Level in LevelUnit for growth indicators).
+type Actual struct {
+	ID        string
+	Level     decimal.NullDecimal
+	PrevLevel decimal.NullDecimal
+	Growth    decimal.NullDecimal
+	Rank      int // 0 when not reported
+	Done      *bool
+	Date      string // YYYY-MM-DD or YYYY-MM when a milestone was reached
+	// Sources says where each figure was read.
+	Sources map[Field]rules.Pos
+}
+
+// Source returns where field was read, or the zero Pos.
+func (a *Actual) Source(f Field) rules.Pos {
+	if a == nil || a.Sources == nil {
+		return rules.Pos{}
+	}
+	return a.Sources[f]
+}
+
+// Actuals is the reported year-end figures of one entity.
+type Actuals struct {
+	Entity string
+	Year   int
+	File   string
+	// Values by indicator id.
+	Values map[string]*Actual
+	// Problems found while reading (warnings only: errors stop earlier).
+	Problems rules.Diagnostics
+}
+
+// Result is the verdict on one indicator.
+type Result struct {
+	Indicator *rules.Indicator
+	// Value is the judged figure rounded once at the published precision;
+	// null when there is no data.
+	Value decimal.NullDecimal
+	// Raw is the figure before rounding (derived growth at full precision).
+	Raw decimal.NullDecimal
+	// Derived is true when a growth rate was computed from levels.
+	Derived bool
+	// Level and PrevLevel are the reported (or baseline) levels, for display.
+	Level     decimal.NullDecimal
+	PrevLevel decimal.NullDecimal
+	// PrevGrowth is last year's growth where known.
+	PrevGrowth decimal.NullDecimal
+	// Reference is the rate an in_step target is compared with.
+	Reference decimal.NullDecimal
+	// Bound is the number that must be reached for 完成.
+	Bound  decimal.NullDecimal
+	Rank   int
+	Done   *bool
+	Date   string
+	Status Status
+	// Gap is the distance to the target in the favourable direction:
+	// positive means better than the target. In 个百分点 for rates (GapUnit
+	// "个百分点"); for levels it is the completion ratio in % (GapUnit "%").
+	Gap     decimal.NullDecimal
+	GapUnit string
+	// Completion is 完成率 in percent (actual / target; 2 − actual / target
+	// for lower-is-better), where the target has a positive number.
+	Completion  decimal.NullDecimal
+	Weight      decimal.Decimal
+	Score       decimal.Decimal
+	Explanation string
+	// Source is where the judged figure was read (the growth cell, or the
+	// level cell when growth was derived).
+	Source rules.Pos
+	// Scored is false for goals that do not count in the total (a
+	// multi-year goal before its year).
+	Scored bool
+}
+
+// StatusCount is the number of indicators with one status.
+type StatusCount struct {
+	Status Status
+	Count  int
+}
+
+// Assessment is the judgement of one entity's year against a ruleset.
+type Assessment struct {
+	Ruleset *rules.Ruleset
+	Entity  string
+	Year    int
+	Results []Result
+	// Total is the sum of the scores; FullMarks the sum of the weights of
+	// scored indicators; Percent = Total / FullMarks × 100, one decimal.
+	Total     decimal.Decimal
+	FullMarks decimal.Decimal
+	Percent   decimal.Decimal
+	Grade     string
+	Counts    []StatusCount
+	Problems  rules.Diagnostics
+}
+
+// Result returns the result for an indicator id, or nil.
+func (a *Assessment) Result(id string) *Result {
+	for i := range a.Results {
+		if a.Results[i].Indicator.ID == id {
+			return &a.Results[i]
+		}
+	}
+	return nil
+}
