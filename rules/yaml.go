@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strconv"
@@ -20,7 +21,7 @@ func Parse(name string, src []byte) (*Ruleset, Diagnostics) {
 	d := &decoder{file: name}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
-	if err := dec.Decode(&doc); err != nil {
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		d.syntax(err)
 		return nil, d.diags
 	}

@@ -1,0 +1,177 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestDefaultRuleset(t *testing.T) {
+	rs := Default()
+	want := []string{"gdp_growth", "fai_growth", "retail_growth", "trade_growth",
+		"industry_va_growth", "rd_growth", "revenue_growth", "new_urban_jobs",
+		"unemployment_rate", "income_growth", "public_services_rank", "binding_targets"}
+	if len(rs.Indicators) != len(want) {
+		t.Fatalf("%d indicators, want %d", len(rs.Indicators), len(want))
+	}
+	for i, id := range want {
+		if rs.Indicators[i].ID != id {
+			t.Errorf("indicator %d is %s, want %s", i, rs.Indicators[i].ID, id)
+		}
+	}
+	if !rs.TotalWeight().Equal(decimal.NewFromInt(100)) {
+		t.Errorf("weights sum to %s", rs.TotalWeight())
+	}
+	for _, id := range []string{"gdp_growth", "industry_va_growth", "fai_growth"} {
+		if rs.Indicator(id).DeriveGrowth {
+			t.Errorf("%s must not derive growth from levels", id)
+		}
+	}
+	rev := rs.Indicator("revenue_growth")
+	if !rev.Baseline.Level.Decimal.Equal(decimal.RequireFromString("8.16")) || !rev.DeriveGrowth {
+		t.Errorf("revenue baseline %v derive %v", rev.Baseline.Level, rev.DeriveGrowth)
+	}
+	if rs.Indicator("unemployment_rate").Polarity != Lower {
+		t.Errorf("unemployment must be lower-is-better")
+	}
+}
+
+// TestNumbersAreExact checks a number survives the YAML reader digit for digit.
+func TestNumbersAreExact(t *testing.T) {
+	src := strings.Replace(minimal, "value: 12", "value: 0.1000000000000000055511151231257827", 1)
+	rs, diags := Parse("x.yaml", []byte(src))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if got := rs.Indicators[0].Target.Value.String(); got != "0.1000000000000000055511151231257827" {
+		t.Errorf("value read as %s", got)
+	}
+}
+
+const minimal = `ruleset: x
+entity: 测试区
+year: 2019
+indicators:
+  - id: revenue_growth
+    name: 一般公共预算收入
+    category: 效益
+    measure: growth
+    unit: "%"
+    target: {kind: at_least, value: 12}
+    weight: 10
+`
+
+func TestParseDiagnostics(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // each a fragment of one diagnostic line, in order
+	}{
+		{"syntax error", "ruleset: x\n  entity: [\n", []string{"x.yaml:"}},
+		{"empty", "", []string{"规则文件是空的"}},
+		{"unknown key with suggestion", strings.Replace(minimal, "weight: 10", "wieght: 10", 1),
+			[]string{"x.yaml:5:5: 指标缺少必填项 weight", "x.yaml:11:5: 指标中有未知的键 \"wieght\"（提示: 是不是 weight？）"}},
+		{"number as text", strings.Replace(minimal, "value: 12", "value: 12%", 1),
+			[]string{"x.yaml:10:37: target.value 的值 \"12%\" 不是数字"}},
+		{"bad kind", strings.Replace(minimal, "at_least", "at_lest", 1),
+			[]string{"x.yaml:10:20: target.kind 的值 \"at_lest\" 无效（提示: 是不是 at_least？"}},
+		{"bad category", strings.Replace(minimal, "效益", "收益", 1),
+			[]string{"x.yaml:7:15: category 的值 \"收益\" 无效"}},
+		{"all problems listed", strings.Replace(strings.Replace(minimal, "效益", "收益", 1), "weight: 10", "weight: -1", 1),
+			[]string{"x.yaml:7:15:", "x.yaml:11:13: weight 不能为负数"}},
+		{"duplicate id", minimal + `  - id: revenue_growth
+    name: 财政收入
+    category: 效益
+    measure: growth
+    unit: "%"
+    target: {kind: at_least, value: 12}
+    weight: 10
+`, []string{"x.yaml:12:5: 指标编码 \"revenue_growth\" 重复（提示: 每个指标编码只能出现一次；第一次在 x.yaml:5:5）"}},
+		{"in_step without reference", strings.Replace(minimal, "{kind: at_least, value: 12}", "{kind: in_step, with: gdp_grwth}", 1),
+			[]string{"引用了不存在的指标 \"gdp_grwth\""}},
+		{"ceiling must be lower", strings.Replace(minimal, "at_least", "at_most", 1) + "", nil},
+		{"ratio on positive", strings.Replace(minimal, "{kind: at_least, value: 12}", "{kind: positive}", 1),
+			[]string{"x.yaml:5:5: 指标 revenue_growth 的目标 positive 不能用 ratio 计分（提示: 这类目标没有可比的数值，scoring.method 写 pass_fail）"}},
+		{"growth unit", strings.Replace(minimal, `unit: "%"`, "unit: 亿元", 1),
+			[]string{"单位应为 %"}},
+		{"range reversed", strings.Replace(minimal, "{kind: at_least, value: 12}", "{kind: range, low: 6.5, high: 6}", 1),
+			[]string{"区间目标的 high (6) 小于 low (6.5)"}},
+		{"bad due", strings.Replace(strings.Replace(minimal, "{kind: at_least, value: 12}", "{kind: by_date, due: 2019-13}", 1), "measure: growth", "measure: milestone", 1),
+			[]string{"target.due 的值 \"2019-13\" 不是日期"}},
+		{"grades without zero", strings.Replace(minimal, "year: 2019", "year: 2019\nconventions:\n  grades: [{name: 好, min: 60}]", 1),
+			[]string{"grades 必须有一档从 0 分起"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rs, diags := Parse("x.yaml", []byte(tc.src))
+			if tc.want == nil {
+				// at_most with default polarity: the decoder picks lower.
+				if diags.HasErrors() || rs.Indicators[0].Polarity != Lower {
+					t.Fatalf("diags %v", diags)
+				}
+				return
+			}
+			if rs != nil {
+				t.Fatalf("ruleset returned despite errors")
+			}
+			got := diags.Error()
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("diagnostics lack %q:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestNormalizeName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"地区生产总值", "地区生产总值"},
+		{" 地区 生产总值 ", "地区生产总值"},
+		{"ＧＤＰ", "gdp"},
+		{"地区生产总值\u3000", "地区生产总值"},
+		{"★规上工业增加值", "规上工业增加值"},
+	}
+	for _, tc := range tests {
+		if got := NormalizeName(tc.in); got != tc.want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	src, _ := EmbeddedSource(DefaultID)
+	f.Add(src)
+	f.Add([]byte(minimal))
+	f.Add([]byte("ruleset: [\n"))
+	f.Add([]byte("indicators:\n  - target: {kind: range, low: x}\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		rs, diags := Parse("f.yaml", b)
+		if rs == nil && !diags.HasErrors() {
+			t.Fatal("nil ruleset without an error")
+		}
+		for _, d := range diags {
+			if d.Pos.File != "f.yaml" || d.Summary == "" {
+				t.Fatalf("unpositioned diagnostic %+v", d)
+			}
+		}
+	})
+}
+
+// TestQuotesOccurInSeed checks that every rule of the default ruleset quotes
+// words that stand in the report it is drawn from.
+func TestQuotesOccurInSeed(t *testing.T) {
+	rs := Default()
+	seed, err := os.ReadFile(filepath.Join("..", rs.Source))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range rs.Indicators {
+		if ind.Quote == "" || !strings.Contains(string(seed), ind.Quote) {
+			t.Errorf("%s quotes %q, which is not in %s", ind.ID, ind.Quote, rs.Source)
+		}
+	}
+}
