@@ -29,7 +29,9 @@ func Evaluate(rs *rules.Ruleset, in Actuals) *Assessment {
 		a.Year = rs.Year
 	}
 	a.Problems = append(a.Problems, in.Problems...)
-	j := judge{rs: rs, in: in, done: map[string]*Result{}, a: a}
+	in, suspect, flagged := screen(rs, in)
+	a.Problems = append(a.Problems, flagged...)
+	j := judge{rs: rs, in: in, done: map[string]*Result{}, a: a, suspect: suspect}
 	for _, ind := range rs.Indicators {
 		r := j.result(ind)
 		a.Results = append(a.Results, *r)
@@ -45,6 +47,8 @@ type judge struct {
 	a    *Assessment
 	done map[string]*Result
 	busy []string // in_step references being resolved, to stop cycles
+	// suspect holds, per indicator, why a reported figure was not used.
+	suspect map[string]string
 }
 
 func (j *judge) problem(pos rules.Pos, id, hint, format string, args ...any) {
@@ -200,6 +204,9 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 		r.Explanation = "未填报" + map[bool]string{true: "本年增速", false: "本年实际值"}[ind.Measure == rules.Growth]
 		if ind.Measure == rules.Growth && r.Level.Valid && !ind.DeriveGrowth {
 			r.Explanation = "只填报了总量；此增速按可比价计算，不能由现价总量推算，须填报增速"
+		}
+		if why := j.suspect[ind.ID]; why != "" {
+			r.Explanation = "数据存疑，未采用: " + why
 		}
 		return
 	}

@@ -216,6 +216,13 @@ type Conventions struct {
 	TopN int
 	// Grades, from the highest band down; the last band has Min 0.
 	Grades []Grade
+	// PlausibleGrowth: a growth rate above this many percent is flagged as
+	// implausible and not used. Default 300.
+	PlausibleGrowth decimal.Decimal
+	// PlausibleRatio: a level more than this many times last year's (or
+	// less than its inverse) is flagged as implausible and not used.
+	// Default 10.
+	PlausibleRatio decimal.Decimal
 }
 
 // Ruleset is a work report's targets for one entity and year.
@@ -259,6 +266,8 @@ func DefaultConventions() Conventions {
 		NearMissRatio:   decimal.RequireFromString("0.9"),
 		InStepTolerance: decimal.Zero,
 		TopN:            3,
+		PlausibleGrowth: decimal.NewFromInt(300),
+		PlausibleRatio:  decimal.NewFromInt(10),
 		Grades: []Grade{
 			{Name: "优秀", Min: decimal.NewFromInt(90)},
 			{Name: "良好", Min: decimal.NewFromInt(80)},

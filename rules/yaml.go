@@ -261,7 +261,7 @@ func (d *decoder) ruleset(n *yaml.Node) *Ruleset {
 
 func (d *decoder) conventions(n *yaml.Node, c *Conventions) {
 	f := d.fields(n, "conventions", "rounding", "approx_tolerance", "near_miss_points",
-		"near_miss_ratio", "in_step_tolerance", "top_n", "grades")
+		"near_miss_ratio", "in_step_tolerance", "top_n", "grades", "plausible_growth", "plausible_ratio")
 	if v := d.oneOf(f["rounding"], "rounding", string(HalfEven), string(HalfUp)); v != "" {
 		c.Rounding = Rounding(v)
 	}
@@ -278,6 +278,11 @@ func (d *decoder) conventions(n *yaml.Node, c *Conventions) {
 	set("near_miss_points", &c.NearMissPoints)
 	set("near_miss_ratio", &c.NearMissRatio)
 	set("in_step_tolerance", &c.InStepTolerance)
+	set("plausible_growth", &c.PlausibleGrowth)
+	set("plausible_ratio", &c.PlausibleRatio)
+	if f["plausible_ratio"] != nil && c.PlausibleRatio.LessThanOrEqual(decimal.NewFromInt(1)) {
+		d.errorf(f["plausible_ratio"], "写成大于 1 的倍数，如 10", "plausible_ratio 必须大于 1")
+	}
 	if f["near_miss_ratio"] != nil && c.NearMissRatio.GreaterThan(decimal.NewFromInt(1)) {
 		d.errorf(f["near_miss_ratio"], "写成 0 到 1 之间的比例，如 0.9", "near_miss_ratio 不能大于 1")
 	}
