@@ -19,9 +19,27 @@ var (
 // published precision decides.
 const divPrecision = 20
 
-// Evaluate judges every indicator of rs against the actuals.
+// Options change how an evaluation is made.
+type Options struct {
+	// Period is the part of the year the actuals cover; zero means the
+	// whole year.
+	Period Period
+	// Peers carries this unit's standing among its peer units, for ranks,
+	// 前列 targets and peer-based scoring (see EvaluateUnits).
+	Peers *Peers
+}
+
+// Evaluate judges every indicator of rs against a whole year's actuals.
 func Evaluate(rs *rules.Ruleset, in Actuals) *Assessment {
-	a := &Assessment{Ruleset: rs, Entity: in.Entity, Year: in.Year}
+	return EvaluateWith(rs, in, Options{})
+}
+
+// EvaluateWith judges every indicator of rs against the actuals.
+func EvaluateWith(rs *rules.Ruleset, in Actuals, opts Options) *Assessment {
+	if opts.Period.Months == 0 {
+		opts.Period = Year
+	}
+	a := &Assessment{Ruleset: rs, Entity: in.Entity, Year: in.Year, Period: opts.Period}
 	if a.Entity == "" {
 		a.Entity = rs.Entity
 	}
@@ -31,8 +49,10 @@ func Evaluate(rs *rules.Ruleset, in Actuals) *Assessment {
 	a.Problems = append(a.Problems, in.Problems...)
 	in, suspect, flagged := screen(rs, in)
 	a.Problems = append(a.Problems, flagged...)
-	j := judge{rs: rs, in: in, done: map[string]*Result{}, a: a, suspect: suspect}
-	for _, ind := range rs.Indicators {
+	judged, yearEnd := forPeriod(rs, opts.Period)
+	j := judge{rs: judged, in: in, done: map[string]*Result{}, a: a, suspect: suspect,
+		peers: opts.Peers, yearEnd: yearEnd, period: opts.Period, annual: rs}
+	for _, ind := range judged.Indicators {
 		r := j.result(ind)
 		a.Results = append(a.Results, *r)
 	}
@@ -49,6 +69,12 @@ type judge struct {
 	busy []string // in_step references being resolved, to stop cycles
 	// suspect holds, per indicator, why a reported figure was not used.
 	suspect map[string]string
+	peers   *Peers
+	// yearEnd holds the indicators judged only at year end, when the
+	// period is shorter than the year.
+	yearEnd map[string]bool
+	period  Period
+	annual  *rules.Ruleset // the ruleset before pro-rating
 }
 
 func (j *judge) problem(pos rules.Pos, id, hint, format string, args ...any) {
@@ -80,9 +106,20 @@ func (j *judge) result(ind *rules.Indicator) *Result {
 		j.problem(act.Source(FieldPrevLevel), ind.ID, "核对是否为修订后的数据；推算增速使用填报值",
 			"%s 的上年实际值填报为 %s，报告中为 %s", ind.Name, act.PrevLevel.Decimal, ind.Baseline.Level.Decimal)
 	}
+	if j.peers != nil {
+		r.PeerRank = j.peers.Rank[ind.ID]
+	}
 	j.value(ind, act, r)
+	if j.yearEnd[ind.ID] {
+		r.Status = InProgress
+		r.Scored = false
+		r.Explanation = "年终考核指标，" + j.period.Label() + "不作评价"
+		j.done[ind.ID] = r
+		return r
+	}
 	j.judge(ind, r)
 	j.score(ind, r)
+	j.progress(ind, r)
 	if ind.Target.Years > 1 && j.a.Year < j.rs.Year+ind.Target.Years-1 && r.Status != Met && r.Status != Exceeded {
 		// A multi-year goal before its last year: show progress, no miss.
 		r.Status = InProgress
@@ -186,7 +223,13 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 	case rules.TopN:
 		n := j.rs.TopN(ind)
 		r.Bound = decimal.NewNullDecimal(decimal.NewFromInt(int64(n)))
+		if r.Rank == 0 && ind.Measure != rules.Rank {
+			r.Rank = r.PeerRank
+		}
 		switch {
+		case r.Rank == 0 && ind.Measure != rules.Rank:
+			r.Status = NoData
+			r.Explanation = "没有同组单位的排名（须多单位评估）或填报的名次"
 		case r.Rank == 0:
 			r.Status = NoData
 			r.Explanation = "未填报名次"
@@ -454,6 +497,18 @@ func (j *judge) score(ind *rules.Indicator, r *Result) {
 			over = j.attainment(r.Value.Decimal, r.Bound.Decimal, ind.Polarity == rules.Lower).Sub(one).Mul(hundred)
 		}
 		r.Score = clamp(base.Add(s.PerPoint.Decimal.Mul(over)), min, max)
+	case rules.RankPoints:
+		rank := r.Rank
+		if rank == 0 {
+			rank = r.PeerRank
+		}
+		if rank == 0 {
+			break
+		}
+		step := orDefault(s.Step, decimal.RequireFromString("0.05"))
+		r.Score = w.Mul(clamp(one.Sub(step.Mul(decimal.NewFromInt(int64(rank-1)))), decimal.Zero, one))
+	case rules.Efficacy:
+		r.Score = j.efficacy(ind, r)
 	}
 	r.Score = j.round(r.Score, 2)
 }
@@ -469,12 +524,17 @@ func orDefault(n decimal.NullDecimal, d decimal.Decimal) decimal.Decimal {
 	return d
 }
 
-// total sums scores, counts statuses and grades the whole.
+// total sums scores, counts statuses and grades the whole. A missed veto
+// indicator (一票否决) zeroes the total.
 func (a *Assessment) total() {
 	a.Total, a.FullMarks = decimal.Zero, decimal.Zero
 	counts := map[Status]int{}
+	var vetoes []string
 	for _, r := range a.Results {
 		counts[r.Status]++
+		if r.Indicator.Veto && r.Status == Missed {
+			vetoes = append(vetoes, r.Indicator.Name)
+		}
 		if !r.Scored {
 			continue
 		}
@@ -486,6 +546,10 @@ func (a *Assessment) total() {
 			continue
 		}
 		a.Counts = append(a.Counts, StatusCount{Status: s, Count: counts[s]})
+	}
+	if len(vetoes) > 0 {
+		a.Veto = "一票否决: " + strings.Join(vetoes, "、") + "未完成，总分计为0"
+		a.Total = decimal.Zero
 	}
 	a.Percent = decimal.Zero
 	if a.FullMarks.IsPositive() {

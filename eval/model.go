@@ -112,8 +112,11 @@ type Result struct {
 	// level cell when growth was derived).
 	Source rules.Pos
 	// Scored is false for goals that do not count in the total (a
-	// multi-year goal before its year).
+	// multi-year goal before its year, a year-end target during the year).
 	Scored bool
+	// PeerRank is the unit's rank among its peers on this indicator (1 is
+	// best; ties share a rank); 0 outside a multi-unit run.
+	PeerRank int
 }
 
 // StatusCount is the number of indicators with one status.
@@ -136,6 +139,13 @@ type Assessment struct {
 	Grade     string
 	Counts    []StatusCount
 	Problems  rules.Diagnostics
+	// Period is the part of the year judged.
+	Period Period
+	// Veto says why the total was zeroed (一票否决), if it was.
+	Veto string
+	// Rank is the unit's overall rank among its peers; 0 outside a
+	// multi-unit run.
+	Rank int
 }
 
 // Result returns the result for an indicator id, or nil.

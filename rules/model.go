@@ -110,6 +110,13 @@ const (
 	// Points gives base ± points per 个百分点 (or per % of completion) of
 	// the gap, between Min and Max.
 	Points ScoreMethod = "points"
+	// RankPoints scores by the rank among peer units: the first gets the
+	// weight, each place below loses Step of it (default 5%).
+	RankPoints ScoreMethod = "rank_points"
+	// Efficacy is the 功效系数法: 60 + 40 × (x − 不允许值)/(满意值 − 不允许值),
+	// kept within 0..100, times weight/100. The bounds are given, or taken
+	// from the peer group (best and worst unit).
+	Efficacy ScoreMethod = "efficacy"
 )
 
 // Scoring configures the score of one indicator.
@@ -122,7 +129,27 @@ type Scoring struct {
 	// NearMissShare is the share of the weight a 基本完成 earns under
 	// pass_fail (default 0).
 	NearMissShare decimal.NullDecimal
+	// Step is the share of the weight lost per place under rank_points
+	// (default 0.05).
+	Step decimal.NullDecimal
+	// Satisfactory (满意值) and Allowable (不允许值) bound the efficacy
+	// coefficient; null means: from the peer group.
+	Satisfactory decimal.NullDecimal
+	Allowable    decimal.NullDecimal
 }
+
+// PeriodKind says how an indicator is judged before the year is over.
+type PeriodKind string
+
+const (
+	// Cumulative targets are pro-rated by the share of the year elapsed
+	// (新增就业 10000 → 5000 by H1).
+	Cumulative PeriodKind = "cumulative"
+	// RateTarget targets are compared directly (growth rates, shares).
+	RateTarget PeriodKind = "rate"
+	// YearEnd targets are judged only on the year's figures.
+	YearEnd PeriodKind = "year_end"
+)
 
 // Indicator is one measurable commitment of a work report.
 type Indicator struct {
@@ -153,11 +180,32 @@ type Indicator struct {
 	Quote string
 	// Note explains a choice made when the rule was drawn up.
 	Note string
+	// Veto marks a 一票否决 indicator: missing it zeroes the total.
+	Veto bool
+	// Period says how the indicator is judged during the year; empty
+	// means by its measure (see PeriodKindOf).
+	Period PeriodKind
 	// Todo lists what a person must still decide in a drafted rule (the
 	// weight, the scoring); a ruleset with open items is a draft.
 	Todo []string
 	// Pos is where the indicator is declared in its rule file.
 	Pos Pos
+}
+
+// PeriodKindOf is how ind is judged during the year: its own Period, or
+// by its measure (levels in % and growth compared directly, other levels
+// pro-rated, ranks, verdicts and milestones at year end).
+func (ind *Indicator) PeriodKindOf() PeriodKind {
+	if ind.Period != "" {
+		return ind.Period
+	}
+	switch {
+	case ind.Measure == Growth, ind.Measure == Level && ind.Unit == "%":
+		return RateTarget
+	case ind.Measure == Level:
+		return Cumulative
+	}
+	return YearEnd
 }
 
 // IsRate reports whether the judged figure is in percent, so that gaps are
@@ -234,6 +282,9 @@ type Ruleset struct {
 	Source      string // the report the rules are drawn from
 	Conventions Conventions
 	Indicators  []*Indicator
+	// Schedule gives, per period code (Q1, H1, Q3, M1 … M12), the share of
+	// a cumulative target due by then; missing periods use months / 12.
+	Schedule map[string]decimal.Decimal
 	// File is the name the ruleset was read from, for diagnostics.
 	File string
 }

@@ -9,8 +9,8 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 // compatible lists the target kinds each measure can carry.
 var compatible = map[Measure][]TargetKind{
-	Growth:    {AtLeast, AtMost, Above, Below, Approx, Between, Positive, InStep},
-	Level:     {AtLeast, AtMost, Above, Below, Approx, Between},
+	Growth:    {AtLeast, AtMost, Above, Below, Approx, Between, Positive, InStep, TopN},
+	Level:     {AtLeast, AtMost, Above, Below, Approx, Between, TopN},
 	Rank:      {TopN, AtMost},
 	YesNo:     {Verdict},
 	Milestone: {ByDate},
@@ -122,8 +122,11 @@ func validateIndicator(rs *Ruleset, ind *Indicator, ds *Diagnostics) {
 	if len(ind.Todo) > 0 {
 		ds.Warnf(p, "决定后删除 todo", "指标 %s 尚有待定事项: %s", ind.ID, strings.Join(ind.Todo, "；"))
 	}
+	if (ind.Scoring.Method == RankPoints || ind.Scoring.Method == Efficacy) && (ind.Measure == YesNo || ind.Measure == Milestone) {
+		ds.Errorf(p, "同组排名计分需要可比的数值或名次", "指标 %s 不能用 %s 计分", ind.ID, ind.Scoring.Method)
+	}
 	numeric := t.Kind != Positive && t.Kind != TopN && t.Kind != Verdict && t.Kind != ByDate
-	if !numeric && ind.Scoring.Method != PassFail {
+	if !numeric && (ind.Scoring.Method == Ratio || ind.Scoring.Method == Points) {
 		ds.Errorf(p, "这类目标没有可比的数值，scoring.method 写 pass_fail",
 			"指标 %s 的目标 %s 不能用 %s 计分", ind.ID, t.Kind, ind.Scoring.Method)
 	}

@@ -235,7 +235,7 @@ func (d *decoder) oneOf(n *yaml.Node, key string, words ...string) string {
 
 func (d *decoder) ruleset(n *yaml.Node) *Ruleset {
 	rs := &Ruleset{Conventions: DefaultConventions()}
-	f := d.fields(n, "规则集", "ruleset", "title", "entity", "year", "source", "conventions", "indicators")
+	f := d.fields(n, "规则集", "ruleset", "title", "entity", "year", "source", "conventions", "schedule", "indicators")
 	d.required(f, n, "规则集", "ruleset", "entity", "year", "indicators")
 	rs.ID = d.str(f["ruleset"], "ruleset")
 	rs.Title = d.str(f["title"], "title")
@@ -247,6 +247,9 @@ func (d *decoder) ruleset(n *yaml.Node) *Ruleset {
 	if c := f["conventions"]; c != nil {
 		d.conventions(c, &rs.Conventions)
 	}
+	if sch := f["schedule"]; sch != nil {
+		rs.Schedule = d.schedule(sch)
+	}
 	if list := f["indicators"]; list != nil {
 		if list.Kind != yaml.SequenceNode {
 			d.errorf(list, "每个指标以 - 开头", "indicators 应当是列表，这里是%s", kindName(list))
@@ -257,6 +260,30 @@ func (d *decoder) ruleset(n *yaml.Node) *Ruleset {
 		}
 	}
 	return rs
+}
+
+// PeriodCodes are the periods a schedule may name, in order.
+var PeriodCodes = []string{"M1", "M2", "Q1", "M3", "M4", "M5", "H1", "M6", "M7", "M8", "Q3", "M9", "M10", "M11", "M12", "year"}
+
+func (d *decoder) schedule(n *yaml.Node) map[string]decimal.Decimal {
+	out := map[string]decimal.Decimal{}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "写成 Q1: 0.2 这样的映射", "schedule 应当是映射，这里是%s", kindName(n))
+		return out
+	}
+	f := d.fields(n, "schedule", PeriodCodes...)
+	for k, v := range f {
+		share, ok := d.number(v, "schedule."+k)
+		if !ok {
+			continue
+		}
+		if share.IsNegative() || share.GreaterThan(decimal.NewFromInt(1)) {
+			d.errorf(v, "写成 0 到 1 之间的比例，如 0.45", "schedule.%s 应在 0 到 1 之间", k)
+			continue
+		}
+		out[k] = share
+	}
+	return out
 }
 
 func (d *decoder) conventions(n *yaml.Node, c *Conventions) {
@@ -317,7 +344,7 @@ func (d *decoder) conventions(n *yaml.Node, c *Conventions) {
 
 var indicatorKeys = []string{"id", "name", "aliases", "category", "group", "measure", "unit",
 	"level_unit", "precision", "polarity", "target", "baseline", "derive_growth", "weight",
-	"scoring", "quote", "note", "todo"}
+	"scoring", "quote", "note", "todo", "veto", "period"}
 
 func (d *decoder) indicator(n *yaml.Node) *Indicator {
 	ind := &Indicator{Pos: d.pos(n), Polarity: Higher, Group: GroupHeadline}
@@ -374,6 +401,8 @@ func (d *decoder) indicator(n *yaml.Node) *Indicator {
 	ind.Quote = d.str(f["quote"], "quote")
 	ind.Note = d.str(f["note"], "note")
 	ind.Todo = d.strings(f["todo"], "todo")
+	ind.Veto = d.boolean(f["veto"], "veto")
+	ind.Period = PeriodKind(d.oneOf(f["period"], "period", string(Cumulative), string(RateTarget), string(YearEnd)))
 	return ind
 }
 
@@ -456,8 +485,10 @@ func (d *decoder) target(n *yaml.Node) Target {
 }
 
 func (d *decoder) scoring(n *yaml.Node, s *Scoring) {
-	f := d.fields(n, "scoring", "method", "base", "per_point", "max", "min", "near_miss_share")
-	if m := d.oneOf(f["method"], "scoring.method", string(PassFail), string(Ratio), string(Points)); m != "" {
+	f := d.fields(n, "scoring", "method", "base", "per_point", "max", "min", "near_miss_share",
+		"step", "satisfactory", "allowable")
+	if m := d.oneOf(f["method"], "scoring.method", string(PassFail), string(Ratio), string(Points),
+		string(RankPoints), string(Efficacy)); m != "" {
 		s.Method = ScoreMethod(m)
 	}
 	s.Base = d.nullNumber(f["base"], "scoring.base")
@@ -465,6 +496,15 @@ func (d *decoder) scoring(n *yaml.Node, s *Scoring) {
 	s.Max = d.nullNumber(f["max"], "scoring.max")
 	s.Min = d.nullNumber(f["min"], "scoring.min")
 	s.NearMissShare = d.nullNumber(f["near_miss_share"], "scoring.near_miss_share")
+	s.Step = d.nullNumber(f["step"], "scoring.step")
+	s.Satisfactory = d.nullNumber(f["satisfactory"], "scoring.satisfactory")
+	s.Allowable = d.nullNumber(f["allowable"], "scoring.allowable")
+	if s.Satisfactory.Valid != s.Allowable.Valid {
+		d.errorf(n, "满意值和不允许值要么都写，要么都不写（取自同组单位）", "efficacy 计分的 satisfactory 和 allowable 只给出了一个")
+	}
+	if s.Satisfactory.Valid && s.Satisfactory.Decimal.Equal(s.Allowable.Decimal) {
+		d.errorf(f["satisfactory"], "满意值与不允许值必须不同", "satisfactory 与 allowable 相同")
+	}
 	if s.Method == Points && !s.PerPoint.Valid {
 		d.errorf(n, "添加 per_point: 0.3 之类的每个百分点加减分", "points 计分缺少 per_point")
 	}
