@@ -1,0 +1,608 @@
+package templates
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// ScorecardOptions says what the scorecard cannot learn from the
+// assessment itself.
+type ScorecardOptions struct {
+	// InputName is the name of the actuals file, shown on the scorecard.
+	InputName string
+	// Evaluated is the date of the evaluation, passed in by the CLI; it is
+	// printed in the footer and stored as the document's date.
+	Evaluated time.Time
+}
+
+// The sheets of the scorecard, in order.
+const (
+	scSheetOverview  = "总览"
+	scSheetDetail    = "明细"
+	scSheetNotes     = "口径说明"
+	scSheetProblems  = "数据问题"
+	scSheetReview    = "回顾文稿"
+	scSheetChartData = "图表数据"
+)
+
+// Fonts: 宋体 (SimSun) and 黑体 (SimHei) ship with every Chinese Windows and
+// with WPS; LibreOffice substitutes a CJK font for them. Every font carries
+// the GB2312 charset so that an application without the named font falls
+// back to a Chinese one.
+const (
+	scFontBody  = "宋体"
+	scFontTitle = "黑体"
+	scCharset   = 134 // GB2312
+)
+
+// scStatusStyle is the colour of a status: fill, font and its name in the
+// legend.
+type scStatusStyle struct {
+	fill, font, name string
+}
+
+var scStatusColours = map[eval.Status]scStatusStyle{
+	eval.Exceeded:   {fill: "1E7B34", font: "FFFFFF", name: "深绿"},
+	eval.Met:        {fill: "A9D08E", font: "1B4D1B", name: "绿"},
+	eval.NearlyMet:  {fill: "FFC000", font: "5A3E00", name: "琥珀"},
+	eval.Missed:     {fill: "E06666", font: "FFFFFF", name: "红"},
+	eval.NoData:     {fill: "BFBFBF", font: "262626", name: "灰"},
+	eval.InProgress: {fill: "9DC3E6", font: "1F3864", name: "蓝"},
+}
+
+// scStyle describes a cell style; scBook turns each distinct one into an
+// excelize style once.
+type scStyle struct {
+	numFmt string
+	font   string
+	size   float64
+	bold   bool
+	color  string
+	fill   string
+	halign string
+	valign string
+	wrap   bool
+	border bool
+	shrink bool
+}
+
+// scBook writes one scorecard; the first error stops every later call.
+type scBook struct {
+	f      *excelize.File
+	styles map[scStyle]int
+	err    error
+}
+
+func (b *scBook) fail(err error) {
+	if b.err == nil && err != nil {
+		b.err = err
+	}
+}
+
+func (b *scBook) style(s scStyle) int {
+	if b.err != nil {
+		return 0
+	}
+	if id, ok := b.styles[s]; ok {
+		return id
+	}
+	charset := scCharset
+	font := s.font
+	if font == "" {
+		font = scFontBody
+	}
+	size := s.size
+	if size == 0 {
+		size = 11
+	}
+	st := &excelize.Style{
+		Font: &excelize.Font{Family: font, Size: size, Bold: s.bold, Color: s.color, Charset: &charset},
+		Alignment: &excelize.Alignment{Horizontal: s.halign, Vertical: "center", WrapText: s.wrap,
+			ShrinkToFit: s.shrink},
+	}
+	if s.valign != "" {
+		st.Alignment.Vertical = s.valign
+	}
+	if s.numFmt != "" {
+		code := s.numFmt
+		st.CustomNumFmt = &code
+	}
+	if s.fill != "" {
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.fill}}
+	}
+	if s.border {
+		for _, side := range []string{"left", "right", "top", "bottom"} {
+			st.Border = append(st.Border, excelize.Border{Type: side, Color: "808080", Style: 1})
+		}
+	}
+	id, err := b.f.NewStyle(st)
+	b.fail(err)
+	b.styles[s] = id
+	return id
+}
+
+// cell writes c at ref with style s; numbers are stored as numbers with
+// the number format that shows them as c.String does.
+func (b *scBook) cell(sheet, ref string, c scCell, s scStyle) {
+	if b.err != nil {
+		return
+	}
+	if c.num {
+		s.numFmt = c.numFmt()
+		if s.halign == "" {
+			s.halign = "right"
+		}
+		b.fail(b.f.SetCellDefault(sheet, ref, c.d.String()))
+	} else {
+		if c.text == scNoValue && s.halign == "" {
+			s.halign = "center"
+		}
+		b.fail(b.f.SetCellStr(sheet, ref, c.text))
+	}
+	b.fail(b.f.SetCellStyle(sheet, ref, ref, b.style(s)))
+}
+
+// text writes a text cell.
+func (b *scBook) text(sheet, ref, s string, st scStyle) {
+	b.cell(sheet, ref, scText(s), st)
+}
+
+// merge merges a range and styles every cell of it, so that borders and
+// fills cover the whole range.
+func (b *scBook) merge(sheet, from, to string, st scStyle) {
+	if b.err != nil {
+		return
+	}
+	b.fail(b.f.MergeCell(sheet, from, to))
+	b.fail(b.f.SetCellStyle(sheet, from, to, b.style(st)))
+}
+
+func (b *scBook) width(sheet, col string, w float64) {
+	if b.err == nil {
+		b.fail(b.f.SetColWidth(sheet, col, col, w))
+	}
+}
+
+func (b *scBook) height(sheet string, row int, h float64) {
+	if b.err == nil {
+		b.fail(b.f.SetRowHeight(sheet, row, h))
+	}
+}
+
+func scRef(col string, row int) string { return fmt.Sprintf("%s%d", col, row) }
+
+// Shared styles.
+var (
+	scTitleStyle  = scStyle{font: scFontTitle, size: 18, bold: true, halign: "center"}
+	scSubStyle    = scStyle{size: 10, color: "404040", halign: "center"}
+	scHeadStyle   = scStyle{font: scFontTitle, bold: true, fill: "D9E1F2", halign: "center", wrap: true, border: true}
+	scBodyStyle   = scStyle{border: true}
+	scWrapStyle   = scStyle{border: true, wrap: true, valign: "top"}
+	scSectionHead = scStyle{font: scFontTitle, size: 13, bold: true, color: "1F3864"}
+)
+
+// WriteScorecard writes the scored assessment as an .xlsx workbook:
+// 总览 for leadership, 明细 with one row per indicator, 口径说明 with the
+// conventions used, and 数据问题.
+func WriteScorecard(w io.Writer, a *eval.Assessment, opts ScorecardOptions) error {
+	if a == nil || a.Ruleset == nil {
+		return fmt.Errorf("scorecard: no assessment to write")
+	}
+	if opts.Evaluated.IsZero() {
+		opts.Evaluated = time.Now()
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	b := &scBook{f: f, styles: map[scStyle]int{}}
+	b.fail(f.SetDefaultFont(scFontBody))
+	sheets := []string{scSheetOverview, scSheetDetail, scSheetNotes, scSheetProblems}
+	b.fail(f.SetSheetName("Sheet1", sheets[0]))
+	for _, s := range sheets[1:] {
+		_, err := f.NewSheet(s)
+		b.fail(err)
+	}
+	rows := scRows(a)
+	b.overview(a, rows, opts)
+	b.detail(a, rows)
+	b.notes(a, opts)
+	b.problems(a)
+	f.SetActiveSheet(0)
+	if b.err != nil {
+		return fmt.Errorf("scorecard: %w", b.err)
+	}
+	if err := f.Write(w); err != nil {
+		return fmt.Errorf("scorecard: %w", err)
+	}
+	return nil
+}
+
+// scDate writes a date the Chinese way: 2020年1月15日.
+func scDate(t time.Time) string {
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}
+
+// overview writes 总览: title, total score and grade, the count of each
+// status with the colour legend.
+func (b *scBook) overview(a *eval.Assessment, rows []scRow, opts ScorecardOptions) {
+	const sh = scSheetOverview
+	for col, w := range map[string]float64{"A": 24, "B": 24, "C": 14, "D": 16, "E": 12, "F": 48} {
+		b.width(sh, col, w)
+	}
+	b.text(sh, "A1", scTitle(a), scTitleStyle)
+	b.merge(sh, "A1", "F1", scTitleStyle)
+	b.height(sh, 1, 32)
+	sub := fmt.Sprintf("规则集：%s（%s）　评估日期：%s", a.Ruleset.Title, a.Ruleset.ID, scDate(opts.Evaluated))
+	if opts.InputName != "" {
+		sub += "　数据：" + opts.InputName
+	}
+	b.text(sh, "A2", sub, scSubStyle)
+	b.merge(sh, "A2", "F2", scSubStyle)
+
+	// The score in large type.
+	label := scStyle{font: scFontTitle, bold: true, color: "595959", halign: "center", fill: "F2F2F2", border: true}
+	big := scStyle{font: scFontTitle, size: 26, bold: true, halign: "center", border: true, color: "1F3864"}
+	for _, c := range []struct{ col, label string }{{"A", "总分"}, {"B", "满分"}, {"C", "得分率"}, {"D", "等级"}} {
+		b.text(sh, scRef(c.col, 4), c.label, label)
+	}
+	b.cell(sh, "A5", scNum(a.Total, 2), big)
+	b.cell(sh, "B5", scNum(a.FullMarks, 0), big)
+	b.cell(sh, "C5", scNum(a.Percent, 1).withSuffix("%"), big)
+	b.text(sh, "D5", a.Grade, big)
+	b.height(sh, 5, 42)
+	b.text(sh, "E4", "指标完成情况", label)
+	b.merge(sh, "E4", "F4", label)
+	b.text(sh, "E5", fmt.Sprintf("共%d项：%s", len(a.Results), scCountsText(a)),
+		scStyle{wrap: true, border: true, halign: "left"})
+	b.merge(sh, "E5", "F5", scStyle{wrap: true, border: true, halign: "left"})
+
+	// Counts per status, with what each colour means.
+	row := 7
+	b.text(sh, scRef("A", row), "完成情况与颜色说明", scSectionHead)
+	row++
+	for i, h := range []string{"完成情况", "个数", "颜色", "含义"} {
+		b.text(sh, scRef(string(rune('A'+i)), row), h, scHeadStyle)
+	}
+	b.merge(sh, scRef("D", row), scRef("F", row), scHeadStyle)
+	row++
+	legend := scLegend(a.Ruleset)
+	for _, c := range a.Counts {
+		b.statusCell(sh, scRef("A", row), c.Status)
+		b.cell(sh, scRef("B", row), scNum(decimal.NewFromInt(int64(c.Count)), 0), scBodyStyle)
+		b.text(sh, scRef("C", row), scStatusColours[c.Status].name, scStyle{border: true, halign: "center"})
+		b.text(sh, scRef("D", row), legend[c.Status], scStyle{border: true, wrap: true})
+		b.merge(sh, scRef("D", row), scRef("F", row), scStyle{border: true, wrap: true})
+		b.height(sh, row, scRowHeight(legend[c.Status], 76))
+		row++
+	}
+}
+
+// statusCell writes a status word on its colour.
+func (b *scBook) statusCell(sheet, ref string, s eval.Status) {
+	c := scStatusColours[s]
+	b.text(sheet, ref, string(s), scStyle{fill: c.fill, color: c.font, bold: true, halign: "center", border: true})
+}
+
+// scLegend says what each status (and so each colour) means under the
+// ruleset's conventions.
+func scLegend(rs *rules.Ruleset) map[eval.Status]string {
+	c := rs.Conventions
+	return map[eval.Status]string{
+		eval.Exceeded: "超过目标：超过“以上”目标的数值，或超过“左右”目标的上沿、区间目标的上限",
+		eval.Met: fmt.Sprintf("达到目标：“左右”目标在±%s个百分点以内，“以内”目标未超出，同步、前列、是否类目标达到要求",
+			c.ApproxTolerance),
+		eval.NearlyMet: fmt.Sprintf("略有差距：比率类指标差距在%s个百分点以内，总量类指标达到目标的%s%%",
+			c.NearMissPoints, c.NearMissRatio.Mul(decimal.NewFromInt(100))),
+		eval.Missed:     "未达到目标，差距超出基本完成的范围",
+		eval.NoData:     "未填报或无法判断，不得分",
+		eval.InProgress: "多年目标尚未到期，本年显示进度，不计分",
+	}
+}
+
+// scRowHeight estimates the height in points of a row whose wrapped text
+// s sits in a cell w characters wide.
+func scRowHeight(s string, w float64) float64 {
+	lines := 0
+	for _, line := range strings.Split(s, "\n") {
+		n := int(float64(scDisplayWidth(line))/w) + 1
+		lines += n
+	}
+	return float64(max(lines, 1))*14.5 + 4
+}
+
+// scDetailCol is one column of 明细.
+type scDetailCol struct {
+	head  string
+	width float64 // fixed width; 0 fits the content
+	max   float64 // widest a fitted column may grow
+	wrap  bool
+	value func(row scRow) scCell
+}
+
+var scDetailCols = []scDetailCol{
+	{head: "序号", value: func(r scRow) scCell { return scNum(decimal.NewFromInt(int64(r.no)), 0) }},
+	{head: "类别", value: func(r scRow) scCell { return scText(string(r.ind.Category)) }},
+	{head: "指标", max: 28, wrap: true, value: func(r scRow) scCell { return scText(r.ind.Name) }},
+	{head: "目标原文", max: 22, wrap: true, value: func(r scRow) scCell { return scText(r.ind.Target.Text) }},
+	{head: "目标值", value: func(r scRow) scCell { return r.target }},
+	{head: "上年实际值", value: func(r scRow) scCell { return r.prevLevel }},
+	{head: "上年增速(%)", value: func(r scRow) scCell { return r.prevGrowth }},
+	{head: "实际值", value: func(r scRow) scCell { return r.actual }},
+	{head: "单位", value: func(r scRow) scCell { return scText(r.unit) }},
+	{head: "差距", value: func(r scRow) scCell { return r.gap }},
+	{head: "完成率(%)", value: func(r scRow) scCell { return r.completion }},
+	{head: "完成情况", value: func(r scRow) scCell { return scText(string(r.r.Status)) }},
+	{head: "权重", value: func(r scRow) scCell { return r.weight }},
+	{head: "得分", value: func(r scRow) scCell { return r.score }},
+	{head: "判定依据", width: 50, wrap: true, value: func(r scRow) scCell { return scText(r.r.Explanation) }},
+	{head: "数据来源", max: 30, wrap: true, value: func(r scRow) scCell { return scText(r.source) }},
+}
+
+// scCol is the letter of the i-th column, from 0.
+func scCol(i int) string {
+	name, _ := excelize.ColumnNumberToName(i + 1)
+	return name
+}
+
+// scDetailFirst is the first data row of 明细 (row 1 title, row 2 header).
+const scDetailFirst = 3
+
+// detail writes 明细: one row per indicator and a total row.
+func (b *scBook) detail(a *eval.Assessment, rows []scRow) {
+	const sh = scSheetDetail
+	last := scCol(len(scDetailCols) - 1)
+	b.text(sh, "A1", scTitle(a)+"明细", scStyle{font: scFontTitle, size: 14, bold: true, halign: "left"})
+	b.merge(sh, "A1", last+"1", scStyle{font: scFontTitle, size: 14, bold: true, halign: "left"})
+	b.height(sh, 1, 24)
+	widths := make([]float64, len(scDetailCols))
+	for i, c := range scDetailCols {
+		b.text(sh, scRef(scCol(i), 2), c.head, scHeadStyle)
+		widths[i] = float64(scDisplayWidth(c.head))
+	}
+	b.height(sh, 2, 30)
+	for n, row := range rows {
+		r := scDetailFirst + n
+		height := 18.0
+		for i, c := range scDetailCols {
+			v := c.value(row)
+			st := scBodyStyle
+			if c.wrap {
+				st = scWrapStyle
+			}
+			if c.head == "完成情况" {
+				st = scStyle{border: true, bold: true, halign: "center"}
+				col := scStatusColours[row.r.Status]
+				st.fill, st.color = col.fill, col.font
+			}
+			b.cell(sh, scRef(scCol(i), r), v, st)
+			w := float64(scDisplayWidth(v.String()))
+			if c.width > 0 {
+				height = max(height, scRowHeight(v.String(), c.width))
+			} else if c.max > 0 && w > c.max {
+				height = max(height, scRowHeight(v.String(), c.max))
+			}
+			widths[i] = max(widths[i], w)
+		}
+		b.height(sh, r, height)
+	}
+	// The total row.
+	tr := scDetailFirst + len(rows)
+	bold := scStyle{border: true, bold: true}
+	for i := range scDetailCols {
+		b.text(sh, scRef(scCol(i), tr), "", bold)
+	}
+	b.text(sh, scRef("C", tr), "合计", bold)
+	b.cell(sh, scRef(scCol(scDetailIndex("权重")), tr), scNum(a.FullMarks, 0), bold)
+	b.cell(sh, scRef(scCol(scDetailIndex("得分")), tr), scNum(a.Total, 2), bold)
+	b.text(sh, scRef(scCol(scDetailIndex("判定依据")), tr),
+		fmt.Sprintf("得分率%s%%，等级%s", scFixed(a.Percent, 1), a.Grade), bold)
+	for i, c := range scDetailCols {
+		w := widths[i] + 2
+		if c.width > 0 {
+			w = c.width
+		} else if c.max > 0 && w > c.max {
+			w = c.max
+		}
+		b.width(sh, scCol(i), w)
+	}
+}
+
+// scDetailIndex is the index of the 明细 column with the given header.
+func scDetailIndex(head string) int {
+	for i, c := range scDetailCols {
+		if c.head == head {
+			return i
+		}
+	}
+	panic("no column " + head)
+}
+
+// notes writes 口径说明: every convention the verdicts rest on.
+func (b *scBook) notes(a *eval.Assessment, opts ScorecardOptions) {
+	const sh = scSheetNotes
+	b.width(sh, "A", 22)
+	b.width(sh, "B", 96)
+	b.text(sh, "A1", "口径说明", scStyle{font: scFontTitle, size: 14, bold: true})
+	b.merge(sh, "A1", "B1", scStyle{font: scFontTitle, size: 14, bold: true})
+	b.text(sh, "A2", "项目", scHeadStyle)
+	b.text(sh, "B2", "说明", scHeadStyle)
+	for i, n := range scNotes(a, opts) {
+		r := 3 + i
+		b.text(sh, scRef("A", r), n[0], scStyle{border: true, bold: true, wrap: true, valign: "top"})
+		b.text(sh, scRef("B", r), n[1], scWrapStyle)
+		b.height(sh, r, scRowHeight(n[1], 94))
+	}
+}
+
+// scNotes lists the conventions as (item, explanation) pairs.
+func scNotes(a *eval.Assessment, opts ScorecardOptions) [][2]string {
+	rs := a.Ruleset
+	c := rs.Conventions
+	hundred := decimal.NewFromInt(100)
+	notes := [][2]string{
+		{"规则集", fmt.Sprintf("%s（%s）", rs.Title, rs.ID)},
+		{"规则来源", scOr(rs.Source, "未注明")},
+	}
+	if rs.File != "" {
+		notes = append(notes, [2]string{"规则文件", rs.File})
+	}
+	if opts.InputName != "" {
+		notes = append(notes, [2]string{"数据文件", opts.InputName})
+	}
+	notes = append(notes,
+		[2]string{"评估日期", scDate(opts.Evaluated)},
+		[2]string{"修约规则", c.Rounding.Label() + "；实际值按公布的小数位数修约一次后再判定，完成率保留两位小数，得分保留两位小数"},
+		[2]string{"“左右”的容差", fmt.Sprintf("±%s（比率类为个百分点）：目标X左右，达到X−%s即为完成，超过X+%s为超额完成",
+			c.ApproxTolerance, c.ApproxTolerance, c.ApproxTolerance) + scOverrides(rs)},
+		[2]string{"以上、以内", "“以上”“以内”“以下”含本数（民法典第1259条），“超过”“低于”不含本数"},
+		[2]string{"基本完成", fmt.Sprintf("比率类指标未达到目标但差距不超过%s个百分点；总量类指标达到目标的%s%%及以上",
+			c.NearMissPoints, c.NearMissRatio.Mul(hundred))},
+		[2]string{"同步", fmt.Sprintf("增速不低于参照指标增速（容差%s个百分点）即为同步", c.InStepTolerance)},
+		[2]string{"前列", fmt.Sprintf("“位于前列”按前%d名计（名次≤%d）；没有成文规定，可在规则集中设置", c.TopN, c.TopN)},
+		[2]string{"稳定增长", "“保持稳定增长”“稳步增长”按增速大于0判定"},
+		[2]string{"等级", scGrades(c.Grades)},
+		[2]string{"目标值", "判定完成所需达到的数值：“以上”“以内”目标为目标数，“左右”目标为目标数减（逆向指标为加）容差，区间目标为近端，同步目标为参照增速，前列为名次上限；稳定增长、是否类目标无目标值，记“-”"},
+		[2]string{"差距", "比率类指标为实际值与目标数之差，单位为个百分点，正数表示优于目标（逆向指标以低于目标为正）；总量类指标为完成率（%）"},
+		[2]string{"完成率", "实际值÷目标数×100%；逆向指标（越低越好）为(2−实际值÷目标数)×100%；目标数不为正数时不计算"},
+		[2]string{"数据来源", "填报文件、工作表和单元格；“由总量推算”表示未填报增速，按本年与上年总量推算（可比价增速不推算）"},
+	)
+	for _, m := range []rules.ScoreMethod{rules.Ratio, rules.PassFail, rules.Points} {
+		if s := scMethodText(rs, m); s != "" {
+			notes = append(notes, [2]string{"计分：" + scMethodName[m], s})
+		}
+	}
+	notes = append(notes, [2]string{"总分", "各计分指标得分之和；满分为各计分指标权重之和；得分率=总分÷满分×100%，保留一位小数"})
+	return notes
+}
+
+var scMethodName = map[rules.ScoreMethod]string{
+	rules.Ratio:    "按完成率",
+	rules.PassFail: "达标计分",
+	rules.Points:   "加减分",
+}
+
+// scMethodText explains a scoring method and names the indicators using it.
+func scMethodText(rs *rules.Ruleset, m rules.ScoreMethod) string {
+	var names, shares []string
+	var points []string
+	for _, ind := range rs.Indicators {
+		if ind.Scoring.Method != m {
+			continue
+		}
+		names = append(names, ind.Name)
+		s := ind.Scoring
+		if m == rules.PassFail && s.NearMissShare.Valid {
+			shares = append(shares, fmt.Sprintf("%s基本完成得权重的%s%%", ind.Name,
+				s.NearMissShare.Decimal.Mul(decimal.NewFromInt(100))))
+		}
+		if m == rules.Points {
+			base, mx, mn := "权重", "权重", "0"
+			if s.Base.Valid {
+				base = s.Base.Decimal.String() + "分"
+			}
+			if s.Max.Valid {
+				mx = s.Max.Decimal.String() + "分"
+			}
+			if s.Min.Valid {
+				mn = s.Min.Decimal.String() + "分"
+			}
+			points = append(points, fmt.Sprintf("%s：达到目标得%s，每高（低）1个百分点（总量类为完成率每1%%）加（减）%s分，最高%s，最低%s",
+				ind.Name, base, s.PerPoint.Decimal, mx, mn))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	var text string
+	switch m {
+	case rules.Ratio:
+		text = "完成（含超额完成）得满分；未完成按实际值÷目标值×权重计分，逆向指标按(2−实际值÷目标值)×权重，不超过权重，不低于0"
+	case rules.PassFail:
+		text = "完成（含超额完成）得满分，否则不得分"
+		if len(shares) > 0 {
+			text += "；" + strings.Join(shares, "；")
+		}
+	case rules.Points:
+		text = strings.Join(points, "；")
+	}
+	return text + "。适用指标：" + strings.Join(names, "、")
+}
+
+// scOverrides lists the indicators with their own tolerance or 前列 rank.
+func scOverrides(rs *rules.Ruleset) string {
+	var parts []string
+	for _, ind := range rs.Indicators {
+		if ind.Target.Tolerance.Valid {
+			parts = append(parts, fmt.Sprintf("%s容差为±%s", ind.Name, ind.Target.Tolerance.Decimal))
+		}
+		if ind.Target.N > 0 {
+			parts = append(parts, fmt.Sprintf("%s前列按前%d名计", ind.Name, ind.Target.N))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "；另：" + strings.Join(parts, "，")
+}
+
+func scGrades(gs []rules.Grade) string {
+	parts := make([]string, 0, len(gs))
+	for _, g := range gs {
+		if g.Min.IsZero() {
+			parts = append(parts, g.Name+"：得分率低于上一档")
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s：得分率≥%s%%", g.Name, g.Min))
+	}
+	return strings.Join(parts, "；")
+}
+
+func scOr(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+// problems writes 数据问题: every problem found in the input, or a line
+// saying none was found.
+func (b *scBook) problems(a *eval.Assessment) {
+	const sh = scSheetProblems
+	for col, w := range map[string]float64{"A": 6, "B": 30, "C": 8, "D": 22, "E": 56, "F": 40} {
+		b.width(sh, col, w)
+	}
+	b.text(sh, "A1", "数据问题", scStyle{font: scFontTitle, size: 14, bold: true})
+	b.merge(sh, "A1", "F1", scStyle{font: scFontTitle, size: 14, bold: true})
+	for i, h := range []string{"序号", "位置", "级别", "指标", "问题", "提示"} {
+		b.text(sh, scRef(scCol(i), 2), h, scHeadStyle)
+	}
+	if len(a.Problems) == 0 {
+		b.text(sh, "A3", "未发现数据问题", scBodyStyle)
+		b.merge(sh, "A3", "F3", scBodyStyle)
+		return
+	}
+	for i, d := range a.Problems {
+		r := 3 + i
+		level := "错误"
+		if d.Severity == rules.Warning {
+			level = "警告"
+		}
+		name := d.Indicator
+		if ind := a.Ruleset.Indicator(d.Indicator); ind != nil {
+			name = ind.Name
+		}
+		b.cell(sh, scRef("A", r), scNum(decimal.NewFromInt(int64(i+1)), 0), scBodyStyle)
+		b.text(sh, scRef("B", r), scOr(d.Pos.String(), scNoValue), scWrapStyle)
+		b.text(sh, scRef("C", r), level, scBodyStyle)
+		b.text(sh, scRef("D", r), scOr(name, scNoValue), scWrapStyle)
+		b.text(sh, scRef("E", r), d.Summary, scWrapStyle)
+		b.text(sh, scRef("F", r), scOr(d.Hint, scNoValue), scWrapStyle)
+		b.height(sh, r, max(scRowHeight(d.Summary, 54), scRowHeight(d.Hint, 38), scRowHeight(d.Pos.String(), 28)))
+	}
+}

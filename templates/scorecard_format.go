@@ -1,0 +1,279 @@
+package templates
+
+import (
+	"strings"
+
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
+	"github.com/shopspring/decimal"
+)
+
+// This file is the one place where an assessment's figures become digits.
+// The scorecard (its number formats), the JSON, CSV and table renderings and
+// the review text all go through scCell, so that a figure reads the same,
+// digit for digit, wherever it appears.
+
+// scMaxPlaces caps the decimals shown for a figure typed with more digits
+// than anyone publishes.
+const scMaxPlaces = 10
+
+// scNoValue is shown where there is no target value or no data.
+const scNoValue = "-"
+
+// scCell is one figure as it is shown: a number with a fixed count of
+// decimals and optional literal text around it, or plain text.
+type scCell struct {
+	num    bool
+	d      decimal.Decimal
+	places int32
+	prefix string // literal text before the number ("第")
+	suffix string // literal text after the number ("个百分点", "亿元")
+	signed bool   // show "+" before positive numbers
+	text   string // the text when num is false ("-", "是")
+}
+
+// scPlaces is the count of decimals that shows d exactly, and at least
+// min: 8.50 at precision 1 is "8.5", 8.25 at precision 1 is "8.25".
+func scPlaces(d decimal.Decimal, min int32) int32 {
+	s := d.String() // trailing zeros trimmed
+	places := int32(0)
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		places = int32(len(s) - i - 1)
+	}
+	if places < min {
+		places = min
+	}
+	if places > scMaxPlaces {
+		places = scMaxPlaces
+	}
+	return places
+}
+
+// scFixed writes d with the decimals that show it exactly, at least min.
+// It is the formatting function of every figure attain writes.
+func scFixed(d decimal.Decimal, min int32) string {
+	return d.StringFixed(scPlaces(d, min))
+}
+
+// scNum is a number shown with at least min decimals.
+func scNum(d decimal.Decimal, min int32) scCell {
+	return scCell{num: true, d: d, places: scPlaces(d, min)}
+}
+
+// scNullNum is scNum, or "-" when n is null.
+func scNullNum(n decimal.NullDecimal, min int32) scCell {
+	if !n.Valid {
+		return scText(scNoValue)
+	}
+	return scNum(n.Decimal, min)
+}
+
+func scText(s string) scCell { return scCell{text: s} }
+
+func (c scCell) withSuffix(s string) scCell {
+	c.suffix = s
+	return c
+}
+
+func (c scCell) withPrefix(s string) scCell {
+	c.prefix = s
+	return c
+}
+
+func (c scCell) withSign() scCell {
+	c.signed = true
+	return c
+}
+
+// digits is the number without sign, prefix or suffix.
+func (c scCell) digits() string {
+	return c.d.Abs().StringFixed(c.places)
+}
+
+// String is the cell as Excel shows it under numFmt.
+func (c scCell) String() string {
+	if !c.num {
+		return c.text
+	}
+	sign := ""
+	switch {
+	case c.d.IsNegative():
+		sign = "-"
+	case c.signed && c.d.IsPositive():
+		sign = "+"
+	}
+	return sign + c.prefix + c.digits() + c.suffix
+}
+
+// plain is the number as a decimal string with its shown decimals, for
+// JSON and CSV; the text of a text cell; "" for "-".
+func (c scCell) plain() string {
+	if !c.num {
+		if c.text == scNoValue {
+			return ""
+		}
+		return c.text
+	}
+	return c.d.StringFixed(c.places)
+}
+
+// numFmt is the Excel number format that shows the cell as String does.
+func (c scCell) numFmt() string {
+	if !c.num {
+		return "@"
+	}
+	body := "0"
+	if c.places > 0 {
+		body += "." + strings.Repeat("0", int(c.places))
+	}
+	body = scQuoteFmt(c.prefix) + body + scQuoteFmt(c.suffix)
+	if c.signed {
+		return "+" + body + ";-" + body + ";" + body
+	}
+	if c.prefix != "" {
+		// a minus sign goes before the literal prefix, as String writes it
+		return body + ";-" + body
+	}
+	return body
+}
+
+// scQuoteFmt quotes literal text for a number format.
+func scQuoteFmt(s string) string {
+	if s == "" {
+		return ""
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
+}
+
+// scUnit is the unit shown beside a figure; rank and yes/no carry their
+// unit in the words.
+func scUnit(ind *rules.Indicator) string {
+	switch ind.Unit {
+	case "名", "是/否":
+		return ""
+	}
+	return ind.Unit
+}
+
+// scRow is one indicator as every rendering shows it.
+type scRow struct {
+	no         int
+	r          *eval.Result
+	ind        *rules.Indicator
+	target     scCell // the number to reach (Result.Bound) where meaningful
+	prevLevel  scCell // 上年实际值, with its unit
+	prevGrowth scCell // 上年增速(%)
+	actual     scCell // the judged figure, or 是/否, or the date
+	unit       string
+	gap        scCell // in 个百分点 for rates, completion % for levels
+	completion scCell // 完成率(%)
+	weight     scCell
+	score      scCell
+	source     string
+}
+
+// scRows prepares every result of a for display.
+func scRows(a *eval.Assessment) []scRow {
+	rows := make([]scRow, 0, len(a.Results))
+	for i := range a.Results {
+		rows = append(rows, scMakeRow(a, i))
+	}
+	return rows
+}
+
+func scMakeRow(a *eval.Assessment, i int) scRow {
+	r := &a.Results[i]
+	ind := r.Indicator
+	row := scRow{no: i + 1, r: r, ind: ind, unit: scUnit(ind)}
+	row.target = scTarget(r)
+	if r.PrevLevel.Valid {
+		unit := ind.LevelUnit
+		if ind.Measure != rules.Growth {
+			unit = scUnit(ind)
+		}
+		row.prevLevel = scNum(r.PrevLevel.Decimal, 0).withSuffix(unit)
+	} else {
+		row.prevLevel = scText(scNoValue)
+	}
+	row.prevGrowth = scNullNum(r.PrevGrowth, ind.Precision)
+	row.actual = scActual(r)
+	switch {
+	case !r.Gap.Valid:
+		row.gap = scText(scNoValue)
+	case r.GapUnit == "%":
+		row.gap = scNum(r.Gap.Decimal, 2).withSuffix("%")
+	default:
+		row.gap = scNum(r.Gap.Decimal, ind.Precision).withSuffix(r.GapUnit).withSign()
+	}
+	row.completion = scNullNum(r.Completion, 2)
+	row.weight = scNum(r.Weight, 0)
+	if r.Scored {
+		row.score = scNum(r.Score, 2)
+	} else {
+		row.score = scText("不计分")
+	}
+	row.source = scSource(r)
+	return row
+}
+
+// scTarget is the target value column: the bound where the target has a
+// number of its own, "-" for 稳定增长 and 是/否.
+func scTarget(r *eval.Result) scCell {
+	ind := r.Indicator
+	switch ind.Target.Kind {
+	case rules.Positive, rules.Verdict, rules.ByDate:
+		return scText(scNoValue)
+	case rules.TopN:
+		if r.Bound.Valid {
+			return scNum(r.Bound.Decimal, 0).withPrefix("前").withSuffix("名")
+		}
+		return scText(scNoValue)
+	}
+	return scNullNum(r.Bound, ind.Precision)
+}
+
+// scActual is the judged figure: a number, 第N名, 是/否 or a date.
+func scActual(r *eval.Result) scCell {
+	ind := r.Indicator
+	switch ind.Measure {
+	case rules.Rank:
+		if r.Rank > 0 {
+			return scNum(decimal.NewFromInt(int64(r.Rank)), 0).withPrefix("第").withSuffix("名")
+		}
+	case rules.YesNo:
+		if r.Done != nil {
+			return scText(map[bool]string{true: "是", false: "否"}[*r.Done])
+		}
+	case rules.Milestone:
+		if r.Date != "" {
+			return scText(r.Date)
+		}
+		if r.Done != nil {
+			return scText(map[bool]string{true: "已完成", false: "未完成"}[*r.Done])
+		}
+	default:
+		return scNullNum(r.Value, ind.Precision)
+	}
+	return scText(scNoValue)
+}
+
+// scSource says where the judged figure came from.
+func scSource(r *eval.Result) string {
+	src := r.Source.String()
+	if r.Derived {
+		if src == "" {
+			return "由总量推算"
+		}
+		return "由总量推算（" + src + "）"
+	}
+	if src == "" {
+		return scNoValue
+	}
+	return src
+}
+
+// scStatusOrder is the order in which misses are listed for a leader.
+var scStatusOrder = []eval.Status{eval.Missed, eval.NearlyMet, eval.NoData}
+
+// scCategories is the order of the groups of a work report.
+var scCategories = []rules.Category{rules.CatVolume, rules.CatStructure, rules.CatBenefit, rules.CatLivelihood}

@@ -1,0 +1,211 @@
+package templates
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+func scDec(s string) decimal.NullDecimal {
+	return decimal.NewNullDecimal(decimal.RequireFromString(s))
+}
+
+func scPos(cell string) rules.Pos {
+	return rules.Pos{File: "actuals.xlsx", Sheet: "填报表", Cell: cell}
+}
+
+// scFixtureActuals are fixed year-end figures that give every status but
+// 进行中: met, exceeded, nearly met, missed, no data, a derived growth, a
+// lower-is-better rate, an in-step rate, a rank and a yes/no verdict.
+func scFixtureActuals() eval.Actuals {
+	yes := true
+	return eval.Actuals{
+		Entity: "红旗区",
+		Year:   2019,
+		File:   "actuals.xlsx",
+		Values: map[string]*eval.Actual{
+			"gdp_growth": {ID: "gdp_growth", Growth: scDec("8.6"),
+				Sources: map[eval.Field]rules.Pos{eval.FieldGrowth: scPos("G4")}},
+			"fai_growth": {ID: "fai_growth", Growth: scDec("9.5"),
+				Sources: map[eval.Field]rules.Pos{eval.FieldGrowth: scPos("G5")}},
+			"retail_growth": {ID: "retail_growth", Level: scDec("120.6"),
+				Sources: map[eval.Field]rules.Pos{eval.FieldLevel: scPos("E6")}},
+			"trade_growth": {ID: "trade_growth", Growth: scDec("5.3"),
+				Sources: map[eval.Field]rules.Pos{eval.FieldGrowth: scPos("G7")}},
+			"industry_va_growth": {ID: "industry_va_growth", Growth: scDec("9.4"),
+				Sources: map[eval.Field]rules.Pos{eval.FieldGrowth: scPos("G8")}},
+			"revenue_growth": {ID: "revenue_growth", Growth: scDec("12.7"),
+				Sources: map[eval.Field]rules.Pos{eval.FieldGrowth: scPos("G10")}},
+			"new_urban_jobs": {ID: "new_urban_jobs", Level: scDec("10250"),
+				Sources: map[eval.Field]rules.Pos{eval.FieldLevel: scPos("E11")}},
+			"unemployment_rate": {ID: "unemployment_rate", Level: scDec("3.6"),
+				Sources: map[eval.Field]rules.Pos{eval.FieldLevel: scPos("E12")}},
+			"income_growth": {ID: "income_growth", Growth: scDec("8.9"),
+				Sources: map[eval.Field]rules.Pos{eval.FieldGrowth: scPos("G13")}},
+			"public_services_rank": {ID: "public_services_rank", Rank: 2,
+				Sources: map[eval.Field]rules.Pos{eval.FieldRank: scPos("H14")}},
+			"binding_targets": {ID: "binding_targets", Done: &yes,
+				Sources: map[eval.Field]rules.Pos{eval.FieldDone: scPos("I15")}},
+		},
+		Problems: rules.Diagnostics{{Pos: scPos("E9"), Severity: rules.Warning, Indicator: "rd_growth",
+			Summary: "科技创新投入的本年实际值为空", Hint: "填报本年实际值或增速"}},
+	}
+}
+
+// scFixture is the assessment of the fixed figures under the default
+// ruleset.
+func scFixture(t testing.TB) *eval.Assessment {
+	t.Helper()
+	return eval.Evaluate(rules.Default(), scFixtureActuals())
+}
+
+var scFixtureDate = time.Date(2020, 1, 15, 9, 30, 0, 0, time.UTC)
+
+// scWriteFixture writes the fixture scorecard into a temporary directory
+// and opens it again.
+func scWriteFixture(t *testing.T, a *eval.Assessment) (*excelize.File, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteScorecard(&buf, a, ScorecardOptions{InputName: "actuals.xlsx", Evaluated: scFixtureDate}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "scorecard.xlsx")
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return f, path
+}
+
+// scDetailRow finds the 明细 row of an indicator by its name.
+func scDetailRow(t *testing.T, f *excelize.File, name string) int {
+	t.Helper()
+	rows, err := f.GetRows(scSheetDetail)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) > 2 && r[2] == name {
+			return i + 1
+		}
+	}
+	t.Fatalf("no row for %s in 明细", name)
+	return 0
+}
+
+func TestScorecardDetail(t *testing.T) {
+	a := scFixture(t)
+	f, _ := scWriteFixture(t, a)
+	tests := []struct {
+		name   string
+		ind    string
+		column string
+		raw    string // the stored value; "" for an empty cell
+		shown  string // the value as formatted
+		number bool
+	}{
+		{name: "gdp actual is a number with one decimal", ind: "地区生产总值", column: "实际值", raw: "8.6", shown: "8.6", number: true},
+		{name: "gdp target is the bound of 左右", ind: "地区生产总值", column: "目标值", raw: "8", shown: "8.0", number: true},
+		{name: "gdp gap in 个百分点", ind: "地区生产总值", column: "差距", raw: "0.1", shown: "+0.1个百分点", number: true},
+		{name: "gdp previous growth", ind: "地区生产总值", column: "上年增速(%)", raw: "8", shown: "8.0", number: true},
+		{name: "gdp previous level with its unit", ind: "地区生产总值", column: "上年实际值", raw: "193.2", shown: "193.2亿元", number: true},
+		{name: "fai missed with a negative gap", ind: "固定资产投资", column: "差距", raw: "-2.5", shown: "-2.5个百分点", number: true},
+		{name: "fai status", ind: "固定资产投资", column: "完成情况", raw: "未完成", shown: "未完成"},
+		{name: "fai score", ind: "固定资产投资", column: "得分", raw: "6.33", shown: "6.33", number: true},
+		{name: "retail derived source", ind: "社会消费品零售总额", column: "数据来源", raw: "由总量推算（actuals.xlsx: 填报表!E6）", shown: "由总量推算（actuals.xlsx: 填报表!E6）"},
+		{name: "retail derived rate", ind: "社会消费品零售总额", column: "实际值", raw: "11.3", shown: "11.3", number: true},
+		{name: "trade has no target value", ind: "进出口总值", column: "目标值", raw: "-", shown: "-"},
+		{name: "rd without data", ind: "科技创新投入", column: "实际值", raw: "-", shown: "-"},
+		{name: "rd score 0", ind: "科技创新投入", column: "得分", raw: "0", shown: "0.00", number: true},
+		{name: "jobs in people", ind: "城镇新增就业", column: "实际值", raw: "10250", shown: "10250", number: true},
+		{name: "jobs completion", ind: "城镇新增就业", column: "完成率(%)", raw: "102.5", shown: "102.50", number: true},
+		{name: "jobs gap is the completion", ind: "城镇新增就业", column: "差距", raw: "102.5", shown: "102.50%", number: true},
+		{name: "unemployment better by 0.4", ind: "城镇登记失业率", column: "差距", raw: "0.4", shown: "+0.4个百分点", number: true},
+		{name: "unemployment completion lower is better", ind: "城镇登记失业率", column: "完成率(%)", raw: "110", shown: "110.00", number: true},
+		{name: "rank actual", ind: "教育医疗、社会保障水平", column: "实际值", raw: "2", shown: "第2名", number: true},
+		{name: "rank target", ind: "教育医疗、社会保障水平", column: "目标值", raw: "3", shown: "前3名", number: true},
+		{name: "yes/no actual", ind: "节能减排、环境保护等约束性指标", column: "实际值", raw: "是", shown: "是"},
+		{name: "weight", ind: "地区生产总值", column: "权重", raw: "12", shown: "12", number: true},
+		{name: "source", ind: "地区生产总值", column: "数据来源", raw: "actuals.xlsx: 填报表!G4", shown: "actuals.xlsx: 填报表!G4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ref := scRef(scCol(scDetailIndex(tt.column)), scDetailRow(t, f, tt.ind))
+			raw, err := f.GetCellValue(scSheetDetail, ref, excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if raw != tt.raw {
+				t.Errorf("%s raw = %q, want %q", ref, raw, tt.raw)
+			}
+			shown, _ := f.GetCellValue(scSheetDetail, ref)
+			if shown != tt.shown {
+				t.Errorf("%s shown = %q, want %q", ref, shown, tt.shown)
+			}
+			typ, _ := f.GetCellType(scSheetDetail, ref)
+			isNum := typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber
+			if isNum != tt.number {
+				t.Errorf("%s type %v, number cell %v, want %v", ref, typ, isNum, tt.number)
+			}
+		})
+	}
+}
+
+func TestScorecardSheets(t *testing.T) {
+	a := scFixture(t)
+	f, _ := scWriteFixture(t, a)
+	got := strings.Join(f.GetSheetList(), ",")
+	for _, want := range []string{scSheetOverview, scSheetDetail, scSheetNotes, scSheetProblems} {
+		if !strings.Contains(got, want) {
+			t.Errorf("sheets %s lack %s", got, want)
+		}
+	}
+	tests := []struct {
+		name, sheet, ref, want string
+	}{
+		{"total score", scSheetOverview, "A5", "91.73"},
+		{"full marks", scSheetOverview, "B5", "100"},
+		{"grade", scSheetOverview, "D5", "优秀"},
+		{"problem summary", scSheetProblems, "E3", "科技创新投入的本年实际值为空"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, err := f.GetCellValue(tt.sheet, tt.ref, excelize.Options{RawCellValue: true})
+			if err != nil || v != tt.want {
+				t.Errorf("%s!%s = %q (%v), want %q", tt.sheet, tt.ref, v, err, tt.want)
+			}
+		})
+	}
+	// 口径说明 names every convention.
+	cols, _ := f.GetCols(scSheetNotes)
+	notes := strings.Join(cols[0], "|") + strings.Join(cols[1], "|")
+	for _, want := range []string{"左右", "修约规则", "GB/T 8170", "基本完成", "同步", "前3名", "优秀：得分率≥90%",
+		"按完成率", "达标计分", "差距", "完成率", "规则来源", "seeds/000_0294fb1cead92004.txt"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("口径说明 lacks %q", want)
+		}
+	}
+}
+
+func TestScorecardNoProblems(t *testing.T) {
+	in := scFixtureActuals()
+	in.Problems = nil
+	a := eval.Evaluate(rules.Default(), in)
+	a.Problems = nil
+	f, _ := scWriteFixture(t, a)
+	v, _ := f.GetCellValue(scSheetProblems, "A3")
+	if v != "未发现数据问题" {
+		t.Errorf("数据问题!A3 = %q", v)
+	}
+}

@@ -1,0 +1,282 @@
+package templates
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/attain-tool/attain/eval"
+	"golang.org/x/text/width"
+)
+
+// scDisplayWidth is the number of terminal (or Excel character) columns s
+// takes: wide and full-width characters, Chinese among them, count 2.
+func scDisplayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r == '\t':
+			n += 4
+		case r < 0x20:
+		default:
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				n += 2
+			default:
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// scPad fills s with spaces to w display columns, on the right or the left.
+func scPad(s string, w int, right bool) string {
+	gap := w - scDisplayWidth(s)
+	if gap <= 0 {
+		return s
+	}
+	if right {
+		return strings.Repeat(" ", gap) + s
+	}
+	return s + strings.Repeat(" ", gap)
+}
+
+// jsonIndicator is one indicator of the JSON output. Numbers are decimal
+// strings with the decimals the scorecard shows, or null.
+type jsonIndicator struct {
+	ID          string  `json:"id"`
+	Name        string  `json:"name"`
+	Category    string  `json:"category"`
+	Unit        string  `json:"unit"`
+	TargetText  string  `json:"target_text"`
+	TargetKind  string  `json:"target_kind"`
+	Target      *string `json:"target"`
+	PrevLevel   *string `json:"prev_level"`
+	PrevGrowth  *string `json:"prev_growth"`
+	Actual      *string `json:"actual"`
+	ActualText  string  `json:"actual_text"`
+	Status      string  `json:"status"`
+	Gap         *string `json:"gap"`
+	GapUnit     string  `json:"gap_unit"`
+	Completion  *string `json:"completion"`
+	Score       *string `json:"score"`
+	Weight      string  `json:"weight"`
+	Scored      bool    `json:"scored"`
+	Derived     bool    `json:"derived"`
+	Explanation string  `json:"explanation"`
+	Source      *string `json:"source"`
+}
+
+type jsonProblem struct {
+	Position  string `json:"position"`
+	Level     string `json:"level"`
+	Summary   string `json:"summary"`
+	Hint      string `json:"hint"`
+	Indicator string `json:"indicator"`
+}
+
+type jsonCount struct {
+	Status string `json:"status"`
+	Count  int    `json:"count"`
+}
+
+type jsonAssessment struct {
+	Entity       string          `json:"entity"`
+	Year         int             `json:"year"`
+	Ruleset      string          `json:"ruleset"`
+	RulesetTitle string          `json:"ruleset_title"`
+	Indicators   []jsonIndicator `json:"indicators"`
+	TotalScore   string          `json:"total_score"`
+	FullMarks    string          `json:"full_marks"`
+	Percent      string          `json:"percent"`
+	Grade        string          `json:"grade"`
+	Counts       []jsonCount     `json:"counts"`
+	Problems     []jsonProblem   `json:"problems"`
+}
+
+// jsonNum is the decimal string of a number cell, or null.
+func jsonNum(c scCell) *string {
+	if !c.num {
+		return nil
+	}
+	s := c.d.StringFixed(c.places)
+	return &s
+}
+
+func jsonStr(s string) *string {
+	if s == "" || s == scNoValue {
+		return nil
+	}
+	return &s
+}
+
+// WriteJSON writes the assessment as JSON: every number a decimal string
+// with the decimals the scorecard shows (or null), never a JSON float.
+func WriteJSON(w io.Writer, a *eval.Assessment) error {
+	out := jsonAssessment{
+		Entity:     a.Entity,
+		Year:       a.Year,
+		Indicators: []jsonIndicator{},
+		TotalScore: scFixed(a.Total, 2),
+		FullMarks:  scFixed(a.FullMarks, 0),
+		Percent:    scFixed(a.Percent, 1),
+		Grade:      a.Grade,
+		Counts:     []jsonCount{},
+		Problems:   []jsonProblem{},
+	}
+	if a.Ruleset != nil {
+		out.Ruleset = a.Ruleset.ID
+		out.RulesetTitle = a.Ruleset.Title
+	}
+	for _, row := range scRows(a) {
+		r := row.r
+		ji := jsonIndicator{
+			ID:          row.ind.ID,
+			Name:        row.ind.Name,
+			Category:    string(row.ind.Category),
+			Unit:        row.ind.Unit,
+			TargetText:  row.ind.Target.Text,
+			TargetKind:  string(row.ind.Target.Kind),
+			Target:      jsonNum(row.target),
+			PrevLevel:   jsonNum(row.prevLevel),
+			PrevGrowth:  jsonNum(row.prevGrowth),
+			Actual:      jsonNum(row.actual),
+			ActualText:  row.actual.String(),
+			Status:      string(r.Status),
+			Gap:         jsonNum(row.gap),
+			GapUnit:     r.GapUnit,
+			Completion:  jsonNum(row.completion),
+			Score:       jsonNum(row.score),
+			Weight:      row.weight.plain(),
+			Scored:      r.Scored,
+			Derived:     r.Derived,
+			Explanation: r.Explanation,
+			Source:      jsonStr(row.source),
+		}
+		if ji.ActualText == scNoValue {
+			ji.ActualText = ""
+		}
+		out.Indicators = append(out.Indicators, ji)
+	}
+	for _, c := range a.Counts {
+		out.Counts = append(out.Counts, jsonCount{Status: string(c.Status), Count: c.Count})
+	}
+	for _, d := range a.Problems {
+		out.Problems = append(out.Problems, jsonProblem{Position: d.Pos.String(), Level: d.Level(),
+			Summary: d.Summary, Hint: d.Hint, Indicator: d.Indicator})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// scTextHeader is the header of the table and CSV renderings.
+var scTextHeader = []string{"序号", "类别", "指标", "目标原文", "目标值", "实际值", "单位", "差距", "完成率(%)", "完成情况", "权重", "得分"}
+
+// scTextRecord is one indicator as a row of the table.
+func scTextRecord(row scRow) []string {
+	return []string{strconv.Itoa(row.no), string(row.ind.Category), row.ind.Name, row.ind.Target.Text,
+		row.target.String(), row.actual.String(), row.unit, row.gap.String(), row.completion.String(),
+		string(row.r.Status), row.weight.String(), row.score.String()}
+}
+
+// scRightAligned marks the numeric columns of the table.
+var scRightAligned = map[int]bool{0: true, 4: true, 5: true, 7: true, 8: true, 10: true, 11: true}
+
+// WriteTable writes the assessment as a plain-text table for a terminal,
+// columns aligned by display width, then the total, grade, counts and
+// problems.
+func WriteTable(w io.Writer, a *eval.Assessment) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, scTitle(a))
+	if a.Ruleset != nil {
+		fmt.Fprintf(bw, "规则集: %s（%s）\n", a.Ruleset.Title, a.Ruleset.ID)
+	}
+	fmt.Fprintln(bw)
+	rows := [][]string{scTextHeader}
+	for _, row := range scRows(a) {
+		rows = append(rows, scTextRecord(row))
+	}
+	widths := make([]int, len(scTextHeader))
+	for _, rec := range rows {
+		for i, s := range rec {
+			widths[i] = max(widths[i], scDisplayWidth(s))
+		}
+	}
+	for n, rec := range rows {
+		var b strings.Builder
+		for i, s := range rec {
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			b.WriteString(scPad(s, widths[i], n > 0 && scRightAligned[i]))
+		}
+		fmt.Fprintln(bw, strings.TrimRight(b.String(), " "))
+		if n == 0 {
+			total := 0
+			for _, wd := range widths {
+				total += wd
+			}
+			fmt.Fprintln(bw, strings.Repeat("-", total+2*(len(widths)-1)))
+		}
+	}
+	fmt.Fprintln(bw)
+	fmt.Fprintf(bw, "总分: %s / %s（得分率 %s%%）  等级: %s\n", scFixed(a.Total, 2), scFixed(a.FullMarks, 0),
+		scFixed(a.Percent, 1), a.Grade)
+	fmt.Fprintln(bw, "完成情况: "+scCountsText(a))
+	if len(a.Problems) == 0 {
+		fmt.Fprintln(bw, "数据问题: 未发现数据问题")
+	} else {
+		fmt.Fprintf(bw, "数据问题（%d）:\n", len(a.Problems))
+		for _, d := range a.Problems {
+			fmt.Fprintln(bw, "  "+d.Error())
+		}
+	}
+	return bw.Flush()
+}
+
+// scCountsText lists the count of each status: "超额完成 3，完成 5，…".
+func scCountsText(a *eval.Assessment) string {
+	parts := make([]string, 0, len(a.Counts))
+	for _, c := range a.Counts {
+		parts = append(parts, fmt.Sprintf("%s %d", c.Status, c.Count))
+	}
+	return strings.Join(parts, "，")
+}
+
+// scTitle is the title of the assessment: "红旗区2019年主要预期目标完成情况评估".
+func scTitle(a *eval.Assessment) string {
+	return fmt.Sprintf("%s%d年主要预期目标完成情况评估", a.Entity, a.Year)
+}
+
+// WriteCSV writes one row per indicator as CSV in UTF-8 with a byte order
+// mark, so that Excel opens it as UTF-8. Numbers are decimal strings.
+func WriteCSV(w io.Writer, a *eval.Assessment) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	header := []string{"序号", "编码", "类别", "指标", "单位", "目标原文", "目标值", "上年实际值", "上年增速(%)",
+		"实际值", "差距", "差距单位", "完成率(%)", "完成情况", "权重", "得分", "判定依据", "数据来源"}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, row := range scRows(a) {
+		r := row.r
+		actual := row.actual.plain()
+		if err := cw.Write([]string{strconv.Itoa(row.no), row.ind.ID, string(row.ind.Category), row.ind.Name,
+			row.ind.Unit, row.ind.Target.Text, row.target.plain(), row.prevLevel.plain(), row.prevGrowth.plain(),
+			actual, row.gap.plain(), r.GapUnit, row.completion.plain(), string(r.Status), row.weight.plain(),
+			row.score.plain(), r.Explanation, strings.TrimPrefix(row.source, scNoValue)}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
