@@ -44,6 +44,15 @@ func (o MarshalOptions) Marshal(rs *Ruleset) ([]byte, error) {
 		root.add("source", encStr(rs.Source))
 	}
 	root.add("conventions", conventionsNode(rs.Conventions))
+	if len(rs.Schedule) > 0 {
+		sm := encMap(true)
+		for _, code := range PeriodCodes {
+			if v, ok := rs.Schedule[code]; ok {
+				sm.add(code, encNum(v))
+			}
+		}
+		root.add("schedule", sm.Node)
+	}
 	list := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, ind := range rs.Indicators {
 		n := indicatorNode(ind)
@@ -162,6 +171,8 @@ func conventionsNode(c Conventions) *yaml.Node {
 	if c.TopN > 0 {
 		m.add("top_n", encInt(c.TopN))
 	}
+	m.add("plausible_growth", encNum(c.PlausibleGrowth))
+	m.add("plausible_ratio", encNum(c.PlausibleRatio))
 	if len(c.Grades) > 0 {
 		grades := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, g := range c.Grades {
@@ -216,6 +227,12 @@ func indicatorNode(ind *Indicator) *yaml.Node {
 	}
 	if ind.Note != "" {
 		m.add("note", encStr(ind.Note))
+	}
+	if ind.Veto {
+		m.add("veto", encBool(true))
+	}
+	if ind.Period != "" {
+		m.add("period", encStr(string(ind.Period)))
 	}
 	if len(ind.Todo) > 0 {
 		m.add("todo", encList(ind.Todo, false))
@@ -273,7 +290,8 @@ func scoringNode(s Scoring) *yaml.Node {
 		v   decimal.NullDecimal
 	}{
 		{"base", s.Base}, {"per_point", s.PerPoint}, {"max", s.Max}, {"min", s.Min},
-		{"near_miss_share", s.NearMissShare},
+		{"near_miss_share", s.NearMissShare}, {"step", s.Step},
+		{"satisfactory", s.Satisfactory}, {"allowable", s.Allowable},
 	} {
 		if f.v.Valid {
 			m.add(f.key, encNum(f.v.Decimal))
