@@ -1,0 +1,449 @@
+package templates
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
+	"github.com/xuri/excelize/v2"
+)
+
+// The sheets of the input template.
+const (
+	// InputSheet is the sheet the statistics bureau fills.
+	InputSheet = "填报表"
+	// InputGuideSheet explains every column of InputSheet.
+	InputGuideSheet = "填报说明"
+)
+
+// The columns of InputSheet, in order.
+const (
+	inputColID = iota
+	inputColName
+	inputColCategory
+	inputColUnit
+	inputColTarget
+	inputColPrev
+	inputColLevel
+	inputColGrowth
+	inputColRank
+	inputColDone
+	inputColDate
+	inputColSource
+	inputColNote
+	inputColCount
+)
+
+type inputColumn struct {
+	title string
+	field eval.Field // the figure the column holds; "" for the others
+	width float64
+	help  string // what to type, for the 填报说明 sheet
+}
+
+var inputColumns = [inputColCount]inputColumn{
+	{"指标编码", "", 22, "系统识别指标用的编码，已预先填好并锁定。请勿修改、删除或调换行：导入时按指标编码找到每一行。"},
+	{"指标", "", 34, "指标名称，与政府工作报告一致，已锁定。"},
+	{"类别", "", 8, "总量、结构、效益或民生，已锁定。"},
+	{"单位", "", 12, "填报数值的单位。增速类指标显示“总量单位 / %”：本年实际值、上年实际值按前一个单位（如亿元）填写，本年增速按百分数填写。"},
+	{"目标", "", 24, "政府工作报告中的目标原文，已锁定。"},
+	{"上年实际值", eval.FieldPrevLevel, 13, "上年的总量（按“单位”列的总量单位）。报告给出了上年数的已预填并锁定；黄色空白单元格请填写上年实际值，用于由总量推算增速。"},
+	{"本年实际值", eval.FieldLevel, 13, "本年的总量、人数或比率，按“单位”列的单位填写，只填数字，不带单位，如 203.5。"},
+	{"本年增速(%)", eval.FieldGrowth, 13, "本年比上年增长的百分数：增长 8.5% 填 8.5，不要填 0.085；下降填负数，如 -1.5。"},
+	{"名次", eval.FieldRank, 8, "在全市的名次，填正整数，第1名填 1。"},
+	{"是否完成", eval.FieldDone, 10, "从下拉列表选“是”或“否”。"},
+	{"完成日期", eval.FieldDate, 13, "实际完成的日期，如 2019-04-15；只知道月份的可填 2019年4月。"},
+	{"数据来源", "", 24, "数据的出处，如“区统计局统计快报”“区财政局决算”，并注明是预计数、快报数还是年报数。"},
+	{"备注", "", 24, "口径调整、数据修订等需要说明的情况。"},
+}
+
+// InputColumns returns the column titles of InputSheet, in order.
+func InputColumns() []string {
+	out := make([]string, len(inputColumns))
+	for i, c := range inputColumns {
+		out[i] = c.title
+	}
+	return out
+}
+
+// inputColOf returns the column of a figure field, or -1.
+func inputColOf(f eval.Field) int {
+	for i, c := range inputColumns {
+		if f != "" && c.field == f {
+			return i
+		}
+	}
+	return -1
+}
+
+// inputColName is the letter of column i (0-based).
+func inputColLetter(i int) string {
+	name, _ := excelize.ColumnNumberToName(i + 1)
+	return name
+}
+
+// inputCell is the A1 reference of column i (0-based), row r (1-based).
+func inputCell(i, r int) string {
+	return inputColLetter(i) + strconv.Itoa(r)
+}
+
+// InputFields returns the figures the bureau types for an indicator: the
+// input cells that are unlocked and shaded in the template.
+//
+//	growth     本年实际值 (level, in LevelUnit), 本年增速(%), and 上年实际值
+//	           when the ruleset gives no baseline level
+//	level      本年实际值
+//	rank       名次
+//	yes_no     是否完成
+//	milestone  是否完成, 完成日期
+func InputFields(ind *rules.Indicator) []eval.Field {
+	switch ind.Measure {
+	case rules.Growth:
+		if ind.Baseline.Level.Valid {
+			return []eval.Field{eval.FieldLevel, eval.FieldGrowth}
+		}
+		return []eval.Field{eval.FieldPrevLevel, eval.FieldLevel, eval.FieldGrowth}
+	case rules.Level:
+		return []eval.Field{eval.FieldLevel}
+	case rules.Rank:
+		return []eval.Field{eval.FieldRank}
+	case rules.YesNo:
+		return []eval.Field{eval.FieldDone}
+	case rules.Milestone:
+		return []eval.Field{eval.FieldDone, eval.FieldDate}
+	}
+	return nil
+}
+
+// inputUnit is what the 单位 column shows.
+func inputUnit(ind *rules.Indicator) string {
+	if ind.Measure == rules.Growth {
+		if ind.LevelUnit == "" {
+			return "%"
+		}
+		return ind.LevelUnit + " / %"
+	}
+	return ind.Unit
+}
+
+// WriteTemplate writes the input workbook for rs: the sheet 填报表 with one
+// row per indicator, the targets and baselines prefilled and locked, the
+// input cells shaded light yellow, unlocked and validated; and the sheet
+// 填报说明 explaining each column. The sheet protection has no password.
+func WriteTemplate(w io.Writer, rs *rules.Ruleset) error {
+	b, err := newInputBook(rs, rs.Entity, "")
+	if err != nil {
+		return fmt.Errorf("write template: %w", err)
+	}
+	defer b.f.Close()
+	if err := b.f.Write(w); err != nil {
+		return fmt.Errorf("write template: %w", err)
+	}
+	return nil
+}
+
+// inputBook is the template being built.
+type inputBook struct {
+	f      *excelize.File
+	rs     *rules.Ruleset
+	entity string
+	header int            // row of the column titles
+	rows   map[string]int // row of each indicator id
+	style  inputStyles
+	err    error // the first failure of an excelize call
+}
+
+type inputStyles struct {
+	banner, title, meta, header             int
+	fixed, fixedWrap, fixedNum              int
+	input, inputWhole, inputText, inputDate int
+	na                                      int
+}
+
+// keep records the first error of an excelize call.
+func (b *inputBook) keep(err error) {
+	if err != nil && b.err == nil {
+		b.err = err
+	}
+}
+
+func (b *inputBook) set(col, row int, v any, style int) {
+	cell := inputCell(col, row)
+	switch v := v.(type) {
+	case nil:
+	case string:
+		b.keep(b.f.SetCellStr(InputSheet, cell, v))
+	case int:
+		b.keep(b.f.SetCellInt(InputSheet, cell, int64(v)))
+	default:
+		b.keep(b.f.SetCellValue(InputSheet, cell, v))
+	}
+	b.keep(b.f.SetCellStyle(InputSheet, cell, cell, style))
+}
+
+// newInputBook builds the template; banner, when given, is the first row.
+func newInputBook(rs *rules.Ruleset, entity, banner string) (*inputBook, error) {
+	if rs == nil {
+		return nil, fmt.Errorf("no ruleset")
+	}
+	if entity == "" {
+		entity = rs.Entity
+	}
+	f := excelize.NewFile()
+	b := &inputBook{f: f, rs: rs, entity: entity, rows: map[string]int{}}
+	b.keep(f.SetSheetName(f.GetSheetName(0), InputSheet))
+	b.styles()
+	last := inputColLetter(inputColCount - 1)
+	row := 1
+	line := func(text string, style int, height float64) {
+		b.set(0, row, text, style)
+		b.keep(f.MergeCell(InputSheet, inputCell(0, row), last+strconv.Itoa(row)))
+		b.keep(f.SetRowHeight(InputSheet, row, height))
+		row++
+	}
+	if banner != "" {
+		line(banner, b.style.banner, 22)
+		b.keep(f.AddComment(InputSheet, excelize.Comment{Cell: "A1", Author: "attain", Text: banner}))
+	}
+	title := rs.Title
+	if title == "" {
+		title = fmt.Sprintf("%s%d年主要预期目标", entity, rs.Year)
+	}
+	line(fmt.Sprintf("%s %d年 完成情况填报表（%s）", entity, rs.Year, title), b.style.title, 26)
+	line(fmt.Sprintf("填报单位：%s　　年度：%d　　规则集：%s　　黄色单元格为填报项，灰色为不适用项，填写方法见“%s”工作表",
+		entity, rs.Year, rs.ID, InputGuideSheet), b.style.meta, 18)
+	b.header = row
+	for i, c := range inputColumns {
+		b.set(i, row, c.title, b.style.header)
+		b.keep(f.SetColWidth(InputSheet, inputColLetter(i), inputColLetter(i), c.width))
+	}
+	b.keep(f.SetRowHeight(InputSheet, row, 30))
+	inputs := map[int][]string{} // input cells by column, for validation
+	for _, ind := range rs.Indicators {
+		row++
+		b.rows[ind.ID] = row
+		b.set(inputColID, row, ind.ID, b.style.fixed)
+		b.set(inputColName, row, ind.Name, b.style.fixedWrap)
+		b.set(inputColCategory, row, string(ind.Category), b.style.fixed)
+		b.set(inputColUnit, row, inputUnit(ind), b.style.fixed)
+		b.set(inputColTarget, row, ind.Target.Text, b.style.fixedWrap)
+		open := map[eval.Field]bool{}
+		for _, fl := range InputFields(ind) {
+			open[fl] = true
+		}
+		for col := inputColPrev; col <= inputColDate; col++ {
+			field := inputColumns[col].field
+			switch {
+			case open[field]:
+				style := b.style.input
+				switch field {
+				case eval.FieldRank:
+					style = b.style.inputWhole
+				case eval.FieldDone:
+					style = b.style.inputText
+				case eval.FieldDate:
+					style = b.style.inputDate
+				}
+				b.set(col, row, nil, style)
+				inputs[col] = append(inputs[col], inputCell(col, row))
+			case field == eval.FieldPrevLevel && ind.Baseline.Level.Valid:
+				b.keep(f.SetCellDefault(InputSheet, inputCell(col, row), ind.Baseline.Level.Decimal.String()))
+				b.set(col, row, nil, b.style.fixedNum)
+			default:
+				b.set(col, row, nil, b.style.na)
+			}
+		}
+		b.set(inputColSource, row, nil, b.style.inputText)
+		b.set(inputColNote, row, nil, b.style.inputText)
+		b.keep(f.SetRowHeight(InputSheet, row, 30))
+	}
+	b.validations(inputs)
+	b.keep(f.SetPanes(InputSheet, &excelize.Panes{Freeze: true, XSplit: inputColName + 1, YSplit: b.header,
+		TopLeftCell: inputCell(inputColName+1, b.header+1), ActivePane: "bottomRight"}))
+	b.keep(f.ProtectSheet(InputSheet, &excelize.SheetProtectionOptions{
+		SelectLockedCells: true, SelectUnlockedCells: true,
+		FormatCells: true, FormatColumns: true, FormatRows: true, AutoFilter: true, Sort: true,
+	}))
+	b.page(InputSheet, "landscape")
+	b.guide()
+	b.keep(f.SetDocProps(&excelize.DocProperties{
+		Title:       fmt.Sprintf("%s %d年 完成情况填报表", entity, rs.Year),
+		Subject:     title,
+		Creator:     "attain",
+		Description: "由 attain 生成的实际完成情况填报表；填好后用 attain evaluate 评估。",
+		Keywords:    "政府工作报告;主要预期目标;完成情况;" + rs.ID,
+		Identifier:  rs.ID,
+		Language:    "zh-CN",
+	}))
+	f.SetActiveSheet(0)
+	if b.err != nil {
+		f.Close()
+		return nil, b.err
+	}
+	return b, nil
+}
+
+func (b *inputBook) styles() {
+	f := b.f
+	border := []excelize.Border{
+		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
+	}
+	locked := &excelize.Protection{Locked: true}
+	unlocked := &excelize.Protection{Locked: false}
+	middle := &excelize.Alignment{Vertical: "center"}
+	wrap := &excelize.Alignment{Vertical: "center", WrapText: true}
+	yellow := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFFFCC"}}
+	grey := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}
+	font := &excelize.Font{Family: "宋体", Size: 11}
+	mk := func(s *excelize.Style) int {
+		if s.Font == nil {
+			s.Font = font
+		}
+		id, err := f.NewStyle(s)
+		b.keep(err)
+		return id
+	}
+	dateFmt := "yyyy-mm-dd"
+	b.style = inputStyles{
+		banner: mk(&excelize.Style{Font: &excelize.Font{Family: "黑体", Size: 12, Bold: true, Color: "C00000"},
+			Alignment: middle, Protection: locked}),
+		title: mk(&excelize.Style{Font: &excelize.Font{Family: "黑体", Size: 14, Bold: true},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Protection: locked}),
+		meta: mk(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10, Color: "595959"},
+			Alignment: middle, Protection: locked}),
+		header: mk(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 11, Bold: true}, Border: border,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, Protection: locked}),
+		fixed:      mk(&excelize.Style{Border: border, Alignment: middle, Protection: locked}),
+		fixedWrap:  mk(&excelize.Style{Border: border, Alignment: wrap, Protection: locked}),
+		fixedNum:   mk(&excelize.Style{Border: border, Alignment: middle, Protection: locked}),
+		input:      mk(&excelize.Style{Border: border, Fill: yellow, Alignment: middle, Protection: unlocked}),
+		inputWhole: mk(&excelize.Style{Border: border, Fill: yellow, Alignment: middle, Protection: unlocked, NumFmt: 1}),
+		inputText:  mk(&excelize.Style{Border: border, Fill: yellow, Alignment: wrap, Protection: unlocked}),
+		inputDate: mk(&excelize.Style{Border: border, Fill: yellow, Alignment: middle, Protection: unlocked,
+			CustomNumFmt: &dateFmt}),
+		na: mk(&excelize.Style{Border: border, Fill: grey, Alignment: middle, Protection: locked}),
+	}
+}
+
+// inputDecimalLimit bounds the numbers the decimal validation accepts.
+const inputDecimalLimit = "999999999999"
+
+func (b *inputBook) validations(inputs map[int][]string) {
+	add := func(col int, set func(dv *excelize.DataValidation) error, title, msg, prompt string) {
+		cells := inputs[col]
+		if len(cells) == 0 {
+			return
+		}
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = strings.Join(cells, " ")
+		b.keep(set(dv))
+		dv.SetError(excelize.DataValidationErrorStyleStop, title, msg)
+		dv.SetInput(inputColumns[col].title, prompt)
+		b.keep(b.f.AddDataValidation(InputSheet, dv))
+	}
+	decimalRange := func(dv *excelize.DataValidation) error {
+		return dv.SetRange("-"+inputDecimalLimit, inputDecimalLimit, excelize.DataValidationTypeDecimal,
+			excelize.DataValidationOperatorBetween)
+	}
+	numMsg := "这里只能填数字，如 8.5；不要带单位、文字或“约”“左右”。没有数据请留空，不要填 0。"
+	add(inputColPrev, decimalRange, "请填数字", numMsg, "填上年实际值，只填数字")
+	add(inputColLevel, decimalRange, "请填数字", numMsg, "按“单位”列的单位填数字")
+	add(inputColGrowth, decimalRange, "请填数字",
+		"增速填百分数的数字：增长 8.5% 填 8.5，下降填负数，如 -1.5。不要带 % 以外的文字。", "增长 8.5% 填 8.5")
+	add(inputColRank, func(dv *excelize.DataValidation) error {
+		return dv.SetRange(1, 9999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+	}, "请填名次", "名次填正整数，第1名填 1。", "在全市的名次，第1名填 1")
+	add(inputColDone, func(dv *excelize.DataValidation) error {
+		return dv.SetDropList([]string{"是", "否"})
+	}, "请选择是或否", "只能选“是”或“否”。", "从下拉列表选“是”或“否”")
+	add(inputColDate, func(dv *excelize.DataValidation) error {
+		return dv.SetRange(inputSerial(2000, 1, 1), inputSerial(2099, 12, 31), excelize.DataValidationTypeDate,
+			excelize.DataValidationOperatorBetween)
+	}, "请填日期", "请填 2000 年至 2099 年之间的日期，如 2019-04-15。", "如 2019-04-15")
+}
+
+// inputSerial is the Excel date serial of a day after 1900-02-28.
+func inputSerial(y, m, d int) int {
+	// Days from 1899-12-30 by the civil calendar, without time.Time.
+	days := func(y, m, d int) int {
+		if m <= 2 {
+			y--
+			m += 12
+		}
+		return 365*y + y/4 - y/100 + y/400 + (153*(m-3)+2)/5 + d
+	}
+	return days(y, m, d) - days(1899, 12, 30)
+}
+
+// page sets A4, the orientation, and fitting to one page wide.
+func (b *inputBook) page(sheet, orientation string) {
+	size, one, zero := 9, 1, 0
+	fit := true
+	b.keep(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation,
+		FitToWidth: &one, FitToHeight: &zero}))
+	b.keep(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+}
+
+// guide writes the 填报说明 sheet.
+func (b *inputBook) guide() {
+	f, rs := b.f, b.rs
+	_, err := f.NewSheet(InputGuideSheet)
+	b.keep(err)
+	var comparable []string
+	for _, ind := range rs.Indicators {
+		if ind.Measure == rules.Growth && !ind.DeriveGrowth {
+			comparable = append(comparable, ind.Name)
+		}
+	}
+	style := func(s *excelize.Style) int {
+		id, err := f.NewStyle(s)
+		b.keep(err)
+		return id
+	}
+	titleStyle := style(&excelize.Style{Font: &excelize.Font{Family: "黑体", Size: 14, Bold: true}})
+	headStyle := style(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 11, Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
+	textStyle := style(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 11},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	put := func(cell, text string, s int) {
+		b.keep(f.SetCellStr(InputGuideSheet, cell, text))
+		b.keep(f.SetCellStyle(InputGuideSheet, cell, cell, s))
+	}
+	put("A1", fmt.Sprintf("%s %d年 完成情况填报表 填报说明", b.entity, rs.Year), titleStyle)
+	general := []string{
+		"黄色单元格为填报项；白色单元格为预填项，已锁定；灰色单元格表示该指标不适用此项。“" + InputSheet +
+			"”工作表已保护（没有密码），确需修改预填内容时可在“审阅”中撤销工作表保护。",
+		"只填数字，不要带单位、文字或“约”“左右”“以上”等字样。没有数据的单元格留空（或填“-”“无”），不要填 0：0 会被当作实际值。",
+		"增速、比率按百分数的数字填写：增长 8.5% 填 8.5。单元格如设成了百分比格式，显示为 8.5% 的数会按 8.5 读取。",
+		"地区生产总值、规模以上工业增加值的增速按可比价计算，固定资产投资增速按可比口径计算，不能由现价总量推算，" +
+			"必须填写统计部门公布的本年增速(%)。本表中这样的指标有：" + strings.Join(comparable, "、") + "。",
+		"其他增速类指标可以只填本年实际值：系统用上年实际值推算增速；报告没有给出上年数的，请同时填写上年实际值。",
+		"不要插入、删除或移动列，不要改动指标编码；可以在表格下方另起一行写注释。",
+		"“数据来源”请写明出处（如区统计局统计快报、区财政局决算）以及是预计数、快报数还是年报数。",
+		"填好后保存为 .xlsx 格式（不要另存为 .xls，不要加密），用 attain evaluate --in 文件名.xlsx 评估。",
+	}
+	row := 3
+	put("A"+strconv.Itoa(row), "一、总体要求", headStyle)
+	b.keep(f.MergeCell(InputGuideSheet, "A3", "B3"))
+	for i, text := range general {
+		row++
+		put("A"+strconv.Itoa(row), strconv.Itoa(i+1), textStyle)
+		put("B"+strconv.Itoa(row), text, textStyle)
+	}
+	row += 2
+	put("A"+strconv.Itoa(row), "二、各列填写方法", headStyle)
+	b.keep(f.MergeCell(InputGuideSheet, "A"+strconv.Itoa(row), "B"+strconv.Itoa(row)))
+	for _, c := range inputColumns {
+		row++
+		put("A"+strconv.Itoa(row), c.title, textStyle)
+		put("B"+strconv.Itoa(row), c.help, textStyle)
+	}
+	b.keep(f.SetColWidth(InputGuideSheet, "A", "A", 14))
+	b.keep(f.SetColWidth(InputGuideSheet, "B", "B", 100))
+	b.page(InputGuideSheet, "portrait")
+}
