@@ -243,6 +243,9 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 		return
 	}
 	if !r.Value.Valid {
+		if t.Kind != rules.Positive && t.Kind != rules.InStep {
+			r.Bound = decimal.NewNullDecimal(j.rs.Bound(ind))
+		}
 		r.Status = NoData
 		r.Explanation = "未填报" + map[bool]string{true: "本年增速", false: "本年实际值"}[ind.Measure == rules.Growth]
 		if ind.Measure == rules.Growth && r.Level.Valid && !ind.DeriveGrowth {
@@ -304,7 +307,7 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 		edge, hasEdge = t.Value.Add(fav(tol)), true
 		met = fav(v).GreaterThanOrEqual(fav(bound))
 		desc = fmt.Sprintf("目标%s%s左右（±%s，即%s%s至%s%s）", t.Value, u, tol,
-			decimal.Min(bound, edge), u, decimal.Max(bound, edge), u)
+			fmtNum(decimal.Min(bound, edge), ind.Precision), u, fmtNum(decimal.Max(bound, edge), ind.Precision), u)
 	case rules.Between:
 		lo, hi := t.Low, t.High
 		if lower {
@@ -357,7 +360,7 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 	switch {
 	case exceeded:
 		r.Status = Exceeded
-		r.Explanation = fmt.Sprintf("%s，%s，超过%s%s，超额完成", prefix, desc, edge, u)
+		r.Explanation = fmt.Sprintf("%s，%s，超过%s%s，超额完成", prefix, desc, fmtNum(edge, ind.Precision), u)
 	case met:
 		r.Status = Met
 		r.Explanation = fmt.Sprintf("%s，%s，完成", prefix, desc)
