@@ -77,6 +77,7 @@ type scStyle struct {
 type scBook struct {
 	f      *excelize.File
 	styles map[scStyle]int
+	dxf    map[eval.Status]int // conditional formats of the statuses
 	err    error
 }
 
@@ -184,13 +185,15 @@ var (
 	scSubStyle    = scStyle{size: 10, color: "404040", halign: "center"}
 	scHeadStyle   = scStyle{font: scFontTitle, bold: true, fill: "D9E1F2", halign: "center", wrap: true, border: true}
 	scBodyStyle   = scStyle{border: true}
-	scWrapStyle   = scStyle{border: true, wrap: true, valign: "top"}
+	scWrapStyle   = scStyle{border: true, wrap: true}
 	scSectionHead = scStyle{font: scFontTitle, size: 13, bold: true, color: "1F3864"}
 )
 
 // WriteScorecard writes the scored assessment as an .xlsx workbook:
-// 总览 for leadership, 明细 with one row per indicator, 口径说明 with the
-// conventions used, and 数据问题.
+// 总览 for leadership (score, grade, what missed, a chart), 明细 with one
+// row per indicator for checking, 回顾文稿 with the draft review text,
+// 口径说明 with every convention the verdicts rest on, and 数据问题. Every
+// sheet prints on A4 landscape, one page wide.
 func WriteScorecard(w io.Writer, a *eval.Assessment, opts ScorecardOptions) error {
 	if a == nil || a.Ruleset == nil {
 		return fmt.Errorf("scorecard: no assessment to write")
@@ -200,9 +203,9 @@ func WriteScorecard(w io.Writer, a *eval.Assessment, opts ScorecardOptions) erro
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &scBook{f: f, styles: map[scStyle]int{}}
+	b := &scBook{f: f, styles: map[scStyle]int{}, dxf: map[eval.Status]int{}}
 	b.fail(f.SetDefaultFont(scFontBody))
-	sheets := []string{scSheetOverview, scSheetDetail, scSheetNotes, scSheetProblems}
+	sheets := []string{scSheetOverview, scSheetDetail, scSheetReview, scSheetNotes, scSheetProblems, scSheetChartData}
 	b.fail(f.SetSheetName("Sheet1", sheets[0]))
 	for _, s := range sheets[1:] {
 		_, err := f.NewSheet(s)
@@ -211,8 +214,14 @@ func WriteScorecard(w io.Writer, a *eval.Assessment, opts ScorecardOptions) erro
 	rows := scRows(a)
 	b.overview(a, rows, opts)
 	b.detail(a, rows)
+	b.review(a)
 	b.notes(a, opts)
 	b.problems(a)
+	if b.err == nil {
+		b.fail(f.SetSheetVisible(scSheetChartData, false))
+	}
+	b.printSetup(a, opts)
+	b.properties(a, opts)
 	f.SetActiveSheet(0)
 	if b.err != nil {
 		return fmt.Errorf("scorecard: %w", b.err)
@@ -228,16 +237,20 @@ func scDate(t time.Time) string {
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
-// overview writes 总览: title, total score and grade, the count of each
-// status with the colour legend.
+// scOverviewLast is the last column of 总览.
+const scOverviewLast = "F"
+
+// overview writes 总览: title, total score and grade in large type, the
+// count of each status with the colour legend, the indicators that missed
+// and a chart of every indicator's attainment.
 func (b *scBook) overview(a *eval.Assessment, rows []scRow, opts ScorecardOptions) {
 	const sh = scSheetOverview
-	for col, w := range map[string]float64{"A": 24, "B": 24, "C": 14, "D": 16, "E": 12, "F": 48} {
+	for col, w := range map[string]float64{"A": 26, "B": 22, "C": 17, "D": 17, "E": 11, "F": 50} {
 		b.width(sh, col, w)
 	}
 	b.text(sh, "A1", scTitle(a), scTitleStyle)
 	b.merge(sh, "A1", "F1", scTitleStyle)
-	b.height(sh, 1, 32)
+	b.height(sh, 1, 34)
 	sub := fmt.Sprintf("规则集：%s（%s）　评估日期：%s", a.Ruleset.Title, a.Ruleset.ID, scDate(opts.Evaluated))
 	if opts.InputName != "" {
 		sub += "　数据：" + opts.InputName
@@ -247,7 +260,7 @@ func (b *scBook) overview(a *eval.Assessment, rows []scRow, opts ScorecardOption
 
 	// The score in large type.
 	label := scStyle{font: scFontTitle, bold: true, color: "595959", halign: "center", fill: "F2F2F2", border: true}
-	big := scStyle{font: scFontTitle, size: 26, bold: true, halign: "center", border: true, color: "1F3864"}
+	big := scStyle{font: scFontTitle, size: 24, bold: true, halign: "center", border: true, color: "1F3864"}
 	for _, c := range []struct{ col, label string }{{"A", "总分"}, {"B", "满分"}, {"C", "得分率"}, {"D", "等级"}} {
 		b.text(sh, scRef(c.col, 4), c.label, label)
 	}
@@ -255,39 +268,216 @@ func (b *scBook) overview(a *eval.Assessment, rows []scRow, opts ScorecardOption
 	b.cell(sh, "B5", scNum(a.FullMarks, 0), big)
 	b.cell(sh, "C5", scNum(a.Percent, 1).withSuffix("%"), big)
 	b.text(sh, "D5", a.Grade, big)
-	b.height(sh, 5, 42)
+	b.height(sh, 4, 20)
+	b.height(sh, 5, 44)
+	summary := scStyle{wrap: true, border: true, halign: "left"}
 	b.text(sh, "E4", "指标完成情况", label)
 	b.merge(sh, "E4", "F4", label)
-	b.text(sh, "E5", fmt.Sprintf("共%d项：%s", len(a.Results), scCountsText(a)),
-		scStyle{wrap: true, border: true, halign: "left"})
-	b.merge(sh, "E5", "F5", scStyle{wrap: true, border: true, halign: "left"})
+	counts := fmt.Sprintf("共%d项：%s", len(a.Results), scCountsText(a))
+	if a.Rank > 0 {
+		counts += fmt.Sprintf("；综合排名第%d位", a.Rank)
+	}
+	b.text(sh, "E5", counts, summary)
+	b.merge(sh, "E5", "F5", summary)
+	row := 6
+	if a.Veto != "" {
+		veto := scStyle{bold: true, color: "C00000", wrap: true, border: true}
+		b.text(sh, scRef("A", row), a.Veto, veto)
+		b.merge(sh, scRef("A", row), scRef("F", row), veto)
+		row++
+	}
 
 	// Counts per status, with what each colour means.
-	row := 7
+	row++
 	b.text(sh, scRef("A", row), "完成情况与颜色说明", scSectionHead)
+	b.height(sh, row, 22)
 	row++
 	for i, h := range []string{"完成情况", "个数", "颜色", "含义"} {
-		b.text(sh, scRef(string(rune('A'+i)), row), h, scHeadStyle)
+		b.text(sh, scRef(scCol(i), row), h, scHeadStyle)
 	}
 	b.merge(sh, scRef("D", row), scRef("F", row), scHeadStyle)
 	row++
 	legend := scLegend(a.Ruleset)
 	for _, c := range a.Counts {
-		b.statusCell(sh, scRef("A", row), c.Status)
-		b.cell(sh, scRef("B", row), scNum(decimal.NewFromInt(int64(c.Count)), 0), scBodyStyle)
+		b.legendCell(sh, scRef("A", row), c.Status)
+		b.cell(sh, scRef("B", row), scNum(decimal.NewFromInt(int64(c.Count)), 0), scStyle{border: true, halign: "center"})
 		b.text(sh, scRef("C", row), scStatusColours[c.Status].name, scStyle{border: true, halign: "center"})
 		b.text(sh, scRef("D", row), legend[c.Status], scStyle{border: true, wrap: true})
 		b.merge(sh, scRef("D", row), scRef("F", row), scStyle{border: true, wrap: true})
-		b.height(sh, row, scRowHeight(legend[c.Status], 76))
+		b.height(sh, row, scRowHeight(legend[c.Status], 78))
 		row++
 	}
+
+	// What missed, first.
+	row++
+	b.text(sh, scRef("A", row), "需关注的指标（未完成、基本完成、无数据）", scSectionHead)
+	b.height(sh, row, 22)
+	row++
+	for i, h := range []string{"指标", "目标原文", "实际值", "差距", "完成情况", "判定依据"} {
+		b.text(sh, scRef(scCol(i), row), h, scHeadStyle)
+	}
+	row++
+	first := row
+	for _, s := range scStatusOrder {
+		for _, r := range rows {
+			if r.r.Status != s {
+				continue
+			}
+			actual := r.actual
+			if actual.num && actual.suffix == "" {
+				actual = actual.withSuffix(r.unit)
+			}
+			b.text(sh, scRef("A", row), r.ind.Name, scWrapStyle)
+			b.text(sh, scRef("B", row), r.ind.Target.Text, scWrapStyle)
+			b.cell(sh, scRef("C", row), actual, scBodyStyle)
+			b.cell(sh, scRef("D", row), r.gap, scBodyStyle)
+			b.text(sh, scRef("E", row), string(s), scStyle{border: true, bold: true, halign: "center"})
+			b.text(sh, scRef("F", row), r.r.Explanation, scWrapStyle)
+			b.height(sh, row, max(scRowHeight(r.r.Explanation, 50), scRowHeight(r.ind.Name, 24),
+				scRowHeight(r.ind.Target.Text, 20)))
+			row++
+		}
+	}
+	if row == first {
+		b.text(sh, scRef("A", row), "所有指标均已完成（含超额完成）", scBodyStyle)
+		b.merge(sh, scRef("A", row), scRef("F", row), scBodyStyle)
+		row++
+	} else {
+		b.statusFormats(sh, fmt.Sprintf("E%d:E%d", first, row-1))
+	}
+
+	// The chart.
+	row++
+	b.text(sh, scRef("A", row), "各指标完成率（%，目标为100）", scSectionHead)
+	b.height(sh, row, 22)
+	row++
+	b.chart(a, rows, row)
 }
 
-// statusCell writes a status word on its colour.
-func (b *scBook) statusCell(sheet, ref string, s eval.Status) {
+// legendCell writes a status word on its colour, a fixed fill: the
+// legend says what each colour means.
+func (b *scBook) legendCell(sheet, ref string, s eval.Status) {
 	c := scStatusColours[s]
 	b.text(sheet, ref, string(s), scStyle{fill: c.fill, color: c.font, bold: true, halign: "center", border: true})
 }
+
+// statusFormats colours the status words of a range by conditional
+// formats, so that the colour follows an edited status.
+func (b *scBook) statusFormats(sheet, rangeRef string) {
+	if b.err != nil {
+		return
+	}
+	var cfs []excelize.ConditionalFormatOptions
+	for _, s := range eval.Statuses {
+		id, ok := b.dxf[s]
+		if !ok {
+			c := scStatusColours[s]
+			var err error
+			id, err = b.f.NewConditionalStyle(&excelize.Style{
+				Font: &excelize.Font{Color: c.font, Bold: true},
+				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c.fill}},
+			})
+			b.fail(err)
+			b.dxf[s] = id
+		}
+		cfs = append(cfs, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==",
+			Value: `"` + string(s) + `"`, Format: &id, StopIfTrue: true})
+	}
+	b.fail(b.f.SetConditionalFormat(sheet, rangeRef, cfs))
+}
+
+// chart draws each indicator's completion (完成率) as a column coloured by
+// its status, one series per status, with the 100% target as a line. The
+// data sit on the hidden sheet 图表数据.
+func (b *scBook) chart(a *eval.Assessment, rows []scRow, at int) {
+	const sh = scSheetChartData
+	quoted := "'" + sh + "'!"
+	b.text(sh, "A1", "指标", scStyle{bold: true})
+	statusCol := map[eval.Status]string{}
+	for i, s := range eval.Statuses {
+		statusCol[s] = scCol(1 + i)
+		b.text(sh, scRef(statusCol[s], 1), string(s), scStyle{bold: true})
+	}
+	lineCol := scCol(1 + len(eval.Statuses))
+	b.text(sh, scRef(lineCol, 1), "目标（100%）", scStyle{bold: true})
+	b.width(sh, "A", 30)
+	n := 0
+	used := map[eval.Status]bool{}
+	for _, r := range rows {
+		if !r.completion.num {
+			continue
+		}
+		n++
+		b.text(sh, scRef("A", n+1), r.ind.Name, scStyle{})
+		b.cell(sh, scRef(statusCol[r.r.Status], n+1), r.completion, scStyle{})
+		b.cell(sh, scRef(lineCol, n+1), scNum(decimal.NewFromInt(100), 0), scStyle{})
+		used[r.r.Status] = true
+	}
+	if n == 0 {
+		b.text(scSheetOverview, scRef("A", at), "没有可计算完成率的指标", scStyle{})
+		return
+	}
+	rangeOf := func(col string) string {
+		return fmt.Sprintf("%s$%s$2:$%s$%d", quoted, col, col, n+1)
+	}
+	cats := rangeOf("A")
+	font := excelize.Font{Family: scFontBody, Size: 9, Color: "404040"}
+	var series []excelize.ChartSeries
+	for _, s := range eval.Statuses {
+		if !used[s] {
+			continue
+		}
+		series = append(series, excelize.ChartSeries{
+			Name:       quoted + "$" + statusCol[s] + "$1",
+			Categories: cats,
+			Values:     rangeOf(statusCol[s]),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{scStatusColours[s].fill}},
+			DataLabel:  excelize.ChartDataLabel{Font: font},
+		})
+	}
+	gap := uint(60)
+	overlap := 100
+	title := excelize.Font{Family: scFontTitle, Size: 11, Bold: true}
+	col := &excelize.Chart{
+		Type:      excelize.ColStacked,
+		Series:    series,
+		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4, PrintObject: scTrue(), Locked: scTrue()},
+		Dimension: excelize.ChartDimension{Width: 1000, Height: 340},
+		Legend:    excelize.ChartLegend{Position: "bottom", Font: &font},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "完成率（%）", Font: &title}}},
+		XAxis:     excelize.ChartAxis{Font: font},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: font,
+			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.00"}},
+		GapWidth:   &gap,
+		Overlap:    &overlap,
+		VaryColors: scFalse(),
+	}
+	line := &excelize.Chart{
+		Type: excelize.Line,
+		Series: []excelize.ChartSeries{{
+			Name:       quoted + "$" + lineCol + "$1",
+			Categories: cats,
+			Values:     rangeOf(lineCol),
+			Line:       excelize.LineOptions{Width: 2},
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C00000"}},
+			Marker:     excelize.ChartMarker{Symbol: "none"},
+		}},
+	}
+	b.fail(b.f.AddChart(scSheetOverview, scRef("A", at), col, line))
+	// Leave the rows under the chart empty and of a known height, so
+	// that the printout keeps the chart on the page.
+	for r := at; r < at+scChartRows; r++ {
+		b.height(scSheetOverview, r, 18)
+	}
+}
+
+// scChartRows is the count of 18-point rows the chart covers.
+const scChartRows = 15
+
+func scTrue() *bool { t := true; return &t }
+
+func scFalse() *bool { f := false; return &f }
 
 // scLegend says what each status (and so each colour) means under the
 // ruleset's conventions.
@@ -310,7 +500,8 @@ func scLegend(rs *rules.Ruleset) map[eval.Status]string {
 func scRowHeight(s string, w float64) float64 {
 	lines := 0
 	for _, line := range strings.Split(s, "\n") {
-		n := int(float64(scDisplayWidth(line))/w) + 1
+		// Renderers differ in glyph width: count on 85% of the cell.
+		n := int(float64(scDisplayWidth(line))/(w*0.85)) + 1
 		lines += n
 	}
 	return float64(max(lines, 1))*14.5 + 4
@@ -328,8 +519,8 @@ type scDetailCol struct {
 var scDetailCols = []scDetailCol{
 	{head: "序号", value: func(r scRow) scCell { return scNum(decimal.NewFromInt(int64(r.no)), 0) }},
 	{head: "类别", value: func(r scRow) scCell { return scText(string(r.ind.Category)) }},
-	{head: "指标", max: 28, wrap: true, value: func(r scRow) scCell { return scText(r.ind.Name) }},
-	{head: "目标原文", max: 22, wrap: true, value: func(r scRow) scCell { return scText(r.ind.Target.Text) }},
+	{head: "指标", max: 24, wrap: true, value: func(r scRow) scCell { return scText(r.ind.Name) }},
+	{head: "目标原文", max: 20, wrap: true, value: func(r scRow) scCell { return scText(r.ind.Target.Text) }},
 	{head: "目标值", value: func(r scRow) scCell { return r.target }},
 	{head: "上年实际值", value: func(r scRow) scCell { return r.prevLevel }},
 	{head: "上年增速(%)", value: func(r scRow) scCell { return r.prevGrowth }},
@@ -338,10 +529,32 @@ var scDetailCols = []scDetailCol{
 	{head: "差距", value: func(r scRow) scCell { return r.gap }},
 	{head: "完成率(%)", value: func(r scRow) scCell { return r.completion }},
 	{head: "完成情况", value: func(r scRow) scCell { return scText(string(r.r.Status)) }},
+	{head: "位次", value: func(r scRow) scCell {
+		if r.r.PeerRank == 0 {
+			return scText(scNoValue)
+		}
+		return scNum(decimal.NewFromInt(int64(r.r.PeerRank)), 0)
+	}},
 	{head: "权重", value: func(r scRow) scCell { return r.weight }},
 	{head: "得分", value: func(r scRow) scCell { return r.score }},
-	{head: "判定依据", width: 50, wrap: true, value: func(r scRow) scCell { return scText(r.r.Explanation) }},
-	{head: "数据来源", max: 30, wrap: true, value: func(r scRow) scCell { return scText(r.source) }},
+	{head: "判定依据", width: 46, wrap: true, value: func(r scRow) scCell { return scText(r.r.Explanation) }},
+	{head: "数据来源", max: 26, wrap: true, value: func(r scRow) scCell { return scText(r.source) }},
+}
+
+// scDetailColumns are the columns of 明细 for a: 位次 only among peers.
+func scDetailColumns(a *eval.Assessment) []scDetailCol {
+	ranked := false
+	for _, r := range a.Results {
+		ranked = ranked || r.PeerRank > 0
+	}
+	cols := make([]scDetailCol, 0, len(scDetailCols))
+	for _, c := range scDetailCols {
+		if c.head == "位次" && !ranked {
+			continue
+		}
+		cols = append(cols, c)
+	}
+	return cols
 }
 
 // scCol is the letter of the i-th column, from 0.
@@ -353,15 +566,26 @@ func scCol(i int) string {
 // scDetailFirst is the first data row of 明细 (row 1 title, row 2 header).
 const scDetailFirst = 3
 
-// detail writes 明细: one row per indicator and a total row.
+// detail writes 明细: one row per indicator and a total row, the header
+// frozen and filtered, the statuses coloured by conditional formats.
 func (b *scBook) detail(a *eval.Assessment, rows []scRow) {
 	const sh = scSheetDetail
-	last := scCol(len(scDetailCols) - 1)
-	b.text(sh, "A1", scTitle(a)+"明细", scStyle{font: scFontTitle, size: 14, bold: true, halign: "left"})
-	b.merge(sh, "A1", last+"1", scStyle{font: scFontTitle, size: 14, bold: true, halign: "left"})
+	cols := scDetailColumns(a)
+	index := func(head string) string {
+		for i, c := range cols {
+			if c.head == head {
+				return scCol(i)
+			}
+		}
+		panic("no column " + head)
+	}
+	last := scCol(len(cols) - 1)
+	title := scStyle{font: scFontTitle, size: 14, bold: true, halign: "left"}
+	b.text(sh, "A1", scTitle(a)+"明细", title)
+	b.merge(sh, "A1", last+"1", title)
 	b.height(sh, 1, 24)
-	widths := make([]float64, len(scDetailCols))
-	for i, c := range scDetailCols {
+	widths := make([]float64, len(cols))
+	for i, c := range cols {
 		b.text(sh, scRef(scCol(i), 2), c.head, scHeadStyle)
 		widths[i] = float64(scDisplayWidth(c.head))
 	}
@@ -369,7 +593,7 @@ func (b *scBook) detail(a *eval.Assessment, rows []scRow) {
 	for n, row := range rows {
 		r := scDetailFirst + n
 		height := 18.0
-		for i, c := range scDetailCols {
+		for i, c := range cols {
 			v := c.value(row)
 			st := scBodyStyle
 			if c.wrap {
@@ -377,32 +601,39 @@ func (b *scBook) detail(a *eval.Assessment, rows []scRow) {
 			}
 			if c.head == "完成情况" {
 				st = scStyle{border: true, bold: true, halign: "center"}
-				col := scStatusColours[row.r.Status]
-				st.fill, st.color = col.fill, col.font
 			}
 			b.cell(sh, scRef(scCol(i), r), v, st)
 			w := float64(scDisplayWidth(v.String()))
 			if c.width > 0 {
-				height = max(height, scRowHeight(v.String(), c.width))
-			} else if c.max > 0 && w > c.max {
-				height = max(height, scRowHeight(v.String(), c.max))
+				height = max(height, scRowHeight(v.String(), c.width-2))
+			} else if c.max > 0 && w+2 > c.max {
+				height = max(height, scRowHeight(v.String(), c.max-2))
 			}
 			widths[i] = max(widths[i], w)
 		}
 		b.height(sh, r, height)
 	}
+	lastRow := scDetailFirst + len(rows) - 1
+	if len(rows) > 0 {
+		status := index("完成情况")
+		b.statusFormats(sh, fmt.Sprintf("%s%d:%s%d", status, scDetailFirst, status, lastRow))
+	}
 	// The total row.
-	tr := scDetailFirst + len(rows)
+	tr := lastRow + 1
 	bold := scStyle{border: true, bold: true}
-	for i := range scDetailCols {
+	for i := range cols {
 		b.text(sh, scRef(scCol(i), tr), "", bold)
 	}
 	b.text(sh, scRef("C", tr), "合计", bold)
-	b.cell(sh, scRef(scCol(scDetailIndex("权重")), tr), scNum(a.FullMarks, 0), bold)
-	b.cell(sh, scRef(scCol(scDetailIndex("得分")), tr), scNum(a.Total, 2), bold)
-	b.text(sh, scRef(scCol(scDetailIndex("判定依据")), tr),
-		fmt.Sprintf("得分率%s%%，等级%s", scFixed(a.Percent, 1), a.Grade), bold)
-	for i, c := range scDetailCols {
+	b.cell(sh, scRef(index("权重"), tr), scNum(a.FullMarks, 0), bold)
+	b.cell(sh, scRef(index("得分"), tr), scNum(a.Total, 2), bold)
+	total := fmt.Sprintf("得分率%s%%，等级%s", scFixed(a.Percent, 1), a.Grade)
+	if a.Veto != "" {
+		total += "；" + a.Veto
+	}
+	b.text(sh, scRef(index("判定依据"), tr), total, scStyle{border: true, bold: true, wrap: true})
+	b.height(sh, tr, 20)
+	for i, c := range cols {
 		w := widths[i] + 2
 		if c.width > 0 {
 			w = c.width
@@ -411,16 +642,35 @@ func (b *scBook) detail(a *eval.Assessment, rows []scRow) {
 		}
 		b.width(sh, scCol(i), w)
 	}
+	if b.err != nil {
+		return
+	}
+	b.fail(b.f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: 2, TopLeftCell: "D3",
+		ActivePane: "bottomRight", Selection: []excelize.Selection{{SQRef: "D3", ActiveCell: "D3", Pane: "bottomRight"}}}))
+	if len(rows) > 0 {
+		b.fail(b.f.AutoFilter(sh, fmt.Sprintf("A2:%s%d", last, lastRow), nil))
+	}
 }
 
-// scDetailIndex is the index of the 明细 column with the given header.
-func scDetailIndex(head string) int {
-	for i, c := range scDetailCols {
-		if c.head == head {
-			return i
-		}
+// review writes 回顾文稿: the draft review text, one paragraph a row.
+func (b *scBook) review(a *eval.Assessment) {
+	const sh = scSheetReview
+	const w = 110
+	b.width(sh, "A", w)
+	title := scStyle{font: scFontTitle, size: 14, bold: true, halign: "center"}
+	b.text(sh, "A1", ReviewTitle(a), title)
+	b.height(sh, 1, 28)
+	para := scStyle{wrap: true, valign: "top", size: 12}
+	r := 3
+	for _, p := range ReviewText(a) {
+		text := "　　" + p.Text()
+		b.text(sh, scRef("A", r), text, para)
+		b.height(sh, r, scRowHeight(text, w*11/12-2)*12/11)
+		r++
 	}
-	panic("no column " + head)
+	r++
+	note := "本稿由 attain 依据评估结果生成，数字与评分表一致；无数据的指标未写入，请结合实际修改。"
+	b.text(sh, scRef("A", r), note, scStyle{size: 9, color: "7F7F7F", wrap: true})
 }
 
 // notes writes 口径说明: every convention the verdicts rest on.
@@ -455,6 +705,9 @@ func scNotes(a *eval.Assessment, opts ScorecardOptions) [][2]string {
 	if opts.InputName != "" {
 		notes = append(notes, [2]string{"数据文件", opts.InputName})
 	}
+	if !a.Period.IsYear() {
+		notes = append(notes, [2]string{"评估期", a.Period.Label() + "：累计性目标按时序进度折算，增速类目标直接比较，年终目标不计分"})
+	}
 	notes = append(notes,
 		[2]string{"评估日期", scDate(opts.Evaluated)},
 		[2]string{"修约规则", c.Rounding.Label() + "；实际值按公布的小数位数修约一次后再判定，完成率保留两位小数，得分保留两位小数"},
@@ -472,7 +725,7 @@ func scNotes(a *eval.Assessment, opts ScorecardOptions) [][2]string {
 		[2]string{"完成率", "实际值÷目标数×100%；逆向指标（越低越好）为(2−实际值÷目标数)×100%；目标数不为正数时不计算"},
 		[2]string{"数据来源", "填报文件、工作表和单元格；“由总量推算”表示未填报增速，按本年与上年总量推算（可比价增速不推算）"},
 	)
-	for _, m := range []rules.ScoreMethod{rules.Ratio, rules.PassFail, rules.Points} {
+	for _, m := range []rules.ScoreMethod{rules.Ratio, rules.PassFail, rules.Points, rules.RankPoints, rules.Efficacy} {
 		if s := scMethodText(rs, m); s != "" {
 			notes = append(notes, [2]string{"计分：" + scMethodName[m], s})
 		}
@@ -482,9 +735,11 @@ func scNotes(a *eval.Assessment, opts ScorecardOptions) [][2]string {
 }
 
 var scMethodName = map[rules.ScoreMethod]string{
-	rules.Ratio:    "按完成率",
-	rules.PassFail: "达标计分",
-	rules.Points:   "加减分",
+	rules.Ratio:      "按完成率",
+	rules.PassFail:   "达标计分",
+	rules.Points:     "加减分",
+	rules.RankPoints: "按位次",
+	rules.Efficacy:   "功效系数法",
 }
 
 // scMethodText explains a scoring method and names the indicators using it.
@@ -530,6 +785,10 @@ func scMethodText(rs *rules.Ruleset, m rules.ScoreMethod) string {
 		}
 	case rules.Points:
 		text = strings.Join(points, "；")
+	case rules.RankPoints:
+		text = "按各单位间的位次计分：第一名得满分，每低一位减去权重的一定比例（默认5%）"
+	case rules.Efficacy:
+		text = "功效系数法：60+40×(实际值−不允许值)÷(满意值−不允许值)，在0至100之间，再乘以权重÷100；满意值、不允许值未给出时取各单位中的最好值和最差值"
 	}
 	return text + "。适用指标：" + strings.Join(names, "、")
 }

@@ -104,6 +104,22 @@ func scDetailRow(t *testing.T, f *excelize.File, name string) int {
 	return 0
 }
 
+// scHeaderCol finds the column of a header in row 2 of a sheet.
+func scHeaderCol(t *testing.T, f *excelize.File, sheet, head string) string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("%s: no header row (%v)", sheet, err)
+	}
+	for i, h := range rows[1] {
+		if h == head {
+			return scCol(i)
+		}
+	}
+	t.Fatalf("%s: no column %s in %v", sheet, head, rows[1])
+	return ""
+}
+
 func TestScorecardDetail(t *testing.T) {
 	a := scFixture(t)
 	f, _ := scWriteFixture(t, a)
@@ -141,7 +157,7 @@ func TestScorecardDetail(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ref := scRef(scCol(scDetailIndex(tt.column)), scDetailRow(t, f, tt.ind))
+			ref := scRef(scHeaderCol(t, f, scSheetDetail, tt.column), scDetailRow(t, f, tt.ind))
 			raw, err := f.GetCellValue(scSheetDetail, ref, excelize.Options{RawCellValue: true})
 			if err != nil {
 				t.Fatal(err)

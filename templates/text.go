@@ -252,7 +252,11 @@ func scCountsText(a *eval.Assessment) string {
 
 // scTitle is the title of the assessment: "红旗区2019年主要预期目标完成情况评估".
 func scTitle(a *eval.Assessment) string {
-	return fmt.Sprintf("%s%d年主要预期目标完成情况评估", a.Entity, a.Year)
+	period := ""
+	if !a.Period.IsYear() {
+		period = a.Period.Label()
+	}
+	return fmt.Sprintf("%s%d年%s%s完成情况评估", a.Entity, a.Year, period, scGroupWord(a))
 }
 
 // WriteCSV writes one row per indicator as CSV in UTF-8 with a byte order
