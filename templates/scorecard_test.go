@@ -225,3 +225,95 @@ func TestScorecardNoProblems(t *testing.T) {
 		t.Errorf("数据问题!A3 = %q", v)
 	}
 }
+
+func TestHeaderFooter(t *testing.T) {
+	long := strings.Repeat("红旗&区", 80)
+	tests := []struct {
+		name   string
+		entity string
+		want   string // a fragment of the header
+	}{
+		{"plain title", "红旗区", "&L红旗区2019年主要预期目标完成情况评估&R&A"},
+		{"ampersand escaped", "A&B区", "&LA&&B区2019年"},
+		{"long title clipped", long, "…&R&A"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := scFixture(t)
+			a.Entity = tt.entity
+			header, footer := scHeaderFooter(a, scFixtureDate)
+			for _, s := range []string{header, footer} {
+				if n := len([]rune(s)); n > scHeaderMax {
+					t.Errorf("%d characters, want at most %d: %s", n, scHeaderMax, s)
+				}
+			}
+			if !strings.Contains(header, tt.want) {
+				t.Errorf("header %q lacks %q", header, tt.want)
+			}
+			if !strings.Contains(footer, "&P") || !strings.Contains(footer, "&N") || !strings.Contains(footer, "2020年1月15日") {
+				t.Errorf("footer %q lacks the page or the date", footer)
+			}
+			// Every '&' that is not a code is doubled.
+			body := strings.TrimSuffix(strings.TrimPrefix(header, "&L"), "&R&A")
+			if strings.Count(strings.ReplaceAll(body, "&&", ""), "&") != 0 {
+				t.Errorf("unescaped & in %q", body)
+			}
+			var buf bytes.Buffer
+			if err := WriteScorecard(&buf, a, ScorecardOptions{Evaluated: scFixtureDate}); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+func TestScorecardEdges(t *testing.T) {
+	tests := []struct {
+		name  string
+		edit  func(a *eval.Assessment)
+		sheet string
+		want  string // a fragment of some cell of the sheet
+	}{
+		{"no data at all", func(a *eval.Assessment) {
+			*a = *eval.Evaluate(rules.Default(), eval.Actuals{})
+		}, scSheetOverview, "没有可计算完成率的指标"},
+		{"veto shown", func(a *eval.Assessment) {
+			a.Veto = "一票否决: 安全生产未完成，总分计为0"
+		}, scSheetOverview, "一票否决: 安全生产未完成"},
+		{"half year in the title", func(a *eval.Assessment) {
+			a.Period = eval.Period{Code: "H1", Months: 6}
+		}, scSheetOverview, "红旗区2019年1-6月主要预期目标完成情况评估"},
+		{"overall rank", func(a *eval.Assessment) { a.Rank = 2 }, scSheetOverview, "综合排名第2位"},
+		{"peer rank column", func(a *eval.Assessment) { a.Results[0].PeerRank = 4 }, scSheetDetail, "位次"},
+		{"all met", func(a *eval.Assessment) {
+			for i := range a.Results {
+				a.Results[i].Status = eval.Met
+			}
+		}, scSheetOverview, "所有指标均已完成（含超额完成）"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := scFixture(t)
+			tt.edit(a)
+			f, _ := scWriteFixture(t, a)
+			rows, err := f.GetRows(tt.sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range rows {
+				for _, v := range r {
+					if strings.Contains(v, tt.want) {
+						return
+					}
+				}
+			}
+			t.Errorf("%s lacks %q", tt.sheet, tt.want)
+		})
+	}
+}
+
+func TestScorecardNil(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteScorecard(&buf, nil, ScorecardOptions{}); err == nil {
+		t.Error("WriteScorecard(nil) succeeded")
+	}
+}
