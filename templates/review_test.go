@@ -8,6 +8,7 @@ import (
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
+	"github.com/shopspring/decimal"
 )
 
 // scReviewOf evaluates the default ruleset with the fixture changed by
@@ -146,5 +147,51 @@ func TestReviewDigitsMatchScorecard(t *testing.T) {
 	v, _ := f.GetCellValue(scSheetReview, "A1")
 	if v != ReviewTitle(a) {
 		t.Errorf("回顾文稿!A1 = %q", v)
+	}
+}
+
+func TestReviewMilestonesAndProgress(t *testing.T) {
+	rs := rules.Default()
+	rs.Indicators = append(rs.Indicators,
+		&rules.Indicator{ID: "park_start", Name: "产业园", Category: rules.CatStructure, Measure: rules.Milestone,
+			Unit: "是/否", Target: rules.Target{Kind: rules.ByDate, Due: "2019-04", Text: "4月份开工"},
+			Weight: decimal.NewFromInt(2), Scoring: rules.Scoring{Method: rules.PassFail}},
+		&rules.Indicator{ID: "patents", Name: "专利申请量", Category: rules.CatStructure, Measure: rules.Level,
+			Unit: "件", Target: rules.Target{Kind: rules.AtLeast, Value: decimal.NewFromInt(500), Years: 5,
+				Text: "5年内达到500件"},
+			Weight: decimal.NewFromInt(2), Scoring: rules.Scoring{Method: rules.Ratio}})
+	tests := []struct {
+		name string
+		id   string
+		act  eval.Actual
+		want string
+	}{
+		{"milestone on time", "park_start", eval.Actual{Date: "2019-03-20"}, "产业园于2019-03-20完成，按期完成"},
+		{"milestone late", "park_start", eval.Actual{Date: "2019-06-01"}, "产业园于2019-06-01完成，晚于计划"},
+		{"multi-year goal in progress", "patents", eval.Actual{Level: scDec("300")}, "专利申请量300件，为5年内目标，正在按进度推进"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := scFixtureActuals()
+			tt.act.ID = tt.id
+			in.Values[tt.id] = &tt.act
+			a := eval.Evaluate(rs, in)
+			var got string
+			for _, p := range ReviewText(a) {
+				for _, s := range p.Sentences {
+					if s.Indicator == tt.id {
+						got = s.Text
+					}
+				}
+			}
+			if got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+			// The scorecard takes these too.
+			var buf bytes.Buffer
+			if err := WriteScorecard(&buf, a, ScorecardOptions{Evaluated: scFixtureDate}); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
 }

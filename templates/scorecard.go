@@ -78,7 +78,9 @@ type scBook struct {
 	f      *excelize.File
 	styles map[scStyle]int
 	dxf    map[eval.Status]int // conditional formats of the statuses
-	err    error
+	// overviewRows is the count of rows 总览 uses, chart included.
+	overviewRows int
+	err          error
 }
 
 func (b *scBook) fail(err error) {
@@ -352,6 +354,7 @@ func (b *scBook) overview(a *eval.Assessment, rows []scRow, opts ScorecardOption
 	b.height(sh, row, 22)
 	row++
 	b.chart(a, rows, row)
+	b.overviewRows = row + scChartRows
 }
 
 // legendCell writes a status word on its colour, a fixed fill: the

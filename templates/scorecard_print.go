@@ -28,6 +28,10 @@ var scPrints = []scPrint{
 	{sheet: scSheetProblems, titles: "$2:$2"},
 }
 
+// scOverviewOnePage is the most rows 总览 may have and still be squeezed
+// onto one page.
+const scOverviewOnePage = 45
+
 // scHeaderMax is the longest header or footer Excel accepts, in UTF-16
 // code units.
 const scHeaderMax = 255
@@ -82,6 +86,9 @@ func (b *scBook) printSetup(a *eval.Assessment, opts ScorecardOptions) {
 	margin := func(f float64) *float64 { return &f }
 	for _, p := range scPrints {
 		tall := p.tall
+		if p.sheet == scSheetOverview && b.overviewRows > scOverviewOnePage {
+			tall = 0 // a long list of misses: one page wide, as many down as needed
+		}
 		b.fail(b.f.SetPageLayout(p.sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape,
 			FitToWidth: &one, FitToHeight: &tall}))
 		b.fail(b.f.SetSheetProps(p.sheet, &excelize.SheetPropsOptions{FitToPage: scTrue()}))
