@@ -1,0 +1,668 @@
+package seeds
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/attain-tool/attain/rules"
+	"github.com/shopspring/decimal"
+)
+
+// target is one target read from a clause, before it becomes an indicator.
+type target struct {
+	quote    span // the clause or part of it the target stands in
+	name     string
+	measure  rules.Measure
+	kind     rules.TargetKind
+	value    string // decimal text as written (folded), for the kinds with one number
+	low      string
+	high     string
+	unit     string
+	polarity rules.Polarity
+	n        int
+	due      string
+	years    int
+	inStep   bool
+	decline  bool // the figure is a decline (降幅)
+	text     string
+	effort   string
+	todo     []string
+}
+
+// clauseCtx is what the analysis of one clause may see.
+type clauseCtx struct {
+	t        *text
+	c        span // the clause
+	sentence span
+	prev     span   // the clause before, in the same sentence (empty if none)
+	topic    string // the lead-in before a colon: 中德产业园
+	lead     string // a quoted name in the paragraph's lead sentence: 两改
+	year     int
+}
+
+// cl is a clause prepared for matching: folded runes with quoted names and
+// noise blanked out, and the same as a string.
+type cl struct {
+	*clauseCtx
+	rs   []rune // folded, masked
+	orig []rune // as written
+	s    string // string(rs)
+}
+
+const blankRune = '□'
+
+func newCl(ctx *clauseCtx) *cl {
+	t, c := ctx.t, ctx.c
+	rs := make([]rune, c.e-c.s)
+	for i := range rs {
+		rs[i] = t.r[c.s+i]
+		if t.quoted[c.s+i] || t.noise[c.s+i] {
+			rs[i] = blankRune
+		}
+	}
+	return &cl{clauseCtx: ctx, rs: rs, orig: t.orig[c.s:c.e], s: string(rs)}
+}
+
+// find returns the rune spans (relative to the clause) of a regexp's
+// leftmost match and its first group.
+func (k *cl) find(re *regexp.Regexp) (m span, g span, ok bool) {
+	loc := re.FindStringSubmatchIndex(k.s)
+	if loc == nil {
+		return span{}, span{}, false
+	}
+	m = span{k.idx(loc[0]), k.idx(loc[1])}
+	if len(loc) > 3 && loc[2] >= 0 {
+		g = span{k.idx(loc[2]), k.idx(loc[3])}
+	}
+	return m, g, true
+}
+
+func (k *cl) idx(b int) int { return utf8.RuneCountInString(k.s[:b]) }
+
+func (k *cl) origStr(sp span) string { return string(k.orig[sp.s:sp.e]) }
+
+// abs turns a clause-relative span into a text span.
+func (k *cl) abs(sp span) span { return span{k.c.s + sp.s, k.c.s + sp.e} }
+
+// value is a figure found in a clause, with what surrounds it.
+type value struct {
+	num     number
+	low     *number // the low end of a range; num is then the high end
+	unit    string  // with the multiplier: 亿元, 万人, %
+	opStart int     // start of the operator word before the figure
+	op      string
+	verb    string // a verb of growth or decline before a bound: 增长不低于
+	bound   string // 以上, 以内, 左右 …
+	end     int    // end of the figure with its unit and bound
+	noun    bool   // a noun follows: 12个示范小区
+}
+
+// analyze reads the targets of a clause.
+func analyze(ctx *clauseCtx) []target {
+	k := newCl(ctx)
+	if pastRe.MatchString(k.s) || k.pastYear() {
+		return nil
+	}
+	var out []target
+	var specials []span
+	if m, _, ok := k.find(verdictRe); ok {
+		out = append(out, k.verdict(m))
+		specials = append(specials, m)
+	}
+	if m, g, ok := k.find(rankRe); ok {
+		out = append(out, k.rank(m, g))
+		specials = append(specials, m)
+	}
+	if m, _, ok := k.find(inStepRe); ok {
+		out = append(out, k.inStep(m))
+		specials = append(specials, m)
+	}
+	vals := k.values()
+	// A figure inside a special phrase belongs to it (全省前10).
+	kept := vals[:0]
+	for _, v := range vals {
+		inside := false
+		for _, sp := range specials {
+			inside = inside || v.num.start >= sp.s && v.num.start < sp.e
+		}
+		if !inside {
+			kept = append(kept, v)
+		}
+	}
+	vals = kept
+	if ms, ok := k.milestone(len(vals) > 0); ok {
+		return append(out, ms)
+	}
+	if len(vals) > 0 {
+		return append(out, k.figures(vals)...)
+	}
+	if len(out) == 0 {
+		if m, _, ok := k.find(positiveRe); ok {
+			out = append(out, k.positive(m, false))
+		} else if m, _, ok := k.find(declineRe); ok {
+			out = append(out, k.positive(m, true))
+		}
+	}
+	return out
+}
+
+// pastYear reports whether the clause names a year before the report's.
+func (k *cl) pastYear() bool {
+	if k.year == 0 {
+		return false
+	}
+	for _, m := range yearRe.FindAllStringSubmatch(k.s, -1) {
+		if y, _ := strconv.Atoi(m[1]); y < k.year {
+			return true
+		}
+	}
+	return false
+}
+
+func (k *cl) effort() string {
+	for _, w := range effortWords {
+		if strings.Contains(k.s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+func (k *cl) base(kind rules.TargetKind, measure rules.Measure, text span) target {
+	return target{
+		quote:    k.abs(span{0, len(k.rs)}),
+		kind:     kind,
+		measure:  measure,
+		polarity: rules.Higher,
+		text:     k.origStr(text),
+		effort:   k.effort(),
+	}
+}
+
+// subjectBefore is the name a clause gives before position i; when there
+// is none, the previous clause's.
+func (k *cl) subjectBefore(i int) string {
+	name := k.name(span{0, i})
+	if name == "" && k.prev.e > k.prev.s {
+		// The subject of the clause before: what stands before its first
+		// figure or operator.
+		p := newCl(&clauseCtx{t: k.t, c: k.prev, year: k.year})
+		end := len(p.rs)
+		for j := range p.rs {
+			if isDigit(p.rs[j]) || matchAt(p.rs, j, allOps) != "" {
+				end = j
+				break
+			}
+		}
+		name = p.name(span{0, end})
+	}
+	return name
+}
+
+func (k *cl) verdict(m span) target {
+	tg := k.base(rules.Verdict, rules.YesNo, m)
+	tg.unit = "是/否"
+	tg.name = k.subjectBefore(m.s)
+	if tg.name == "" {
+		// 确保完成省下达的节能减排目标任务: what is to be completed.
+		verb := m.s
+		for verb < m.e && !hasAt(k.rs, verb, "完成") && !hasAt(k.rs, verb, "达到") && !hasAt(k.rs, verb, "实现") {
+			verb++
+		}
+		tg.name = k.name(span{min(verb+2, m.e), m.e})
+	}
+	return tg
+}
+
+func (k *cl) rank(m, g span) target {
+	tg := k.base(rules.TopN, rules.Rank, m)
+	tg.unit = "名"
+	tg.polarity = rules.Lower
+	word := string(k.rs[g.s:g.e])
+	switch {
+	case word == "首位":
+		tg.n = 1
+	case strings.HasPrefix(word, "第") || strings.HasPrefix(word, "前"):
+		tg.n = numeralValue([]rune(strings.TrimRight(word[len("第"):], "名位")))
+	}
+	if tg.n == 0 {
+		tg.todo = append(tg.todo, fmt.Sprintf("“%s”的名次待定（默认按 conventions.top_n）", word))
+	}
+	tg.name = k.subjectBefore(m.s)
+	return tg
+}
+
+func (k *cl) inStep(m span) target {
+	tg := k.base(rules.InStep, rules.Growth, m)
+	tg.unit = "%"
+	tg.inStep = true
+	tg.name = trimTail(k.subjectBefore(m.s), "增长", "增速", "增幅")
+	return tg
+}
+
+func (k *cl) positive(m span, decline bool) target {
+	tg := k.base(rules.Positive, rules.Growth, m)
+	tg.unit = "%"
+	tg.name = k.subjectBefore(m.s)
+	if decline {
+		tg.decline = true
+		tg.name += "降幅"
+	}
+	return tg
+}
+
+// milestone reads a dated step: 4月份开工建设, 年底前投产运营. A month
+// with its verb makes the clause a milestone even when it has figures (一期
+// 5万平方米4月份开工); 年底前, 年内, 上半年 only when it has none (年底前
+// 储备40家企业 is a count).
+func (k *cl) milestone(hasFigures bool) (target, bool) {
+	var date span
+	due := ""
+	if loc := monthRe.FindStringSubmatchIndex(k.s); loc != nil {
+		month, _ := strconv.Atoi(k.s[loc[4]:loc[5]])
+		year := k.year
+		if loc[2] >= 0 {
+			year, _ = strconv.Atoi(k.s[loc[2]:loc[3]])
+		}
+		if month >= 1 && month <= 12 && year > 0 {
+			due = fmt.Sprintf("%04d-%02d", year, month)
+			if loc[6] >= 0 {
+				if day, _ := strconv.Atoi(k.s[loc[6]:loc[7]]); day >= 1 && day <= 31 {
+					due += fmt.Sprintf("-%02d", day)
+				}
+			}
+			date = span{k.idx(loc[0]), k.idx(loc[1])}
+		}
+	}
+	if due == "" && !hasFigures && k.year > 0 {
+		if loc := yearEndRe.FindStringSubmatchIndex(k.s); loc != nil {
+			w := k.s[loc[0]:loc[1]]
+			month := 12
+			switch {
+			case strings.Contains(w, "上半年"):
+				month = 6
+			case loc[2] >= 0:
+				q := numeralValue([]rune(k.s[loc[2]:loc[3]]))
+				month = 3 * q
+			}
+			if month >= 1 && month <= 12 {
+				due = fmt.Sprintf("%04d-%02d", k.year, month)
+				date = span{k.idx(loc[0]), k.idx(loc[1])}
+			}
+		}
+	}
+	if due == "" {
+		return target{}, false
+	}
+	verb := milestoneRe.FindStringIndex(k.s[runeOff(k.s, date.e):])
+	if verb == nil {
+		return target{}, false
+	}
+	tg := k.base(rules.ByDate, rules.Milestone, span{date.s, len(k.rs)})
+	tg.unit = "日期"
+	tg.due = due
+	// The name is the clause without its date and effort words.
+	before := k.name(span{0, date.s})
+	after := k.origStr(span{date.e, len(k.rs)})
+	tg.name = strings.TrimSpace(before + after)
+	tg.text = strings.TrimSpace(tg.text)
+	return tg, true
+}
+
+// runeOff is the byte offset of rune index i in s.
+func runeOff(s string, i int) int {
+	for b := range s {
+		if i == 0 {
+			return b
+		}
+		i--
+	}
+	return len(s)
+}
+
+// values finds the figures of a clause that can be targets.
+func (k *cl) values() []value {
+	var out []value
+	rs := k.rs
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if !isDigit(r) && !isHanNumeral(r) {
+			continue
+		}
+		if isHanNumeral(r) && i > 0 && isHanNumeral(rs[i-1]) {
+			continue
+		}
+		n, ok := scanNumber(rs, k.orig, i)
+		if !ok {
+			continue
+		}
+		if v, ok := k.value(n); ok {
+			out = append(out, v)
+			i = v.end - 1
+		} else {
+			i = n.end - 1
+		}
+	}
+	return out
+}
+
+// value decides whether the number n is a target figure, and reads its
+// unit, range, bound and operator.
+func (k *cl) value(n number) (value, bool) {
+	rs := k.rs
+	v := value{num: n}
+	prev := rune(0)
+	if n.start > 0 {
+		prev = rs[n.start-1]
+	}
+	// Parts of names and ordinals: PM2.5, 3D, 第三, 一是.
+	if prev == '第' || isASCIILetter(prev) || prev == '.' || prev == '-' && !n.han || isDigit(prev) {
+		return v, false
+	}
+	if n.end < len(rs) && (isASCIILetter(rs[n.end]) || rs[n.end] == '.') {
+		return v, false
+	}
+	if n.han && n.text == "一" && n.mult == "" {
+		return v, false // 一 is in too many set phrases to be a figure
+	}
+	p := n.end
+	// 20余家, 1000多万: not a bound but an estimate.
+	if p < len(rs) && strings.ContainsRune("余多几", rs[p]) {
+		return v, false
+	}
+	mult := []rune(n.mult)
+	unit := ""
+	for m := len(mult); m >= 0; m-- {
+		if u := matchAt(rs, p+m, units); u != "" && matchAt(rs, p+m, notUnit) == "" {
+			unit = string(mult[:m]) + u
+			p += m + utf8.RuneCountInString(u)
+			break
+		}
+		if m == 0 && len(mult) > 0 {
+			unit = n.mult
+			p += len(mult)
+		}
+	}
+	if p < len(rs) && strings.ContainsRune("余多", rs[p]) {
+		return v, false
+	}
+	// A range: 6%-6.5%, 6-6.5%, 6%至6.5%.
+	if p < len(rs) && strings.ContainsRune(rangeDashes, rs[p]) && p+1 < len(rs) && (isDigit(rs[p+1])) {
+		hi, ok := scanNumber(rs, k.orig, p+1)
+		if ok && hi.mult == n.mult {
+			q := hi.end + utf8.RuneCountInString(hi.mult)
+			hu := matchAt(rs, q, units)
+			if hu != "" && (unit == "" || unit == n.mult || unit == n.mult+hu) {
+				lo := n
+				v.low = &lo
+				v.num = hi
+				unit = n.mult + hu
+				p = q + utf8.RuneCountInString(hu)
+			}
+		}
+	}
+	v.unit = unit
+	if b := matchAt(rs, p, boundSuffixes); b != "" {
+		v.bound = b
+		p += utf8.RuneCountInString(b)
+		// 百万元以上特色楼宇, 10亿元以上重大项目: an amount that qualifies a
+		// noun; 十家以上省级示范园区 is a count of the noun.
+		if (b == "以上" || b == "以下" || b == "之上") && p < len(rs) && (isHan(rs[p]) || rs[p] == blankRune) &&
+			!strings.ContainsRune(connectors, rs[p]) {
+			if rs[p] == '的' || !isCounter(unit) {
+				return v, false
+			}
+			v.noun = true
+		}
+	}
+	v.end = p
+	if unit == "" && v.bound == "" {
+		// A bare number with no unit needs an operator to be a figure.
+		if p < len(rs) && (isHan(rs[p]) || rs[p] == blankRune) {
+			return v, false
+		}
+	}
+	// 100亿元的项目: a qualifier.
+	if v.bound == "" && p < len(rs) && rs[p] == '的' {
+		return v, false
+	}
+	if v.bound == "" && p < len(rs) && (isHan(rs[p]) || rs[p] == blankRune || isASCIILetter(rs[p])) {
+		v.noun = true
+	}
+	// The operator right before the figure.
+	start := n.start
+	if v.low != nil {
+		start = v.low.start
+	}
+	for start > 0 && (rs[start-1] == ' ' || rs[start-1] == '+') {
+		start-- // 增长＋５％
+	}
+	v.opStart = start
+	if op := endsWith(rs, start, allOps); op != "" {
+		v.op = op
+		v.opStart = start - utf8.RuneCountInString(op)
+		// 整治提升8个集贸市场: the verb of a count before its noun, not a
+		// growth.
+		if v.noun && unit != "%" && unit != "‰" && (inList(growthOps, op) || inList(declineOps, op)) {
+			v.op, v.opStart = "", start
+		}
+		// 增长不低于15%, 增速保持在7%以上: the verb before the bound says
+		// what the figure measures.
+		if !inList(growthOps, v.op) && !inList(declineOps, v.op) && v.op != "" {
+			if verb := endsWith(rs, v.opStart, concat(growthOps, declineOps)); verb != "" {
+				v.verb = verb
+				v.opStart -= utf8.RuneCountInString(verb)
+			}
+		}
+	} else if st := endsWith(rs, start, stateOps); st != "" {
+		return v, false // 为60%, 占30%, 的88.1%: a state, not a target
+	}
+	if unit == "" && v.op == "" && v.bound == "" {
+		return v, false
+	}
+	if unit == "" && v.op == "" {
+		// 45以下 with no unit and no verb: too weak to be a figure.
+		return v, false
+	}
+	// 占…30%: a share described, not a target (占比达93% is a target).
+	if v.op == "" && strings.Contains(string(rs[:start]), "占") && !strings.Contains(string(rs[:start]), "占比") &&
+		!strings.Contains(string(rs[:start]), "占地") {
+		return v, false
+	}
+	if n.han {
+		// A Chinese numeral is a figure only right after a verb of doing or
+		// at the end of the clause: 新建两座, 特色楼宇两座; not 五项重点工作.
+		atEnd := p == len(rs)
+		if unit == "" || !(atEnd || endsWith(rs, n.start, hanVerbs) != "") {
+			return v, false
+		}
+	}
+	return v, true
+}
+
+// figures turns the figures of a clause into targets, one per figure. When
+// a clause holds several figures separated by 、, each target quotes its
+// own part: 新建区管公厕3座、提升改造4座.
+func (k *cl) figures(vals []value) []target {
+	var out []target
+	partStart := 0
+	for i, v := range vals {
+		partEnd := len(k.rs)
+		if i+1 < len(vals) {
+			for j := v.end; j < vals[i+1].opStart; j++ {
+				if k.rs[j] == '、' {
+					partEnd = j
+					break
+				}
+			}
+		}
+		regionStart := partStart
+		if i > 0 && vals[i-1].end > regionStart {
+			regionStart = vals[i-1].end
+		}
+		tg, ok := k.figure(v, span{partStart, partEnd}, regionStart)
+		if ok {
+			out = append(out, tg)
+		}
+		if partEnd < len(k.rs) {
+			partStart = partEnd + 1
+		}
+	}
+	return out
+}
+
+func (k *cl) figure(v value, part span, regionStart int) (target, bool) {
+	tg := k.base(rules.AtLeast, rules.Level, span{v.opStart, v.end})
+	tg.quote = k.abs(k.t.trimRel(k.c, part))
+	tg.unit = v.unit
+	op := v.op
+	isRate := v.unit == "%" || v.unit == "‰"
+	verb := op
+	if v.verb != "" {
+		verb = v.verb
+	}
+	switch {
+	case inList(declineOps, verb) && isRate:
+		tg.measure, tg.decline = rules.Growth, true
+	case inList(growthOps, verb) && isRate:
+		tg.measure = rules.Growth
+	}
+	// the kind
+	switch {
+	case v.low != nil:
+		tg.kind = rules.Between
+	case v.bound != "":
+		tg.kind = rules.TargetKind(suffixKind[v.bound])
+	case boundOps[op] != "":
+		tg.kind = rules.TargetKind(boundOps[op])
+	case inList(lowerToOps, op) || inList(capOps, op):
+		tg.kind = rules.AtMost
+	}
+	if v.low != nil {
+		tg.low, tg.high = v.low.text, v.num.text
+		if decimal.RequireFromString(tg.low).GreaterThan(decimal.RequireFromString(tg.high)) {
+			tg.low, tg.high = tg.high, tg.low
+		}
+	} else {
+		tg.value = v.num.text
+	}
+	if v.num.han {
+		tg.value = v.num.value.String()
+	}
+	// the name
+	name := k.name(span{regionStart, v.opStart})
+	if v.noun {
+		noun := k.nounAfter(v.end, part.e)
+		name += noun
+	}
+	if isRate && !tg.decline && growthName.MatchString(name) {
+		tg.measure = rules.Growth // 经济增长速度达到7%左右
+	}
+	switch {
+	case tg.decline:
+		name += "降幅"
+	case !isRate && inList(declineOps, op):
+		name += strings.TrimPrefix(strings.TrimPrefix(op, "同比"), "比上年")
+	case !isRate && inList(growthOps, op) && op != "增长":
+		name += strings.TrimPrefix(op, "同比")
+	}
+	// the direction
+	switch {
+	case tg.decline:
+	case tg.kind == rules.AtMost || tg.kind == rules.Below:
+		tg.polarity = rules.Lower
+	case (tg.kind == rules.Approx || tg.kind == rules.Between) &&
+		(lowerWords.MatchString(name) || inList(capOps, op) || inList(lowerToOps, op)):
+		tg.polarity = rules.Lower
+	}
+	// 总投资1875.4亿元 after a project count is what the projects cost over
+	// their life, not this year's target; 总投资320亿元以上 is a target.
+	if strings.HasSuffix(name, "总投资") && v.bound == "" && op == "" {
+		return tg, false
+	}
+	tg.name = name
+	return tg, true
+}
+
+// trimRel trims a clause-relative span and returns it clause-relative.
+func (t *text) trimRel(c span, sp span) span {
+	a := t.trim(span{c.s + sp.s, c.s + sp.e})
+	if a.e < a.s {
+		a.e = a.s
+	}
+	return span{a.s - c.s, a.e - c.s}
+}
+
+// nounAfter is the noun a count stands before: 12个示范小区 → 示范小区. A
+// long one is cut at its first 的.
+func (k *cl) nounAfter(from, to int) string {
+	noun := []rune(strings.TrimSpace(k.origStr(span{from, to})))
+	if len(noun) > 12 {
+		for i, r := range noun {
+			if r == '的' && i > 1 {
+				noun = noun[:i]
+				break
+			}
+		}
+	}
+	return strings.TrimSpace(string(noun))
+}
+
+// name is the text of a clause-relative span cleaned into a name: effort
+// words, adverbs and verbs of degree dropped from both ends.
+func (k *cl) name(sp span) string {
+	a, b := sp.s, sp.e
+	trimBlank := func() {
+		for a < b && (k.rs[a] == ' ' || strings.ContainsRune(trimSet, k.rs[a])) {
+			a++
+		}
+		for b > a && (k.rs[b-1] == ' ' || strings.ContainsRune(trimSet, k.rs[b-1])) {
+			b--
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		trimBlank()
+		if w := matchAt(k.rs[:b], a, leadWords); w != "" && a+utf8.RuneCountInString(w) <= b {
+			a += utf8.RuneCountInString(w)
+			changed = true
+		}
+		if w := endsWith(k.rs[a:b], b-a, tailWords); w != "" && b-utf8.RuneCountInString(w) > a {
+			b -= utf8.RuneCountInString(w)
+			changed = true
+		}
+		if w := endsWith(k.rs[a:b], b-a, allOps); w != "" && b-utf8.RuneCountInString(w) > a {
+			b -= utf8.RuneCountInString(w)
+			changed = true
+		}
+	}
+	trimBlank()
+	return strings.TrimSpace(k.origStr(span{a, b}))
+}
+
+// trimTail drops one of the words from the end of s.
+func trimTail(s string, words ...string) string {
+	for _, w := range words {
+		if t, ok := strings.CutSuffix(s, w); ok && t != "" {
+			return t
+		}
+	}
+	return s
+}
+
+// years reads a multi-year goal: 5年内 → 5, 到2020年 (in a 2019 report) → 2.
+func years(s string, year int) int {
+	if m := yearsRe.FindStringSubmatch(s); m != nil {
+		return numeralValue([]rune(m[1]))
+	}
+	if m := byYearRe.FindStringSubmatch(s); m != nil && year > 0 {
+		y, _ := strconv.Atoi(m[1] + m[2])
+		if y > year && y-year < 50 {
+			return y - year + 1
+		}
+	}
+	return 0
+}
