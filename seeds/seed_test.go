@@ -275,7 +275,7 @@ func TestSeedYAML(t *testing.T) {
 // render prints an indicator with its decimals as text.
 func render(ind rules.Indicator) string {
 	b, _ := json.Marshal(struct {
-		I rules.Indicator
+		I          rules.Indicator
 		V, L, H, W string
 	}{ind, ind.Target.Value.String(), ind.Target.Low.String(), ind.Target.High.String(), ind.Weight.String()})
 	return string(b)
