@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
+	"github.com/attain-tool/attain/templates"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	if os.Getenv(slowWriteEnv) != "" {
+		slowWriter()
+	}
+	testscript.Main(m, map[string]func(){
+		"attain": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the CLI scripts of testdata/script. Each script starts
+// with the example workbook copied into its work folder as example.xlsx.
+func TestScripts(t *testing.T) {
+	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "hongqi-2019-actuals.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := os.ReadFile(filepath.Join("..", "..", "seeds", "000_0294fb1cead92004.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: filepath.Join("testdata", "script"),
+		Setup: func(e *testscript.Env) error {
+			if err := os.WriteFile(filepath.Join(e.WorkDir, "example.xlsx"), example, 0o444); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(e.WorkDir, "report.txt"), seed, 0o644)
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"fill":     cmdFill,
+			"writehex": cmdWriteHex,
+		},
+	})
+}
+
+// cmdFill writes a filled template: fill OUT.xlsx id.field=value ...
+// (field is level, prev_level, growth, rank, done or date).
+func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 {
+		ts.Fatalf("usage: fill OUT.xlsx id.field=value...")
+	}
+	values := map[string]map[eval.Field]string{}
+	for _, kv := range args[1:] {
+		key, val, ok := strings.Cut(kv, "=")
+		id, field, ok2 := strings.Cut(key, ".")
+		if !ok || !ok2 {
+			ts.Fatalf("fill: bad value %q", kv)
+		}
+		if values[id] == nil {
+			values[id] = map[eval.Field]string{}
+		}
+		values[id][eval.Field(field)] = val
+	}
+	var buf bytes.Buffer
+	ts.Check(templates.FillTemplate(&buf, rules.Default(), "红旗区", values, "测试数据"))
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
+}
+
+// cmdWriteHex writes bytes given in hex: writehex FILE HEX...
+func cmdWriteHex(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 {
+		ts.Fatalf("usage: writehex FILE HEX...")
+	}
+	b, err := hex.DecodeString(strings.Join(args[1:], ""))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
+}
