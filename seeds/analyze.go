@@ -552,8 +552,12 @@ func (k *cl) figure(v value, part span, regionStart int) (target, bool) {
 	if v.num.han {
 		tg.value = v.num.value.String()
 	}
-	// the name
+	// the name; 增长10% after 实现社会消费品零售总额850亿元 takes the
+	// subject of the clause before.
 	name := k.name(span{regionStart, v.opStart})
+	if name == "" && !v.noun && regionStart == 0 {
+		name = k.subjectBefore(0)
+	}
 	if v.noun {
 		noun := k.nounAfter(v.end, part.e)
 		name += noun
@@ -631,10 +635,6 @@ func (k *cl) name(sp span) string {
 			changed = true
 		}
 		if w := endsWith(k.rs[a:b], b-a, tailWords); w != "" && b-utf8.RuneCountInString(w) > a {
-			b -= utf8.RuneCountInString(w)
-			changed = true
-		}
-		if w := endsWith(k.rs[a:b], b-a, allOps); w != "" && b-utf8.RuneCountInString(w) > a {
 			b -= utf8.RuneCountInString(w)
 			changed = true
 		}

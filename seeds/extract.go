@@ -317,9 +317,13 @@ func (x *extractor) paragraph(body span) {
 				}
 			}
 		}
+		if len(cls) > 0 && describeLead.MatchString(t.str(cls[0].span)) {
+			continue // 我市地处中原腹地，总面积…: a description
+		}
 		headline := x.role == roleHeadline || headlineRe.MatchString(t.str(sent))
 		topic := ""
 		breakdown := ""
+		sentYears := 0 // 到2022年，…: a span that stands in its own clause
 		for i, c := range cls {
 			cs := t.str(c.span)
 			if m := categoryRe.FindStringSubmatch(cs); m != nil {
@@ -334,6 +338,11 @@ func (x *extractor) paragraph(body span) {
 			}
 			ctx := &clauseCtx{t: t, c: c.span, sentence: sent, prev: prev, topic: topic, lead: lead, year: x.year}
 			tgs := analyze(ctx)
+			if len(tgs) == 0 {
+				if y := years(cs, x.year); y > 0 {
+					sentYears = y
+				}
+			}
 			// 其中省重点2项，市重点7项: a breakdown of the figure before.
 			if strings.HasPrefix(cs, "其中") {
 				if len(tgs) > 0 {
@@ -346,19 +355,24 @@ func (x *extractor) paragraph(body span) {
 			}
 			breakdown = ""
 			for _, tg := range tgs {
-				x.add(tg, ctx, headline, category)
+				x.add(tg, ctx, headline, category, sentYears)
 			}
 		}
 	}
 }
 
-func (x *extractor) add(tg target, ctx *clauseCtx, headline bool, category rules.Category) {
+var describeLead = regexp.MustCompile(`地处|现辖|总面积`)
+
+func (x *extractor) add(tg target, ctx *clauseCtx, headline bool, category rules.Category, sentYears int) {
 	f := found{target: tg, section: x.sectionPath(), secNum: x.secNum, group: GroupTasks}
 	if headline {
 		f.group = rules.GroupHeadline
 	}
 	if tg.kind != rules.ByDate && tg.kind != rules.Verdict && tg.kind != rules.TopN {
 		f.years = years(x.t.str(ctx.c), x.year)
+		if f.years == 0 {
+			f.years = sentYears
+		}
 	}
 	// Names: without the span of a multi-year goal (5年内); a short one
 	// takes the topic (中德产业园) or the paragraph's quoted name (两改) in
