@@ -99,7 +99,7 @@ func ParseCellNumber(raw string, percentFormat bool) (decimal.NullDecimal, error
 			s += "." + frac
 		}
 	}
-	if len(s) > 48 || !cellnumPlain.MatchString(s) {
+	if len(s) > 400 || !cellnumPlain.MatchString(s) {
 		return decimal.NullDecimal{}, notNumber
 	}
 	d, err := decimal.NewFromString(s)

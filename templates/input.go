@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
@@ -134,7 +135,7 @@ func inputUnit(ind *rules.Indicator) string {
 // input cells shaded light yellow, unlocked and validated; and the sheet
 // 填报说明 explaining each column. The sheet protection has no password.
 func WriteTemplate(w io.Writer, rs *rules.Ruleset) error {
-	b, err := newInputBook(rs, rs.Entity, "")
+	b, err := newInputBook(rs, "", "")
 	if err != nil {
 		return fmt.Errorf("write template: %w", err)
 	}
@@ -430,10 +431,17 @@ func (b *inputBook) guide() {
 	row := 3
 	put("A"+strconv.Itoa(row), "一、总体要求", headStyle)
 	b.keep(f.MergeCell(InputGuideSheet, "A3", "B3"))
+	// Rows of wrapped text get their height here: not every program fits
+	// them when the file is opened.
+	height := func(text string) {
+		lines := (utf8.RuneCountInString(text) + 47) / 48
+		b.keep(f.SetRowHeight(InputGuideSheet, row, float64(max(lines, 1))*16))
+	}
 	for i, text := range general {
 		row++
 		put("A"+strconv.Itoa(row), strconv.Itoa(i+1), textStyle)
 		put("B"+strconv.Itoa(row), text, textStyle)
+		height(text)
 	}
 	row += 2
 	put("A"+strconv.Itoa(row), "二、各列填写方法", headStyle)
@@ -442,6 +450,7 @@ func (b *inputBook) guide() {
 		row++
 		put("A"+strconv.Itoa(row), c.title, textStyle)
 		put("B"+strconv.Itoa(row), c.help, textStyle)
+		height(c.help)
 	}
 	b.keep(f.SetColWidth(InputGuideSheet, "A", "A", 14))
 	b.keep(f.SetColWidth(InputGuideSheet, "B", "B", 100))

@@ -1,0 +1,403 @@
+package templates
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
+	"github.com/xuri/excelize/v2"
+)
+
+// inTestRulesYAML is a small ruleset with one indicator of every measure,
+// growth with and without a baseline level.
+const inTestRulesYAML = `ruleset: test-2020
+title: 测试区2020年主要预期目标
+entity: 测试区
+year: 2020
+indicators:
+  - id: gdp_growth
+    name: 地区生产总值
+    aliases: [GDP]
+    category: 总量
+    measure: growth
+    unit: "%"
+    level_unit: 亿元
+    target: {kind: at_least, value: 6, text: 增长6%}
+    baseline: {level: 100}
+    weight: 10
+  - id: export_growth
+    name: 外贸出口
+    aliases: [出口总额]
+    category: 总量
+    measure: growth
+    unit: "%"
+    level_unit: 亿元
+    target: {kind: positive, text: 保持稳定增长}
+    derive_growth: true
+    weight: 10
+    scoring: {method: pass_fail}
+  - id: new_jobs
+    name: 城镇新增就业
+    category: 民生
+    measure: level
+    unit: 人
+    precision: 0
+    target: {kind: at_least, value: 5000, text: 5000人以上}
+    weight: 10
+  - id: services_rank
+    name: 公共服务水平
+    category: 民生
+    measure: rank
+    unit: 名
+    precision: 0
+    target: {kind: top_n, text: 位于全市前列}
+    weight: 10
+    scoring: {method: pass_fail}
+  - id: binding
+    name: 约束性指标
+    category: 民生
+    measure: yes_no
+    unit: 是/否
+    precision: 0
+    target: {kind: yes_no, text: 完成市定目标}
+    weight: 10
+    scoring: {method: pass_fail}
+  - id: plant_start
+    name: 新厂开工
+    category: 结构
+    measure: milestone
+    unit: 日期
+    precision: 0
+    target: {kind: by_date, due: 2020-04, text: 4月份开工}
+    weight: 10
+    scoring: {method: pass_fail}
+`
+
+func inTestRules(t testing.TB) *rules.Ruleset {
+	t.Helper()
+	rs, diags := rules.Parse("test-2020.yaml", []byte(inTestRulesYAML))
+	if diags.HasErrors() {
+		t.Fatalf("test ruleset: %v", diags)
+	}
+	return rs
+}
+
+// inTestOpen writes the template of rs and opens it again.
+func inTestOpen(t testing.TB, rs *rules.Ruleset) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteTemplate(&buf, rs); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// inTestPart returns one part of the template package of rs.
+func inTestPart(t testing.TB, rs *rules.Ruleset, name string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteTemplate(&buf, rs); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name == name {
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+	}
+	t.Fatalf("no part %s", name)
+	return ""
+}
+
+// inTestRow returns the row holding indicator id in column A.
+func inTestRow(t testing.TB, f *excelize.File, id string) int {
+	t.Helper()
+	rows, err := f.GetRows(InputSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range rows {
+		if len(row) > 0 && row[0] == id {
+			return i + 1
+		}
+	}
+	t.Fatalf("no row for %s", id)
+	return 0
+}
+
+func inTestValue(t testing.TB, f *excelize.File, cell string) string {
+	t.Helper()
+	v, err := f.GetCellValue(InputSheet, cell, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// inTestStyle returns the style of a cell.
+func inTestStyle(t testing.TB, f *excelize.File, cell string) *excelize.Style {
+	t.Helper()
+	id, err := f.GetCellStyle(InputSheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func inTestLocked(st *excelize.Style) bool {
+	return st.Protection == nil || st.Protection.Locked
+}
+
+func inTestFill(st *excelize.Style) string {
+	if st.Fill.Pattern != 1 || len(st.Fill.Color) == 0 {
+		return ""
+	}
+	return strings.ToUpper(strings.TrimPrefix(st.Fill.Color[0], "#"))
+}
+
+func TestWriteTemplateLayout(t *testing.T) {
+	rs := rules.Default()
+	f := inTestOpen(t, rs)
+	if got, want := f.GetSheetList(), []string{InputSheet, InputGuideSheet}; !slices.Equal(got, want) {
+		t.Fatalf("sheets = %v, want %v", got, want)
+	}
+	rows, err := f.GetRows(InputSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := -1
+	for i, row := range rows {
+		if len(row) > 0 && row[0] == "指标编码" {
+			header = i + 1
+			if !slices.Equal(row, InputColumns()) {
+				t.Errorf("header row = %q, want %q", row, InputColumns())
+			}
+		}
+	}
+	want := []string{"指标编码", "指标", "类别", "单位", "目标", "上年实际值", "本年实际值", "本年增速(%)", "名次",
+		"是否完成", "完成日期", "数据来源", "备注"}
+	if !slices.Equal(InputColumns(), want) {
+		t.Errorf("InputColumns() = %q, want %q", InputColumns(), want)
+	}
+	if header < 2 {
+		t.Fatalf("header row not found below a title row")
+	}
+	title := inTestValue(t, f, "A1")
+	for _, part := range []string{rs.Entity, "2019年", rs.Title} {
+		if !strings.Contains(title, part) {
+			t.Errorf("title %q lacks %q", title, part)
+		}
+	}
+	for i, ind := range rs.Indicators {
+		row := header + 1 + i
+		cell := func(col int) string { return inputCell(col, row) }
+		t.Run(ind.ID, func(t *testing.T) {
+			checks := []struct{ col, want string }{
+				{cell(inputColID), ind.ID}, {cell(inputColName), ind.Name}, {cell(inputColCategory), string(ind.Category)},
+				{cell(inputColTarget), ind.Target.Text},
+			}
+			for _, c := range checks {
+				if got := inTestValue(t, f, c.col); got != c.want {
+					t.Errorf("%s = %q, want %q", c.col, got, c.want)
+				}
+			}
+			prev := inTestValue(t, f, cell(inputColPrev))
+			switch {
+			case ind.Baseline.Level.Valid:
+				if prev != ind.Baseline.Level.Decimal.String() {
+					t.Errorf("上年实际值 = %q, want %s", prev, ind.Baseline.Level.Decimal)
+				}
+				if typ, _ := f.GetCellType(InputSheet, cell(inputColPrev)); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+					t.Errorf("上年实际值 is stored as %v, want a number", typ)
+				}
+			case prev != "":
+				t.Errorf("上年实际值 = %q, want empty", prev)
+			}
+			open := map[eval.Field]bool{}
+			for _, fl := range InputFields(ind) {
+				open[fl] = true
+			}
+			for col := range inputColumns {
+				st := inTestStyle(t, f, cell(col))
+				field := inputColumns[col].field
+				input := open[field] || col == inputColSource || col == inputColNote
+				if got := !inTestLocked(st); got != input {
+					t.Errorf("%s (%s) unlocked = %v, want %v", cell(col), inputColumns[col].title, got, input)
+				}
+				wantFill := ""
+				switch {
+				case input:
+					wantFill = "FFFFCC"
+				case field != "" && !(field == eval.FieldPrevLevel && ind.Baseline.Level.Valid):
+					wantFill = "D9D9D9"
+				}
+				if got := inTestFill(st); got != wantFill {
+					t.Errorf("%s (%s) fill = %q, want %q", cell(col), inputColumns[col].title, got, wantFill)
+				}
+			}
+		})
+	}
+	if got := inTestValue(t, f, inputCell(inputColUnit, inTestRow(t, f, "gdp_growth"))); got != "亿元 / %" {
+		t.Errorf("unit of gdp_growth = %q, want 亿元 / %%", got)
+	}
+	if got := inTestValue(t, f, inputCell(inputColUnit, inTestRow(t, f, "new_urban_jobs"))); got != "人" {
+		t.Errorf("unit of new_urban_jobs = %q, want 人", got)
+	}
+	panes, err := f.GetPanes(InputSheet)
+	if err != nil || !panes.Freeze || panes.YSplit != header {
+		t.Errorf("panes = %+v, %v; want the header row %d frozen", panes, err, header)
+	}
+	prot, err := f.GetSheetProtection(InputSheet)
+	if err != nil || !prot.SelectLockedCells || !prot.SelectUnlockedCells || !prot.FormatCells || prot.InsertRows {
+		t.Errorf("sheet protection = %+v, %v", prot, err)
+	}
+	sheetXML := inTestPart(t, rs, "xl/worksheets/sheet1.xml")
+	if prot := regexp.MustCompile(`<sheetProtection[^>]*>`).FindString(sheetXML); prot == "" ||
+		strings.Contains(prot, "password") || strings.Contains(prot, "hashValue") {
+		t.Errorf("sheet protection %q: want one without a password", prot)
+	}
+	props, err := f.GetDocProps()
+	if err != nil || props.Creator != "attain" || !strings.Contains(props.Title, rs.Entity) {
+		t.Errorf("doc props = %+v, %v", props, err)
+	}
+	if w, _ := f.GetColWidth(InputSheet, "B"); w < 20 {
+		t.Errorf("column B is %v wide, too narrow for Chinese names", w)
+	}
+}
+
+func TestWriteTemplateMeasures(t *testing.T) {
+	rs := inTestRules(t)
+	f := inTestOpen(t, rs)
+	tests := []struct {
+		id   string
+		open []int
+	}{
+		{"gdp_growth", []int{inputColLevel, inputColGrowth}},
+		{"export_growth", []int{inputColPrev, inputColLevel, inputColGrowth}},
+		{"new_jobs", []int{inputColLevel}},
+		{"services_rank", []int{inputColRank}},
+		{"binding", []int{inputColDone}},
+		{"plant_start", []int{inputColDone, inputColDate}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			row := inTestRow(t, f, tt.id)
+			for col := inputColPrev; col <= inputColDate; col++ {
+				st := inTestStyle(t, f, inputCell(col, row))
+				if got, want := !inTestLocked(st), slices.Contains(tt.open, col); got != want {
+					t.Errorf("%s unlocked = %v, want %v", inputColumns[col].title, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestWriteTemplateValidations(t *testing.T) {
+	rs := inTestRules(t)
+	f := inTestOpen(t, rs)
+	dvs, err := f.GetDataValidations(InputSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byCol := map[string]*excelize.DataValidation{}
+	for _, dv := range dvs {
+		first := strings.Fields(dv.Sqref)[0]
+		col := strings.TrimRight(first, "0123456789")
+		byCol[col] = dv
+	}
+	row := func(id string) string { return strconv.Itoa(inTestRow(t, f, id)) }
+	tests := []struct {
+		name  string
+		col   int
+		typ   string
+		cells []string
+	}{
+		{"上年实际值", inputColPrev, "decimal", []string{"F" + row("export_growth")}},
+		{"本年实际值", inputColLevel, "decimal", []string{"G" + row("gdp_growth"), "G" + row("export_growth"), "G" + row("new_jobs")}},
+		{"本年增速", inputColGrowth, "decimal", []string{"H" + row("gdp_growth"), "H" + row("export_growth")}},
+		{"名次", inputColRank, "whole", []string{"I" + row("services_rank")}},
+		{"是否完成", inputColDone, "list", []string{"J" + row("binding"), "J" + row("plant_start")}},
+		{"完成日期", inputColDate, "date", []string{"K" + row("plant_start")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dv := byCol[inputColLetter(tt.col)]
+			if dv == nil {
+				t.Fatalf("no validation on column %s", inputColLetter(tt.col))
+			}
+			if dv.Type != tt.typ {
+				t.Errorf("type = %q, want %q", dv.Type, tt.typ)
+			}
+			if got := strings.Fields(dv.Sqref); !slices.Equal(got, tt.cells) {
+				t.Errorf("cells = %v, want %v", got, tt.cells)
+			}
+			if dv.Error == nil || !dv.ShowErrorMessage || !strings.ContainsFunc(*dv.Error, func(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }) {
+				t.Errorf("no Chinese error message: %+v", dv)
+			}
+			switch tt.typ {
+			case "list":
+				if dv.Formula1 != `"是,否"` {
+					t.Errorf("list = %s, want 是,否", dv.Formula1)
+				}
+			case "whole":
+				if dv.Formula1 != "1" {
+					t.Errorf("whole numbers from %s, want 1", dv.Formula1)
+				}
+			}
+		})
+	}
+}
+
+func TestWriteTemplateGuide(t *testing.T) {
+	f := inTestOpen(t, rules.Default())
+	rows, err := f.GetRows(InputGuideSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	titles := map[string]bool{}
+	for _, row := range rows {
+		if len(row) > 0 {
+			titles[row[0]] = true
+		}
+		text.WriteString(strings.Join(row, " ") + "\n")
+	}
+	for _, c := range InputColumns() {
+		if !titles[c] {
+			t.Errorf("填报说明 does not explain %s", c)
+		}
+	}
+	for _, want := range []string{"可比价", "地区生产总值、固定资产投资、规模以上工业增加值", "百分比格式", "数据来源", "不要填 0"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("填报说明 lacks %q", want)
+		}
+	}
+}
