@@ -245,6 +245,7 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 	if !r.Value.Valid {
 		if t.Kind != rules.Positive && t.Kind != rules.InStep {
 			r.Bound = decimal.NewNullDecimal(j.rs.Bound(ind))
+			r.Reference = decimal.NewNullDecimal(targetReference(ind))
 		}
 		r.Status = NoData
 		r.Explanation = "未填报" + map[bool]string{true: "本年增速", false: "本年实际值"}[ind.Measure == rules.Growth]
@@ -339,6 +340,7 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 		exceeded = true
 	}
 	r.Bound = decimal.NewNullDecimal(bound)
+	r.Reference = decimal.NewNullDecimal(reference)
 	// Gap and completion.
 	if ind.IsRate() {
 		r.Gap = decimal.NewNullDecimal(fav(v.Sub(reference)))
@@ -383,6 +385,19 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 			r.Explanation = fmt.Sprintf("%s，%s，完成率%s%%，未完成", prefix, desc, r.Completion.Decimal.StringFixed(2))
 		}
 	}
+}
+
+// targetReference is the number of a target that gaps are measured from:
+// the value, or the near end of a range.
+func targetReference(ind *rules.Indicator) decimal.Decimal {
+	t := ind.Target
+	if t.Kind == rules.Between {
+		if ind.Polarity == rules.Lower {
+			return t.High
+		}
+		return t.Low
+	}
+	return t.Value
 }
 
 // attainment is actual / bound, or 2 − actual / bound for lower-is-better.

@@ -89,7 +89,9 @@ type Result struct {
 	PrevLevel decimal.NullDecimal
 	// PrevGrowth is last year's growth where known.
 	PrevGrowth decimal.NullDecimal
-	// Reference is the rate an in_step target is compared with.
+	// Reference is the target number the gap is measured from: the value
+	// of 以上/以内/左右, the near end of a range, the rate an in_step target
+	// keeps pace with, 0 for 稳定增长. It is 目标值 on the scorecard.
 	Reference decimal.NullDecimal
 	// Bound is the number that must be reached for 完成.
 	Bound  decimal.NullDecimal

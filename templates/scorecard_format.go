@@ -160,7 +160,7 @@ type scRow struct {
 	no         int
 	r          *eval.Result
 	ind        *rules.Indicator
-	target     scCell // the number to reach (Result.Bound) where meaningful
+	target     scCell // the target number (Result.Reference) where meaningful
 	prevLevel  scCell // 上年实际值, with its unit
 	prevGrowth scCell // 上年增速(%)
 	actual     scCell // the judged figure, or 是/否, or the date
@@ -216,8 +216,8 @@ func scMakeRow(a *eval.Assessment, i int) scRow {
 	return row
 }
 
-// scTarget is the target value column: the bound where the target has a
-// number of its own, "-" for 稳定增长 and 是/否.
+// scTarget is the target value column: the target's own number (8.5 for
+// 8.5%左右, the near end of a range), "-" for 稳定增长 and 是/否.
 func scTarget(r *eval.Result) scCell {
 	ind := r.Indicator
 	switch ind.Target.Kind {
@@ -229,7 +229,7 @@ func scTarget(r *eval.Result) scCell {
 		}
 		return scText(scNoValue)
 	}
-	return scNullNum(r.Bound, ind.Precision)
+	return scNullNum(r.Reference, ind.Precision)
 }
 
 // scActual is the judged figure: a number, 第N名, 是/否 or a date.

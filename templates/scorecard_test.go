@@ -132,7 +132,7 @@ func TestScorecardDetail(t *testing.T) {
 		number bool
 	}{
 		{name: "gdp actual is a number with one decimal", ind: "地区生产总值", column: "实际值", raw: "8.6", shown: "8.6", number: true},
-		{name: "gdp target is the bound of 左右", ind: "地区生产总值", column: "目标值", raw: "8", shown: "8.0", number: true},
+		{name: "gdp target is the number of 左右", ind: "地区生产总值", column: "目标值", raw: "8.5", shown: "8.5", number: true},
 		{name: "gdp gap in 个百分点", ind: "地区生产总值", column: "差距", raw: "0.1", shown: "+0.1个百分点", number: true},
 		{name: "gdp previous growth", ind: "地区生产总值", column: "上年增速(%)", raw: "8", shown: "8.0", number: true},
 		{name: "gdp previous level with its unit", ind: "地区生产总值", column: "上年实际值", raw: "193.2", shown: "193.2亿元", number: true},

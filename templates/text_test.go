@@ -125,7 +125,7 @@ func TestWriteJSON(t *testing.T) {
 		want            any
 	}{
 		{"gdp actual", "gdp_growth", "actual", "8.6"},
-		{"gdp target", "gdp_growth", "target", "8.0"},
+		{"gdp target", "gdp_growth", "target", "8.5"},
 		{"gdp gap", "gdp_growth", "gap", "0.1"},
 		{"gdp gap unit", "gdp_growth", "gap_unit", "个百分点"},
 		{"rd has no actual", "rd_growth", "actual", nil},
@@ -220,7 +220,7 @@ func TestWriteCSV(t *testing.T) {
 		name, id, column, want string
 	}{
 		{"gdp actual", "gdp_growth", "实际值", "8.6"},
-		{"gdp target", "gdp_growth", "目标值", "8.0"},
+		{"gdp target", "gdp_growth", "目标值", "8.5"},
 		{"gdp gap", "gdp_growth", "差距", "0.1"},
 		{"rd empty actual", "rd_growth", "实际值", ""},
 		{"jobs completion", "new_urban_jobs", "完成率(%)", "102.50"},
