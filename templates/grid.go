@@ -194,7 +194,12 @@ func gridFromSheet(f *excelize.File, file, sheet string) (*grid, error) {
 			g.spreadMerge(m.GetStartAxis(), m.GetEndAxis())
 		}
 	}
-	g.formula = func(r, c int) string {
+	g.formula = func(r, c int) (s string) {
+		defer func() {
+			if recover() != nil {
+				s = ""
+			}
+		}()
 		s, err := f.GetCellFormula(sheet, gridRef(r, c))
 		if err != nil {
 			return ""

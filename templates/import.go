@@ -60,14 +60,21 @@ func ImportActuals(name string, data []byte, rs *rules.Ruleset, opts ImportOptio
 	im := &importer{name: name, rs: rs, opts: opts, rep: &ImportReport{File: name}}
 	im.acts = eval.Actuals{File: name, Values: map[string]*eval.Actual{}}
 	defer func() {
-		if p := recover(); p != nil {
-			im.diags.Errorf(rules.Pos{File: name}, importSaveAs, "读取时遇到异常的文件结构，无法读取（%v）", p)
+		if importRecoverPanics {
+			if p := recover(); p != nil {
+				im.diags.Errorf(rules.Pos{File: name}, importSaveAs, "读取时遇到异常的文件结构，无法读取（%v）", p)
+			}
 		}
 		acts, ds, rep = im.finish()
 	}()
 	im.run(data)
 	return
 }
+
+// importRecoverPanics turns a panic anywhere in ImportActuals into a
+// diagnostic; the fuzz target switches it off so that a panic in attain's
+// own code is found (calls into excelize stay guarded by importGuard).
+var importRecoverPanics = true
 
 // importer holds the state of one ImportActuals call.
 type importer struct {
@@ -133,10 +140,12 @@ func (im *importer) run(data []byte) {
 		}
 		defer f.Close()
 		im.rep.Format = "xlsx 工作簿"
-		if app, err := f.GetAppProps(); err == nil && app != nil && app.Application != "" {
-			im.rep.Format += "（" + app.Application + " 保存）"
-		}
-		importGuard(file, &im.diags, func() { im.readWorkbook(f) })
+		importGuard(file, &im.diags, func() {
+			if app, err := f.GetAppProps(); err == nil && app != nil && app.Application != "" {
+				im.rep.Format += "（" + importCut(app.Application, 40) + " 保存）"
+			}
+		})
+		im.readWorkbook(f)
 	}
 }
 
@@ -189,7 +198,16 @@ func (im *importer) lookup(text string) (importKey, bool) {
 // readWorkbook picks the sheet and reads it.
 func (im *importer) readWorkbook(f *excelize.File) {
 	file := rules.Pos{File: im.name}
-	sheets := f.GetSheetList()
+	var sheets []string
+	if !importGuard(file, &im.diags, func() { sheets = f.GetSheetList() }) {
+		return
+	}
+	sheetGrid := func(sheet string) (g *grid, err error) {
+		if !importGuard(rules.Pos{File: im.name, Sheet: sheet}, &im.diags, func() { g, err = gridFromSheet(f, im.name, sheet) }) {
+			return nil, nil
+		}
+		return g, err
+	}
 	want := im.opts.Sheet
 	if want == "" && im.opts.Mapping != nil {
 		want = im.opts.Mapping.Sheet
@@ -212,7 +230,10 @@ func (im *importer) readWorkbook(f *excelize.File) {
 			im.diags.Errorf(file, "工作簿中的工作表有："+importQuoteList(sheets, 20), "工作簿中没有名为“%s”的工作表", want)
 			return
 		}
-		g, err := gridFromSheet(f, im.name, found)
+		g, err := sheetGrid(found)
+		if g == nil && err == nil {
+			return
+		}
 		if err != nil {
 			im.diags.Errorf(rules.Pos{File: im.name, Sheet: found}, importSaveAs, "无法读取工作表（%s）", importShortErr(err))
 			return
@@ -222,15 +243,19 @@ func (im *importer) readWorkbook(f *excelize.File) {
 	}
 	var tables []*importTable
 	for _, s := range sheets {
-		g, err := gridFromSheet(f, im.name, s)
-		if err != nil {
-			im.diags.Warnf(rules.Pos{File: im.name, Sheet: s}, "", "无法读取这个工作表，已跳过（%s）", importShortErr(err))
+		g, err := sheetGrid(s)
+		if g == nil || err != nil {
+			if err != nil {
+				im.diags.Warnf(rules.Pos{File: im.name, Sheet: s}, "", "无法读取这个工作表，已跳过（%s）", importShortErr(err))
+			}
 			continue
 		}
 		t := im.analyze(g)
-		if visible, err := f.GetSheetVisible(s); err == nil && !visible {
-			t.hidden = true
-		}
+		importGuard(file, &im.diags, func() {
+			if visible, err := f.GetSheetVisible(s); err == nil && !visible {
+				t.hidden = true
+			}
+		})
 		tables = append(tables, t)
 	}
 	if len(tables) == 0 {
