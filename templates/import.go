@@ -97,9 +97,14 @@ type importKey struct {
 
 func (im *importer) finish() (eval.Actuals, rules.Diagnostics, *ImportReport) {
 	for i := range im.diags {
-		if im.diags[i].Pos.File == "" {
-			im.diags[i].Pos.File = im.name
+		d := &im.diags[i]
+		if d.Pos.File == "" {
+			d.Pos.File = im.name
 		}
+		// names and texts from a damaged file may be invalid UTF-8
+		d.Summary = strings.ToValidUTF8(d.Summary, "\uFFFD")
+		d.Hint = strings.ToValidUTF8(d.Hint, "\uFFFD")
+		d.Pos.Sheet = strings.ToValidUTF8(d.Pos.Sheet, "\uFFFD")
 		if im.diags[i].Severity == rules.Warning {
 			im.acts.Problems = append(im.acts.Problems, im.diags[i])
 		}
@@ -808,6 +813,7 @@ func (im *importer) rawCell(rc importRowCtx, f eval.Field, c int) (text string, 
 }
 
 func importCut(s string, n int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	if r := []rune(s); len(r) > n {
 		return string(r[:n]) + "…"
 	}

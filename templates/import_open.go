@@ -171,6 +171,8 @@ func importZipReason(err error) string {
 		return "校验和不符"
 	case errors.Is(err, zip.ErrAlgorithm):
 		return "不支持的压缩方式"
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return "数据提前结束"
 	}
 	return err.Error()
 }
