@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"html"
 	"strings"
 	"time"
@@ -479,15 +480,41 @@ func corpusBomb() ([]byte, error) {
 			return nil, err
 		}
 	}
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, Modified: corpusTime})
+	// Deflate 1 MiB of spaces twice with a sync flush after each: the second
+	// block compresses a MiB that follows spaces, and repeats as often as
+	// needed, so that 80 MiB are packed without compressing 80 MiB.
+	const mib, n = 1 << 20, 80
+	chunk := bytes.Repeat([]byte(" "), mib)
+	var packed bytes.Buffer
+	fw, err := flate.NewWriter(&packed, flate.DefaultCompression)
 	if err != nil {
 		return nil, err
 	}
-	chunk := bytes.Repeat([]byte(" "), 1<<20)
-	for range 80 {
-		if _, err := w.Write(chunk); err != nil {
+	var segs [2][]byte
+	for i := range segs {
+		start := packed.Len()
+		if _, err := fw.Write(chunk); err != nil {
 			return nil, err
 		}
+		if err := fw.Flush(); err != nil {
+			return nil, err
+		}
+		segs[i] = append([]byte(nil), packed.Bytes()[start:]...)
+	}
+	body := append([]byte(nil), segs[0]...)
+	crc := crc32.ChecksumIEEE(chunk)
+	for range n - 1 {
+		body = append(body, segs[1]...)
+		crc = crc32.Update(crc, crc32.IEEETable, chunk)
+	}
+	body = append(body, 0x03, 0x00) // a final, empty block
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, Modified: corpusTime,
+		CRC32: crc, CompressedSize64: uint64(len(body)), UncompressedSize64: n * mib})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(body); err != nil {
+		return nil, err
 	}
 	err = zw.Close()
 	return buf.Bytes(), err
