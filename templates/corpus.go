@@ -848,6 +848,59 @@ func CorpusCases() []CorpusCase {
 	return cases
 }
 
+// CorpusSameContent reports whether two corpus files hold the same: the
+// same bytes, or two workbooks with the same cells (raw values) and merged
+// ranges in every sheet. An encrypted workbook is compared decrypted, as
+// its bytes change with every encryption.
+func CorpusSameContent(a, b []byte, password string) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	ca, err := corpusContent(a, password)
+	if err != nil {
+		return false
+	}
+	cb, err := corpusContent(b, password)
+	return err == nil && ca == cb
+}
+
+// corpusContent lists a workbook's cells and merged ranges as text.
+func corpusContent(data []byte, password string) (string, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{Password: password, RawCellValue: true})
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var b strings.Builder
+	for _, s := range f.GetSheetList() {
+		fmt.Fprintf(&b, "sheet %q\n", s)
+		rows, err := f.GetRows(s, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return "", err
+		}
+		for r, row := range rows {
+			for c, v := range row {
+				if v != "" {
+					fmt.Fprintf(&b, "%s=%q\n", gridRef(r, c), v)
+				}
+			}
+		}
+		merges, err := f.GetMergeCells(s, true)
+		if err != nil {
+			return "", err
+		}
+		for _, m := range merges {
+			fmt.Fprintf(&b, "merge %s:%s\n", m.GetStartAxis(), m.GetEndAxis())
+		}
+		visible, err := f.GetSheetVisible(s)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "visible %v\n", visible)
+	}
+	return b.String(), nil
+}
+
 // CorpusExpected is the expected-results file of the corpus
 // (testdata/corpus/expected.yaml).
 func CorpusExpected() ([]byte, error) {

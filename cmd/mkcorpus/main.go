@@ -4,10 +4,13 @@
 // templates.CorpusFiles; the ones LibreOffice writes are converted with
 // soffice when it is installed (otherwise they are left as they are).
 //
-//	go run ./cmd/mkcorpus [-dir templates/testdata/corpus]
+//	go run ./cmd/mkcorpus [-dir templates/testdata/corpus] [-soffice]
 //
-// Run it after changing templates/corpus.go, and commit the result; the
-// test TestCorpusFresh fails while the committed corpus is stale.
+// Run it from the repository root after changing templates/corpus.go, and
+// commit the result; the test TestCorpusFresh fails while the committed
+// corpus is stale. A file whose content is unchanged is not rewritten (an
+// encrypted workbook's bytes change with every encryption); a LibreOffice
+// file is converted again only when its source changed, or with -soffice.
 package main
 
 import (
@@ -23,16 +26,17 @@ import (
 func main() { os.Exit(run()) }
 
 func run() int {
+	soffice := flag.Bool("soffice", false, "convert the LibreOffice files again even when their source is unchanged")
 	dir := flag.String("dir", filepath.Join("templates", "testdata", "corpus"), "folder to write the corpus into")
 	flag.Parse()
-	if err := write(*dir); err != nil {
+	if err := write(*dir, *soffice); err != nil {
 		fmt.Fprintln(os.Stderr, "mkcorpus:", err)
 		return 1
 	}
 	return 0
 }
 
-func write(dir string) error {
+func write(dir string, force bool) error {
 	files, err := templates.CorpusFiles()
 	if err != nil {
 		return err
@@ -40,13 +44,20 @@ func write(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	changed := map[string]bool{}
 	for _, f := range files {
 		if f.Data == nil {
 			continue
 		}
-		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+		path := filepath.Join(dir, f.Name)
+		if old, err := os.ReadFile(path); err == nil && templates.CorpusSameContent(old, f.Data, f.Password) {
+			continue // unchanged: keep the file, so that git sees no change
+		}
+		changed[f.Name] = true
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
 			return err
 		}
+		fmt.Println("wrote", path)
 	}
 	exp, err := templates.CorpusExpected()
 	if err != nil {
@@ -69,6 +80,11 @@ func write(dir string) error {
 		if f.Data != nil {
 			continue
 		}
+		path := filepath.Join(dir, f.Name)
+		if _, err := os.Stat(path); err == nil && !changed[f.From] && !force {
+			continue
+		}
+		fmt.Println("converting", f.From, "to", path)
 		if err := convert(soffice, tmp, filepath.Join(dir, f.From), f.Convert, filepath.Join(dir, f.Name)); err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
