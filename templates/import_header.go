@@ -310,6 +310,11 @@ func importParseUnit(s string) (importUnit, bool) {
 	if importBaseUnits[s] {
 		return importUnit{text: s, base: s}, true
 	}
+	if a, _, ok := strings.Cut(strings.ReplaceAll(s, "／", "/"), "/"); ok {
+		// "亿元/%" (the level's unit, then the rate's), "元/人" (per head):
+		// the first unit is the level's
+		return importParseUnit(a)
+	}
 	for _, p := range importUnitScale {
 		if rest, ok := strings.CutPrefix(s, p.prefix); ok && importBaseUnits[rest] && s != "千米" && s != "千瓦" && s != "千瓦时" {
 			return importUnit{text: s, base: rest, exp: p.exp}, true

@@ -124,7 +124,12 @@ func TestImportUnits(t *testing.T) {
 			}
 		})
 	}
-	for _, bad := range []string{"万块", "", "桶", "元/人"} {
+	for _, tt := range []struct{ in, want string }{{"亿元 / %", "亿元"}, {"元/人", "元"}, {"万元／%", "万元"}} {
+		if u, ok := importParseUnit(tt.in); !ok || u.text != tt.want {
+			t.Errorf("importParseUnit(%q) = %v %v, want %s", tt.in, u, ok, tt.want)
+		}
+	}
+	for _, bad := range []string{"万块", "", "桶", "/人", "斤/%"} {
 		if _, ok := importParseUnit(bad); ok {
 			t.Errorf("importParseUnit(%q) should fail", bad)
 		}
@@ -310,4 +315,34 @@ func FuzzMatchHeader(f *testing.F) {
 		_ = importBracketed(s)
 		_ = importChineseNumber(s)
 	})
+}
+
+// TestImportTemplate: the input template, filled, reads through the
+// importer as it does through ReadActuals.
+func TestImportTemplate(t *testing.T) {
+	rs := rules.Default()
+	var buf bytes.Buffer
+	if err := FillTemplate(&buf, rs, rs.Entity, ExampleValues2019(), ExampleBanner); err != nil {
+		t.Fatal(err)
+	}
+	want, ds := ReadActuals("t.xlsx", buf.Bytes(), rs, ReadOptions{})
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	got, ds, rep := ImportActuals("t.xlsx", buf.Bytes(), rs, ImportOptions{})
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	if g, w := corpusSorted(corpusFigures(got)), corpusSorted(corpusFigures(want)); g != w {
+		var b bytes.Buffer
+		rep.Write(&b)
+		t.Errorf("figures differ:\n got %s\nwant %s\n%s", g, w, b.String())
+	}
+	for id, a := range want.Values {
+		for f, p := range a.Sources {
+			if q := got.Values[id].Source(f); q != p {
+				t.Errorf("%s.%s: source %v, ReadActuals says %v", id, f, q, p)
+			}
+		}
+	}
 }
