@@ -657,6 +657,16 @@ func CorpusFiles() ([]CorpusFile, error) {
 	book("no-indicators.xlsx", "Microsoft Excel", corpusSheet{name: "人口", rows: [][]string{
 		{"乡镇（街道）", "户籍人口", "常住人口"}, {"东街街道", "41230", "45870"}, {"西街街道", "38211", "40102"}}})
 	{
+		// last year's block left of this year's, each "绝对值 | 增速"
+		s := corpusSheet{name: "指标"}
+		s.rows = [][]string{{"指标", "单位", "上年", "", "本年", ""}, {"", "", "绝对值", "增速", "绝对值", "增速"}}
+		for _, r := range rows {
+			s.rows = append(s.rows, []string{r.name, r.unit, r.prev, "7.9", r.level, r.growth})
+		}
+		s.merges = [][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "D1"}, {"E1", "F1"}}
+		book("year-blocks.xlsx", "Microsoft Excel", s)
+	}
+	{
 		s := corpusSheet{name: "Sheet1"}
 		s.rows = [][]string{{"指标", "单位", "2018年", "2019年"}}
 		s.rows = append(s.rows,
@@ -807,6 +817,8 @@ func CorpusCases() []CorpusCase {
 			"revenue_growth": {"level": "9.15", "prev_level": "8.16", "growth": "12.1"},
 			"new_urban_jobs": {"level": "11200", "prev_level": "10500"},
 		}},
+		{Name: "last year's block (绝对值 | 增速) left of this year's", File: "year-blocks.xlsx", Values: want,
+			Sources: map[string]string{"gdp_growth.growth": "year-blocks.xlsx: 指标!F3", "gdp_growth.prev_level": "year-blocks.xlsx: 指标!C3"}},
 		{Name: "monthly and cumulative columns, a target column, ranks", File: "monthly-columns.xlsx", Values: map[string]map[string]string{
 			"gdp_growth":     {"level": "210.5", "growth": "8.6", "rank": "3"},
 			"retail_growth":  {"level": "120.1", "growth": "10.8", "rank": "2"},

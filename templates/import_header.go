@@ -200,8 +200,8 @@ func importMatchHeader(text string, year int) headerMatch {
 	case importContainsAny(h, "完成率", "进度", "占比", "比重", "贡献", "拉动", "百分点"):
 		m.Role = roleIgnore
 	case importContainsAny(h, "比上年", "比去年", "较上年", "较去年", "比上年同期", "同比", "±", "+-", "+/-", "增减", "增速", "增长", "增幅"):
-		if importContainsAny(h, "上年增", "去年增", "同期增速", "上年同期增") &&
-			!importContainsAny(h, "比上年", "比去年", "较上年", "较去年") {
+		if joined := strings.ReplaceAll(h, "|", ""); importContainsAny(joined, "上年增", "去年增", "同期增速", "上年同期增") &&
+			!importContainsAny(joined, "比上年", "比去年", "较上年", "较去年") {
 			m.Role = roleIgnore // last year's growth
 			break
 		}
