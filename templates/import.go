@@ -321,6 +321,22 @@ type importTable struct {
 	mapped map[headerRole]bool
 }
 
+// header is the combined header text of column c, or "".
+func (t *importTable) header(c int) string {
+	if c < 0 || c >= len(t.headers) {
+		return ""
+	}
+	return t.headers[c]
+}
+
+// match is what the header of column c says.
+func (t *importTable) match(c int) headerMatch {
+	if c < 0 || c >= len(t.matches) {
+		return headerMatch{}
+	}
+	return t.matches[c]
+}
+
 // importRow is a row of an indicator.
 type importRow struct {
 	r      int
@@ -830,7 +846,7 @@ func (im *importer) number(rc importRowCtx, f eval.Field, c int, level bool) {
 	g, r, ind := rc.t.g, rc.row.r, rc.row.ind
 	pos := g.pos(r, c)
 	entry := ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos, Ref: g.where(r, c),
-		Header: rc.t.headers[c], Raw: text}
+		Header: rc.t.header(c), Raw: text}
 	v, err := ParseCellNumber(cell.Text, cell.Percent)
 	if err != nil {
 		im.problem(rc, f, pos, "填入数字（可带千分位或 %）；没有数据时填“-”",
@@ -861,7 +877,7 @@ func (im *importer) number(rc importRowCtx, f eval.Field, c int, level bool) {
 			}
 		}
 		if from == "" {
-			from, fromWhere = rc.t.matches[c].Unit, "表头"
+			from, fromWhere = rc.t.match(c).Unit, "表头"
 		}
 		if from == "" {
 			from, fromWhere = rc.t.tableUnit, "表上方的单位说明"
@@ -952,7 +968,7 @@ func (im *importer) rank(rc importRowCtx, c int) {
 	}
 	g, r, ind := rc.t.g, rc.row.r, rc.row.ind
 	pos := g.pos(r, c)
-	entry := ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos, Ref: g.where(r, c), Header: rc.t.headers[c], Raw: text}
+	entry := ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos, Ref: g.where(r, c), Header: rc.t.header(c), Raw: text}
 	if v, err := ParseCellNumber(text, false); err == nil && !v.Valid {
 		if text != "" {
 			entry.Note = "占位符，按无数据"
@@ -992,7 +1008,7 @@ func (im *importer) yesNo(rc importRowCtx, c int) {
 		im.problem(rc, f, pos, "填“是”或“否”；没有数据时填“-”", "指标“%s”的是否完成：%v", ind.Name, err)
 		return
 	}
-	entry := ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos, Ref: g.where(r, c), Header: rc.t.headers[c], Raw: text}
+	entry := ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos, Ref: g.where(r, c), Header: rc.t.header(c), Raw: text}
 	if v == nil {
 		if text != "" {
 			entry.Note = "占位符，按无数据"
@@ -1024,7 +1040,7 @@ func (im *importer) date(rc importRowCtx, c int) {
 		return
 	}
 	im.rep.Fields = append(im.rep.Fields, ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos,
-		Ref: g.where(r, c), Header: rc.t.headers[c], Raw: text, Value: v})
+		Ref: g.where(r, c), Header: rc.t.header(c), Raw: text, Value: v})
 	rc.a.Date = v
 	rc.a.Sources[f] = pos
 }

@@ -349,3 +349,65 @@ func TestImportTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestImportMappingBeyondTable: a mapping may name columns and rows
+// beyond the table; they are empty, not a crash.
+func TestImportMappingBeyondTable(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(corpusDir, "csv-utf8.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, ds := ParseMapping("m.yaml", []byte("header_row: 40\ncolumns: {level: Z, growth: AA, name: A}\nindicators: {gdp_growth: {row: 500}}\n"))
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	importRecoverPanics = false
+	defer func() { importRecoverPanics = true }()
+	acts, ds, _ := ImportActuals("a.csv", data, rules.Default(), ImportOptions{Mapping: m})
+	if len(corpusFigures(acts)) != 0 {
+		t.Errorf("figures from empty columns: %v", corpusFigures(acts))
+	}
+	for _, d := range ds {
+		if strings.Contains(d.Summary, "异常") {
+			t.Error(d)
+		}
+	}
+}
+
+// FuzzImportMapping: any mapping file parses without a panic, every
+// problem positioned; a mapping that parses imports a table without one.
+func FuzzImportMapping(f *testing.F) {
+	for _, s := range []string{
+		"sheet: 主要指标\nheader_row: [3, 4]\nindicators:\n  gdp_growth: {row: 5}\ncolumns: {level: C, growth: D}\nunits: {rd_growth: 万元}\n",
+		"indicators:\n  gdp_growth: {name: 地区生产总值}\n", "columns:\n  name: XFD\n", "header_row: 1048576\n", "{", "- 1\n",
+	} {
+		f.Add(s)
+	}
+	data, err := os.ReadFile(filepath.Join(corpusDir, "csv-utf8.csv"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	rs := rules.Default()
+	importRecoverPanics = false
+	defer func() { importRecoverPanics = true }()
+	f.Fuzz(func(t *testing.T, src string) {
+		m, ds := ParseMapping("m.yaml", []byte(src))
+		for _, d := range ds {
+			if d.Pos.File == "" {
+				t.Fatalf("diagnostic without a position: %v", d)
+			}
+		}
+		if m == nil {
+			if !ds.HasErrors() {
+				t.Fatal("no mapping and no error")
+			}
+			return
+		}
+		_, ds, _ = ImportActuals("a.csv", data, rs, ImportOptions{Mapping: m})
+		for _, d := range ds {
+			if d.Pos.File == "" {
+				t.Fatalf("diagnostic without a position: %v", d)
+			}
+		}
+	})
+}
