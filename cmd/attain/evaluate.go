@@ -12,13 +12,31 @@ import (
 )
 
 type evaluateOptions struct {
+	input
+	out    string
+	format string
+	date   string
+	// explain prints which cell fed each figure.
+	explain bool
+}
+
+// input names the actuals and how to read them; evaluate and report share it.
+type input struct {
 	in       string
-	out      string
-	format   string
 	rules    string
 	sheet    string
 	password string
-	date     string
+	mapping  string
+}
+
+func inputFlags(o *input) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "in", Aliases: []string{"i"}, Usage: "actual figures: attain's template or the bureau's own table (.xlsx or .csv) (实际完成数)", Required: true, Destination: &o.in},
+		withDest(rulesFlag, &o.rules),
+		&cli.StringFlag{Name: "sheet", Usage: "sheet to read (工作表); default: the one that matches best", Destination: &o.sheet},
+		&cli.StringFlag{Name: "password", Usage: "open password of an encrypted workbook", Destination: &o.password},
+		&cli.StringFlag{Name: "map", Usage: "mapping YAML that fixes how the bureau's table is read (see docs/import.md)", Destination: &o.mapping},
+	}
 }
 
 func (e *env) evaluateCommand() *cli.Command {
@@ -26,15 +44,12 @@ func (e *env) evaluateCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "evaluate",
 		Usage: "judge a filled workbook and write the scorecard (评估完成情况)",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "in", Aliases: []string{"i"}, Usage: "filled workbook of actual figures (.xlsx) (实际完成数)", Required: true, Destination: &o.in},
+		Flags: append(inputFlags(&o.input),
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "scorecard workbook to write (.xlsx) (评估表)", Destination: &o.out},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "what to print: table, json or csv", Value: "table", Destination: &o.format},
-			withDest(rulesFlag, &o.rules),
-			&cli.StringFlag{Name: "sheet", Usage: "sheet to read (工作表); default: the one that matches best", Destination: &o.sheet},
-			&cli.StringFlag{Name: "password", Usage: "password of an encrypted workbook", Destination: &o.password},
 			&cli.StringFlag{Name: "date", Usage: "date of evaluation printed on the scorecard, YYYY-MM-DD (default: today)", Destination: &o.date},
-		},
+			&cli.BoolFlag{Name: "explain-import", Usage: "show which cell fed each indicator (导入说明)", Destination: &o.explain},
+		),
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
 				return err
@@ -45,21 +60,33 @@ func (e *env) evaluateCommand() *cli.Command {
 }
 
 // evaluation is what evaluate and report share: the ruleset, the input read
-// and the assessment.
-func (e *env) evaluation(in, rulesPath, sheet, password string) (*eval.Assessment, error) {
-	rs, err := loadRules(rulesPath)
+// and the assessment, with the report of where each figure came from.
+func (e *env) evaluation(o input) (*eval.Assessment, *templates.ImportReport, error) {
+	rs, err := loadRules(o.rules)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	data, err := readInput(in)
+	opts := templates.ImportOptions{Sheet: o.sheet, Password: o.password}
+	if o.mapping != "" {
+		src, err := readInput(o.mapping)
+		if err != nil {
+			return nil, nil, err
+		}
+		m, diags := templates.ParseMapping(o.mapping, src)
+		if diags.HasErrors() {
+			return nil, nil, &dataError{diags: diags}
+		}
+		opts.Mapping = m
+	}
+	data, err := readInput(o.in)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	acts, diags := templates.ReadActuals(in, data, rs, templates.ReadOptions{Sheet: sheet, Password: password})
+	acts, diags, rep := templates.Read(o.in, data, rs, opts)
 	if diags.HasErrors() {
-		return nil, &dataError{diags: diags}
+		return nil, rep, &dataError{diags: diags}
 	}
-	return eval.Evaluate(rs, acts), nil
+	return eval.Evaluate(rs, acts), rep, nil
 }
 
 func evaluationDate(s string) (time.Time, error) {
@@ -92,7 +119,18 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 	if o.out != "" && sameFile(o.in, o.out) {
 		return usageErrorf("--out %s is the input file; attain never overwrites its input", o.out)
 	}
-	a, err := e.evaluation(o.in, o.rules, o.sheet, o.password)
+	a, rep, err := e.evaluation(o.input)
+	if o.explain && rep != nil {
+		// The explanation is a result of its own on stdout beside a table;
+		// beside JSON or CSV it goes to stderr so stdout stays parseable.
+		w := e.stdout
+		if o.format != "table" && o.format != "" {
+			w = e.stderr
+		}
+		if werr := rep.Write(w); werr != nil {
+			return werr
+		}
+	}
 	if err != nil {
 		return err
 	}

@@ -8,12 +8,9 @@ import (
 )
 
 type reportOptions struct {
-	in       string
-	out      string
-	format   string
-	rules    string
-	sheet    string
-	password string
+	input
+	out    string
+	format string
 }
 
 func (e *env) reportCommand() *cli.Command {
@@ -21,14 +18,10 @@ func (e *env) reportCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "report",
 		Usage: "write the draft review paragraphs for the evaluated year (工作回顾文稿)",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "in", Aliases: []string{"i"}, Usage: "filled workbook of actual figures (.xlsx or .csv)", Required: true, Destination: &o.in},
+		Flags: append(inputFlags(&o.input),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "md or txt", Value: "md", Destination: &o.format},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write instead of stdout", Destination: &o.out},
-			withDest(rulesFlag, &o.rules),
-			&cli.StringFlag{Name: "sheet", Usage: "sheet to read (工作表)", Destination: &o.sheet},
-			&cli.StringFlag{Name: "password", Usage: "password of an encrypted workbook", Destination: &o.password},
-		},
+		),
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
 				return err
@@ -45,7 +38,7 @@ func (e *env) runReport(o reportOptions) error {
 	if o.out != "" && sameFile(o.in, o.out) {
 		return usageErrorf("--out %s is the input file; attain never overwrites its input", o.out)
 	}
-	a, err := e.evaluation(o.in, o.rules, o.sheet, o.password)
+	a, _, err := e.evaluation(o.input)
 	if err != nil {
 		return err
 	}

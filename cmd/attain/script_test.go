@@ -34,11 +34,27 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A few files of the import corpus (templates/testdata/corpus), made by
+	// cmd/mkcorpus, for the import scripts.
+	corpus := map[string][]byte{}
+	for _, name := range []string{"bureau-merged.xlsx", "csv-gb18030.csv", "odd-headers.xlsx",
+		"odd-headers.map.yaml", "encrypted.xlsx", "zip-bomb.xlsx", "duplicate-rows.xlsx", "several-sheets.xlsx"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "templates", "testdata", "corpus", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		corpus[name] = b
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
 		Setup: func(e *testscript.Env) error {
 			if err := os.WriteFile(filepath.Join(e.WorkDir, "example.xlsx"), example, 0o444); err != nil {
 				return err
+			}
+			for name, b := range corpus {
+				if err := os.WriteFile(filepath.Join(e.WorkDir, name), b, 0o444); err != nil {
+					return err
+				}
 			}
 			return os.WriteFile(filepath.Join(e.WorkDir, "report.txt"), seed, 0o644)
 		},
