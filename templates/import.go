@@ -785,6 +785,26 @@ type importRowCtx struct {
 	unitCell int
 }
 
+// field starts the report entry of a figure read from column c.
+func (rc importRowCtx) field(f eval.Field, c int, raw string) ImportField {
+	g, r, ind := rc.t.g, rc.row.r, rc.row.ind
+	e := ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: g.pos(r, c), Ref: g.where(r, c),
+		Header: rc.t.header(c), Raw: raw}
+	if rc.t.nameCol >= 0 {
+		e.Label = g.text(r, rc.t.nameCol)
+		var notes []string
+		for _, b := range importBracketed(e.Label) {
+			if _, unit := importParseUnit(b); !unit && b != "" {
+				notes = append(notes, "“"+b+"”")
+			}
+		}
+		if len(notes) > 0 {
+			e.Note = "名称中的括注" + strings.Join(notes, "、") + "未参与匹配，请核对口径"
+		}
+	}
+	return e
+}
+
 // problem adds a diagnostic about a cell: an error when the field is
 // judged, else a warning (the figure is left out).
 func (im *importer) problem(rc importRowCtx, f eval.Field, pos rules.Pos, hint, format string, args ...any) {
@@ -845,8 +865,7 @@ func (im *importer) number(rc importRowCtx, f eval.Field, c int, level bool) {
 	}
 	g, r, ind := rc.t.g, rc.row.r, rc.row.ind
 	pos := g.pos(r, c)
-	entry := ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos, Ref: g.where(r, c),
-		Header: rc.t.header(c), Raw: text}
+	entry := rc.field(f, c, text)
 	v, err := ParseCellNumber(cell.Text, cell.Percent)
 	if err != nil {
 		im.problem(rc, f, pos, "填入数字（可带千分位或 %）；没有数据时填“-”",
@@ -855,14 +874,14 @@ func (im *importer) number(rc importRowCtx, f eval.Field, c int, level bool) {
 	}
 	if !v.Valid {
 		if text != "" {
-			entry.Note = "占位符，按无数据"
+			entry.addNote("占位符，按无数据")
 			im.rep.Fields = append(im.rep.Fields, entry)
 		}
 		return
 	}
 	d := v.Decimal
 	if cell.Percent {
-		entry.Note = "百分比格式单元格，存储值×100"
+		entry.addNote("百分比格式单元格，存储值×100")
 	}
 	if level {
 		to := ind.Unit
@@ -968,10 +987,10 @@ func (im *importer) rank(rc importRowCtx, c int) {
 	}
 	g, r, ind := rc.t.g, rc.row.r, rc.row.ind
 	pos := g.pos(r, c)
-	entry := ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos, Ref: g.where(r, c), Header: rc.t.header(c), Raw: text}
+	entry := rc.field(f, c, text)
 	if v, err := ParseCellNumber(text, false); err == nil && !v.Valid {
 		if text != "" {
-			entry.Note = "占位符，按无数据"
+			entry.addNote("占位符，按无数据")
 			im.rep.Fields = append(im.rep.Fields, entry)
 		}
 		return
@@ -1008,10 +1027,10 @@ func (im *importer) yesNo(rc importRowCtx, c int) {
 		im.problem(rc, f, pos, "填“是”或“否”；没有数据时填“-”", "指标“%s”的是否完成：%v", ind.Name, err)
 		return
 	}
-	entry := ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos, Ref: g.where(r, c), Header: rc.t.header(c), Raw: text}
+	entry := rc.field(f, c, text)
 	if v == nil {
 		if text != "" {
-			entry.Note = "占位符，按无数据"
+			entry.addNote("占位符，按无数据")
 			im.rep.Fields = append(im.rep.Fields, entry)
 		}
 		return
@@ -1039,8 +1058,9 @@ func (im *importer) date(rc importRowCtx, c int) {
 	if v == "" {
 		return
 	}
-	im.rep.Fields = append(im.rep.Fields, ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos,
-		Ref: g.where(r, c), Header: rc.t.header(c), Raw: text, Value: v})
+	entry := rc.field(f, c, text)
+	entry.Value = v
+	im.rep.Fields = append(im.rep.Fields, entry)
 	rc.a.Date = v
 	rc.a.Sources[f] = pos
 }

@@ -61,11 +61,20 @@ type ImportField struct {
 	Pos       rules.Pos
 	Ref       string // "D7", or "第7行第4列" in a CSV file
 	Header    string
+	Label     string // the row's name cell as written ("2、固定资产投资（不含农户）")
 	Raw       string
 	Value     string // decimal string; "" when the cell holds a placeholder
 	FromUnit  string // set when the figure was converted
 	ToUnit    string
 	Note      string
+}
+
+// addNote adds a remark to the entry.
+func (f *ImportField) addNote(s string) {
+	if f.Note != "" {
+		f.Note += "；"
+	}
+	f.Note += s
 }
 
 // ImportRow is a row of the table that matched no indicator.
@@ -218,7 +227,11 @@ func (rep *ImportReport) Write(w io.Writer) error {
 			if val == "" {
 				val = "无数据"
 			}
-			fmt.Fprintf(&b, "  %s %s（%s）：%s「%s」原文“%s”→ %s", f.Indicator, f.Name, fieldWords[f.Field], f.Ref, f.Header, f.Raw, val)
+			label := ""
+			if f.Label != "" && importFoldName(f.Label) != importFoldName(f.Name) {
+				label = "，行名“" + f.Label + "”"
+			}
+			fmt.Fprintf(&b, "  %s %s（%s%s）：%s「%s」原文“%s”→ %s", f.Indicator, f.Name, fieldWords[f.Field], label, f.Ref, f.Header, f.Raw, val)
 			if f.FromUnit != "" {
 				fmt.Fprintf(&b, "（%s 换算为 %s）", f.FromUnit, f.ToUnit)
 			}
