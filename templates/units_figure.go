@@ -1,0 +1,121 @@
+package templates
+
+import (
+	"fmt"
+
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
+	"github.com/shopspring/decimal"
+)
+
+// unitsFieldTitle is the column title of a figure, for messages.
+func unitsFieldTitle(f eval.Field) string {
+	if col := inputColOf(f); col >= 0 {
+		return inputColumns[col].title
+	}
+	return string(f)
+}
+
+// unitsFigure reads one figure of a streamed cell into act, as
+// reader.figure does for a cell of the template (the same checks and
+// words, without looking the cell up again in the worksheet). Problems go
+// to diags with the unit named.
+//
+// It returns whether the cell held a figure.
+func unitsFigure(unit string, ind *rules.Indicator, act *eval.Actual, field eval.Field, c unitsCell, pos rules.Pos, diags *rules.Diagnostics) bool {
+	if c.raw == "" {
+		return false
+	}
+	title := unitsFieldTitle(field)
+	who := ind.Name
+	if unit != "" {
+		who = unit + " " + ind.Name
+	}
+	bad := func(hint, format string, args ...any) bool {
+		diags.Add(rules.Diagnostic{Pos: pos, Indicator: ind.ID, Summary: fmt.Sprintf(format, args...), Hint: hint})
+		return false
+	}
+	if c.isErr {
+		return bad("检查公式或引用；没有数据请留空", "%s 的%s是错误值 %s", who, title, c.raw)
+	}
+	switch field {
+	case eval.FieldPrevLevel, eval.FieldLevel, eval.FieldGrowth:
+		if c.boolean {
+			return bad("只填数字", "%s 的%s是逻辑值，不是数字", who, title)
+		}
+		v, err := ParseCellNumber(c.raw, c.pct)
+		if err != nil {
+			return bad("只填数字，如 8.5；不要带单位、文字或“约”“左右”；没有数据请留空", "%s 的%s：%v", who, title, err)
+		}
+		if !v.Valid {
+			return false
+		}
+		switch field {
+		case eval.FieldPrevLevel:
+			act.PrevLevel = v
+		case eval.FieldLevel:
+			act.Level = v
+		default:
+			act.Growth = v
+		}
+	case eval.FieldRank:
+		v, err := ParseCellNumber(c.raw, false)
+		if err == nil && v.Valid && (!v.Decimal.IsInteger() || v.Decimal.LessThan(decimal.NewFromInt(1)) ||
+			v.Decimal.GreaterThan(decimal.NewFromInt(1_000_000))) {
+			err = fmt.Errorf("“%s”不是正整数", c.raw)
+		}
+		if err != nil {
+			return bad("名次填正整数，第1名填 1", "%s 的%s：%v", who, title, err)
+		}
+		if !v.Valid {
+			return false
+		}
+		act.Rank = int(v.Decimal.IntPart())
+	case eval.FieldDone:
+		v, err := ParseCellYesNo(c.raw)
+		if err != nil {
+			return bad("填“是”或“否”", "%s 的%s：%v", who, title, err)
+		}
+		if v == nil {
+			return false
+		}
+		act.Done = v
+	case eval.FieldDate:
+		v, err := ParseCellDate(c.raw, cellnumSerial.MatchString(c.raw))
+		if err != nil {
+			return bad("填日期，如 2019-04-15 或 2019年4月", "%s 的%s：%v", who, title, err)
+		}
+		if v == "" {
+			return false
+		}
+		act.Date = v
+	default:
+		return false
+	}
+	if act.Sources == nil {
+		act.Sources = map[eval.Field]rules.Pos{}
+	}
+	act.Sources[field] = pos
+	return true
+}
+
+// unitsJudgedField is the figure a single number stands for when a table
+// gives one figure per unit and indicator (units as columns): the growth
+// rate of a growth indicator, the level of a level indicator, the rank of
+// a rank, the verdict of a yes/no, the date (or verdict) of a milestone.
+func unitsJudgedField(ind *rules.Indicator, c unitsCell) eval.Field {
+	switch ind.Measure {
+	case rules.Growth:
+		return eval.FieldGrowth
+	case rules.Rank:
+		return eval.FieldRank
+	case rules.YesNo:
+		return eval.FieldDone
+	case rules.Milestone:
+		if v, err := ParseCellYesNo(c.raw); err == nil && v != nil && !cellnumSerial.MatchString(c.raw) {
+			return eval.FieldDone
+		}
+		return eval.FieldDate
+	}
+	return eval.FieldLevel
+}

@@ -1,0 +1,594 @@
+package templates
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
+)
+
+// unitsRules is a small city ruleset: a growth rate scored by rank points,
+// a level scored by the efficacy coefficient, a lower-is-better level that
+// must rank among the first two, and a 一票否决 verdict.
+const unitsRules = `ruleset: city-test
+title: 测试市2019年目标
+entity: 测试市
+year: 2019
+indicators:
+  - id: gdp_growth
+    name: 地区生产总值
+    aliases: [GDP]
+    category: 总量
+    measure: growth
+    unit: "%"
+    level_unit: 亿元
+    target: {kind: approx, value: 8, text: 增长8%左右}
+    weight: 40
+    scoring: {method: rank_points, step: 0.1}
+  - id: new_urban_jobs
+    name: 城镇新增就业
+    category: 民生
+    measure: level
+    unit: 人
+    precision: 0
+    target: {kind: at_least, value: 10000, text: 1万人以上}
+    weight: 30
+    scoring: {method: efficacy}
+  - id: pm25
+    name: PM2.5平均浓度
+    category: 民生
+    measure: level
+    unit: 微克/立方米
+    polarity: lower
+    period: rate
+    target: {kind: top_n, n: 2, text: 位居全市前列}
+    weight: 20
+    scoring: {method: pass_fail}
+  - id: safety
+    name: 安全生产
+    category: 民生
+    measure: yes_no
+    unit: 是/否
+    target: {kind: yes_no, text: 不发生较大事故}
+    weight: 10
+    scoring: {method: pass_fail}
+    veto: true
+`
+
+func unitsTestRules(t testing.TB) *rules.Ruleset {
+	t.Helper()
+	rs, diags := rules.Parse("city.yaml", []byte(unitsRules))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return rs
+}
+
+// unitsFigures are the same figures written in every layout: unit →
+// indicator id → the judged figure as typed. 红旗区 and 卫滨区 tie on GDP.
+type unitsFigures struct {
+	units []string
+	ids   []string
+	v     map[string]map[string]string
+}
+
+func unitsTestFigures() unitsFigures {
+	return unitsFigures{
+		units: []string{"红旗区", "卫滨区", "牧野区", "凤泉区"},
+		ids:   []string{"gdp_growth", "new_urban_jobs", "pm25", "safety"},
+		v: map[string]map[string]string{
+			"红旗区": {"gdp_growth": "8.6", "new_urban_jobs": "12000", "pm25": "52", "safety": "是"},
+			"卫滨区": {"gdp_growth": "8.6", "new_urban_jobs": "9000", "pm25": "48", "safety": "是"},
+			"牧野区": {"gdp_growth": "7.9", "new_urban_jobs": "10000", "pm25": "60", "safety": "是"},
+			"凤泉区": {"gdp_growth": "9.1", "new_urban_jobs": "11000", "pm25": "55", "safety": "否"},
+		},
+	}
+}
+
+// unitsTestColumn is the column a figure goes to in a long table.
+var unitsTestColumn = map[string]string{"gdp_growth": "本年增速(%)", "new_urban_jobs": "本年实际值",
+	"pm25": "本年实际值", "safety": "是否完成"}
+
+// unitsBook builds a fixture workbook cell by cell.
+type unitsBook struct {
+	t *testing.T
+	f *excelize.File
+}
+
+func newUnitsBook(t *testing.T, first string) *unitsBook {
+	t.Helper()
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", first); err != nil {
+		t.Fatal(err)
+	}
+	return &unitsBook{t: t, f: f}
+}
+
+func (b *unitsBook) sheet(name string) {
+	b.t.Helper()
+	if _, err := b.f.NewSheet(name); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// row writes values from column A of row r; a value that reads as a plain
+// number becomes a number cell, the rest text; "" leaves the cell empty.
+func (b *unitsBook) row(sheet string, r int, vals ...string) {
+	b.t.Helper()
+	for i, v := range vals {
+		if v == "" {
+			continue
+		}
+		ref, _ := excelize.CoordinatesToCellName(i+1, r)
+		var err error
+		if fillNumber.MatchString(v) {
+			err = b.f.SetCellDefault(sheet, ref, v)
+		} else {
+			err = b.f.SetCellStr(sheet, ref, v)
+		}
+		if err != nil {
+			b.t.Fatal(err)
+		}
+	}
+}
+
+func (b *unitsBook) bytes() []byte {
+	b.t.Helper()
+	var buf bytes.Buffer
+	if err := b.f.Write(&buf); err != nil {
+		b.t.Fatal(err)
+	}
+	b.f.Close()
+	return buf.Bytes()
+}
+
+// unitsLongBook writes the figures as one long table, columns in an
+// unusual order, the unit named only on its first row (a merged cell).
+func unitsLongBook(t *testing.T, fg unitsFigures) []byte {
+	b := newUnitsBook(t, "数据")
+	head := []string{"指标", "单位", "本年增速(%)", "是否完成", "本年实际值", "备注"}
+	b.row("数据", 1, "2019年各县（市、区）主要指标完成情况")
+	b.row("数据", 2, head...)
+	r := 3
+	for _, u := range fg.units {
+		for k, id := range fg.ids {
+			vals := make([]string, len(head))
+			vals[0] = unitsTestRules(t).Indicator(id).Name
+			if k == 0 {
+				vals[1] = u
+			}
+			for i, h := range head {
+				if h == unitsTestColumn[id] {
+					vals[i] = fg.v[u][id]
+				}
+			}
+			b.row("数据", r, vals...)
+			r++
+		}
+	}
+	b.row("数据", r+1, "注：本表由各县（市、区）统计局填报")
+	return b.bytes()
+}
+
+// unitsColumnsBook writes the figures with a row per indicator and a
+// column per unit.
+func unitsColumnsBook(t *testing.T, fg unitsFigures) []byte {
+	b := newUnitsBook(t, "各单位")
+	b.row("各单位", 1, append([]string{"指标", "单位"}, fg.units...)...)
+	for i, id := range fg.ids {
+		ind := unitsTestRules(t).Indicator(id)
+		vals := []string{ind.Name, ind.Unit}
+		for _, u := range fg.units {
+			vals = append(vals, fg.v[u][id])
+		}
+		b.row("各单位", i+2, vals...)
+	}
+	return b.bytes()
+}
+
+// unitsSheetsBook writes one sheet per unit in the template's layout.
+func unitsSheetsBook(t *testing.T, fg unitsFigures) []byte {
+	b := newUnitsBook(t, fg.units[0])
+	for _, u := range fg.units[1:] {
+		b.sheet(u)
+	}
+	head := []string{"指标编码", "指标", "单位", "本年实际值", "本年增速(%)", "是否完成"}
+	for _, u := range fg.units {
+		b.row(u, 1, "填报单位："+u+"　年度：2019")
+		b.row(u, 2, head...)
+		for i, id := range fg.ids {
+			ind := unitsTestRules(t).Indicator(id)
+			vals := []string{id, ind.Name, ind.Unit, "", "", ""}
+			for k, h := range head {
+				if h == unitsTestColumn[id] {
+					vals[k] = fg.v[u][id]
+				}
+			}
+			b.row(u, i+3, vals...)
+		}
+	}
+	return b.bytes()
+}
+
+// unitsSummary is what a City says about each unit, positions aside.
+func unitsSummary(c *eval.City) []string {
+	var out []string
+	for _, a := range c.Units {
+		out = append(out, fmt.Sprintf("%s total=%s rank=%d grade=%s veto=%q", a.Entity, a.Total, a.Rank, a.Grade, a.Veto))
+		for _, r := range a.Results {
+			out = append(out, fmt.Sprintf("  %s %s value=%s peer=%d score=%s", r.Indicator.ID, r.Status,
+				r.Value.Decimal.String(), r.PeerRank, r.Score))
+		}
+	}
+	return out
+}
+
+func unitsRead(t *testing.T, data []byte, rs *rules.Ruleset, opts UnitsOptions) ([]eval.Unit, rules.Diagnostics) {
+	t.Helper()
+	units, diags := ReadUnits("units.xlsx", data, rs, opts)
+	if diags.HasErrors() {
+		t.Fatalf("errors:\n%v", diags.Errors())
+	}
+	return units, diags
+}
+
+func TestReadUnitsLayouts(t *testing.T) {
+	rs := unitsTestRules(t)
+	fg := unitsTestFigures()
+	want := []string{
+		`红旗区 total=96 rank=1 grade=优秀 veto=""`,
+		"  gdp_growth 超额完成 value=8.6 peer=2 score=36",
+		"  new_urban_jobs 超额完成 value=12000 peer=1 score=30",
+		"  pm25 完成 value=52 peer=2 score=20",
+		"  safety 完成 value=0 peer=0 score=10",
+		`卫滨区 total=84 rank=2 grade=良好 veto=""`,
+		"  gdp_growth 超额完成 value=8.6 peer=2 score=36",
+		"  new_urban_jobs 基本完成 value=9000 peer=4 score=18",
+		"  pm25 完成 value=48 peer=1 score=20",
+		"  safety 完成 value=0 peer=0 score=10",
+		`牧野区 total=60 rank=3 grade=合格 veto=""`,
+		"  gdp_growth 完成 value=7.9 peer=4 score=28",
+		"  new_urban_jobs 完成 value=10000 peer=3 score=22",
+		"  pm25 未完成 value=60 peer=4 score=0",
+		"  safety 完成 value=0 peer=0 score=10",
+		`凤泉区 total=0 rank=4 grade=不合格 veto="一票否决: 安全生产未完成，总分计为0"`,
+		"  gdp_growth 超额完成 value=9.1 peer=1 score=40",
+		"  new_urban_jobs 超额完成 value=11000 peer=2 score=26",
+		"  pm25 未完成 value=55 peer=3 score=0",
+		"  safety 未完成 value=0 peer=0 score=0",
+	}
+	tests := []struct {
+		name   string
+		data   []byte
+		layout UnitsLayout
+		// cell is where 卫滨区's GDP growth is read.
+		cell rules.Pos
+	}{
+		{"long table", unitsLongBook(t, fg), UnitsLong, rules.Pos{File: "units.xlsx", Sheet: "数据", Cell: "C7"}},
+		{"units as columns", unitsColumnsBook(t, fg), UnitsColumns, rules.Pos{File: "units.xlsx", Sheet: "各单位", Cell: "D2"}},
+		{"sheet per unit", unitsSheetsBook(t, fg), UnitsSheets, rules.Pos{File: "units.xlsx", Sheet: "卫滨区", Cell: "E3"}},
+	}
+	for _, tc := range tests {
+		for _, layout := range []UnitsLayout{UnitsAuto, tc.layout} {
+			t.Run(fmt.Sprintf("%s/%s", tc.name, scOr(string(layout), "auto")), func(t *testing.T) {
+				units, diags := unitsRead(t, tc.data, rs, UnitsOptions{Layout: layout})
+				if len(diags) > 0 {
+					t.Errorf("diagnostics:\n%v", diags)
+				}
+				c := eval.EvaluateUnits(units, eval.Options{})
+				if d := cmp.Diff(want, unitsSummary(c)); d != "" {
+					t.Errorf("city (-want +got):\n%s", d)
+				}
+				if got := units[1].Actuals.Values["gdp_growth"].Source(eval.FieldGrowth); got != tc.cell {
+					t.Errorf("卫滨区 GDP growth read at %v, want %v", got, tc.cell)
+				}
+			})
+		}
+	}
+}
+
+func TestReadUnitsWrongLayout(t *testing.T) {
+	rs := unitsTestRules(t)
+	data := unitsColumnsBook(t, unitsTestFigures())
+	_, diags := ReadUnits("units.xlsx", data, rs, UnitsOptions{Layout: UnitsLong})
+	if !diags.HasErrors() || !strings.Contains(diags.Error(), "没有找到长表格式的工作表") {
+		t.Errorf("forced long layout on a columns table: %v", diags)
+	}
+	b := newUnitsBook(t, "说明")
+	b.row("说明", 1, "这张表没有数据")
+	_, diags = ReadUnits("units.xlsx", b.bytes(), rs, UnitsOptions{})
+	if !diags.HasErrors() || !strings.Contains(diags.Error(), "无法识别多单位数据的格式") {
+		t.Errorf("no layout: %v", diags)
+	}
+	_, diags = ReadUnits("units.csv", []byte("单位,指标\n"), rs, UnitsOptions{})
+	if !diags.HasErrors() || !strings.Contains(diags.Error(), "文本文件") {
+		t.Errorf("csv: %v", diags)
+	}
+}
+
+// TestReadUnitsCells covers the ways a figure may be written.
+func TestReadUnitsCells(t *testing.T) {
+	rs := unitsTestRules(t)
+	tests := []struct {
+		name string
+		// write fills row 2 of a long table 单位 | 指标 | 本年增速(%) with
+		// GDP growth for 红旗区 in C2.
+		write func(t *testing.T, f *excelize.File)
+		want  string // the growth read, "" for none
+		diag  string // a diagnostic that must be present
+	}{
+		{"plain number", func(t *testing.T, f *excelize.File) { f.SetCellDefault("数据", "C2", "8.6") }, "8.6", ""},
+		{"float noise", func(t *testing.T, f *excelize.File) { f.SetCellDefault("数据", "C2", "8.6000000000000014") }, "8.6", ""},
+		{"text with percent", func(t *testing.T, f *excelize.File) { f.SetCellStr("数据", "C2", "８.６％") }, "8.6", ""},
+		{"percent format", func(t *testing.T, f *excelize.File) {
+			f.SetCellDefault("数据", "C2", "0.086")
+			style, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
+			f.SetCellStyle("数据", "C2", "C2", style)
+		}, "8.6", ""},
+		{"literal percent sign in the format", func(t *testing.T, f *excelize.File) {
+			f.SetCellDefault("数据", "C2", "8.6")
+			code := `0.0"%"`
+			style, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+			f.SetCellStyle("数据", "C2", "C2", style)
+		}, "8.6", ""},
+		{"placeholder", func(t *testing.T, f *excelize.File) { f.SetCellStr("数据", "C2", "—") }, "", ""},
+		{"not a number", func(t *testing.T, f *excelize.File) { f.SetCellStr("数据", "C2", "约8.6") }, "", "红旗区 地区生产总值 的本年增速(%)：“约8.6”不是数字"},
+		{"error value", func(t *testing.T, f *excelize.File) {
+			f.SetCellFormula("数据", "C2", "1/0")
+			f.SetCellValue("数据", "C2", "#DIV/0!")
+		}, "", "错误值"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			f.SetSheetName("Sheet1", "数据")
+			f.SetSheetRow("数据", "A1", &[]any{"单位", "指标", "本年增速(%)"})
+			f.SetSheetRow("数据", "A2", &[]any{"红旗区", "GDP"})
+			f.SetSheetRow("数据", "A3", &[]any{"红旗区", "城镇新增就业"})
+			tc.write(t, f)
+			var buf bytes.Buffer
+			if err := f.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			units, diags := ReadUnits("units.xlsx", buf.Bytes(), rs, UnitsOptions{})
+			if len(units) != 1 {
+				t.Fatalf("%d units: %v", len(units), diags)
+			}
+			got := ""
+			if a := units[0].Actuals.Values["gdp_growth"]; a != nil && a.Growth.Valid {
+				got = a.Growth.Decimal.String()
+			}
+			if got != tc.want {
+				t.Errorf("growth %q, want %q (%v)", got, tc.want, diags)
+			}
+			if tc.diag != "" && !strings.Contains(diags.Error(), tc.diag) {
+				t.Errorf("diagnostics lack %q:\n%v", tc.diag, diags)
+			}
+		})
+	}
+}
+
+// TestReadUnitsTwoRowHeader reads units as columns under a second header
+// row: 绝对值 | 增速 for each unit.
+func TestReadUnitsTwoRowHeader(t *testing.T) {
+	rs := unitsTestRules(t)
+	b := newUnitsBook(t, "表1")
+	b.row("表1", 1, "指标", "红旗区", "", "卫滨区", "")
+	b.row("表1", 2, "", "绝对值", "增速(%)", "绝对值", "增速(%)")
+	b.row("表1", 3, "地区生产总值", "210.5", "8.6", "150.2", "7.9")
+	b.row("表1", 4, "城镇新增就业", "12000", "", "9000", "")
+	b.row("表1", 5, "不在规则集中的指标", "1", "2", "3", "4")
+	if err := b.f.MergeCell("表1", "B1", "C1"); err != nil {
+		t.Fatal(err)
+	}
+	units, diags := unitsRead(t, b.bytes(), rs, UnitsOptions{})
+	if len(units) != 2 {
+		t.Fatalf("units %d: %v", len(units), diags)
+	}
+	gdp := units[1].Actuals.Values["gdp_growth"]
+	if gdp == nil || gdp.Level.Decimal.String() != "150.2" || gdp.Growth.Decimal.String() != "7.9" {
+		t.Fatalf("卫滨区 GDP %+v", gdp)
+	}
+	if got := gdp.Source(eval.FieldLevel).Cell; got != "D3" {
+		t.Errorf("level read at %s", got)
+	}
+	if jobs := units[0].Actuals.Values["new_urban_jobs"]; jobs == nil || jobs.Level.Decimal.String() != "12000" {
+		t.Errorf("红旗区 jobs %+v", jobs)
+	}
+	if !strings.Contains(diags.Error(), "未识别的指标“不在规则集中的指标”，共1行未导入") {
+		t.Errorf("unknown indicator not reported once:\n%v", diags)
+	}
+}
+
+func TestReadUnitsDuplicates(t *testing.T) {
+	rs := unitsTestRules(t)
+	b := newUnitsBook(t, "数据")
+	b.row("数据", 1, "单位", "指标编码", "本年增速(%)")
+	b.row("数据", 2, "红旗区", "gdp_growth", "8.6")
+	b.row("数据", 3, "红旗区", "gdp_growth", "8.7")
+	_, diags := ReadUnits("units.xlsx", b.bytes(), rs, UnitsOptions{})
+	if !diags.HasErrors() || !strings.Contains(diags.Error(), "重复出现：第2行和第3行") {
+		t.Errorf("duplicate not reported: %v", diags)
+	}
+}
+
+// unitsTargetsBook writes a targets table, wide or long.
+func unitsTargetsBook(t *testing.T, long bool) []byte {
+	b := newUnitsBook(t, "说明")
+	b.row("说明", 1, "目标表")
+	b.sheet("目标")
+	if long {
+		b.row("目标", 1, "单位", "指标", "目标")
+		b.row("目标", 2, "红旗区", "地区生产总值", "9")
+		b.row("目标", 3, "", "城镇新增就业", "13000") // the unit of the row above
+		b.row("目标", 4, "卫滨区", "GDP", "8.5%")
+		b.row("目标", 5, "新乡县", "地区生产总值", "7")
+		return b.bytes()
+	}
+	b.row("目标", 1, "单位", "地区生产总值", "new_urban_jobs", "备注", "人均GDP")
+	b.row("目标", 2, "红旗区", "9", "13000")
+	b.row("目标", 3, "卫滨区", "", "", "沿用市定目标")
+	b.row("目标", 4, "新乡县", "7", "-")
+	// 卫滨区's GDP target as a percent-formatted fraction.
+	if err := b.f.SetCellDefault("目标", "B3", "0.085"); err != nil {
+		t.Fatal(err)
+	}
+	style, _ := b.f.NewStyle(&excelize.Style{NumFmt: 10})
+	b.f.SetCellStyle("目标", "B3", "B3", style)
+	return b.bytes()
+}
+
+func TestReadTargets(t *testing.T) {
+	rs := unitsTestRules(t)
+	want := map[string]map[string]string{
+		"红旗区": {"gdp_growth": "9", "new_urban_jobs": "13000"},
+		"卫滨区": {"gdp_growth": "8.5"},
+		"新乡县": {"gdp_growth": "7"},
+	}
+	for _, long := range []bool{false, true} {
+		t.Run(map[bool]string{false: "wide", true: "long"}[long], func(t *testing.T) {
+			targets, diags := ReadTargets("targets.xlsx", unitsTargetsBook(t, long), rs)
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			got := map[string]map[string]string{}
+			for u, ov := range targets {
+				got[u] = map[string]string{}
+				for id, o := range ov {
+					got[u][id] = o.Text
+					if o.Pos.Sheet != "目标" || o.Pos.Cell == "" {
+						t.Errorf("%s %s at %v", u, id, o.Pos)
+					}
+				}
+				if len(got[u]) == 0 {
+					delete(got, u)
+				}
+			}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("targets (-want +got):\n%s", d)
+			}
+			if !long && !strings.Contains(diags.Error(), "目标表的列“人均GDP”不是规则集 city-test 中的指标") {
+				t.Errorf("unknown column not reported: %v", diags)
+			}
+		})
+	}
+}
+
+// TestReadUnitsTargets judges units against their own targets and reports
+// units that are only in the data or only in the targets table.
+func TestReadUnitsTargets(t *testing.T) {
+	rs := unitsTestRules(t)
+	targets, diags := ReadTargets("targets.xlsx", unitsTargetsBook(t, false), rs)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	units, diags := unitsRead(t, unitsLongBook(t, unitsTestFigures()), rs, UnitsOptions{Targets: targets})
+	var names []string
+	for _, u := range units {
+		names = append(names, u.Name)
+	}
+	if want := []string{"红旗区", "卫滨区", "牧野区", "凤泉区", "新乡县"}; !cmp.Equal(names, want) {
+		t.Errorf("units %v, want %v", names, want)
+	}
+	for _, want := range []string{
+		"单位“牧野区”在目标表中没有目标，按共用规则集 city-test 的目标评价",
+		"单位“凤泉区”在目标表中没有目标",
+		"单位“新乡县”有目标，但数据中没有该单位，全部指标按无数据处理",
+	} {
+		if !strings.Contains(diags.Error(), want) {
+			t.Errorf("diagnostics lack %q:\n%v", want, diags)
+		}
+	}
+	c := eval.EvaluateUnits(units, eval.Options{})
+	by := map[string]*eval.Assessment{}
+	for _, a := range c.Units {
+		by[a.Entity] = a
+	}
+	// 红旗区 grew 8.6% against its own 9%左右: within ±0.5, 完成, not 超额.
+	if r := by["红旗区"].Result("gdp_growth"); r.Status != eval.Met || !strings.Contains(r.Indicator.Target.Text, "本单位目标 9") {
+		t.Errorf("红旗区 GDP %s against %q", r.Status, r.Indicator.Target.Text)
+	}
+	// 卫滨区's 0.085 formatted as 8.50%: a target of 8.5.
+	if r := by["卫滨区"].Result("gdp_growth"); !strings.Contains(r.Indicator.Target.Text, "本单位目标 8.5") {
+		t.Errorf("卫滨区 target %q", r.Indicator.Target.Text)
+	}
+	// 牧野区 keeps the shared 8%左右.
+	if r := by["牧野区"].Result("gdp_growth"); r.Indicator.Target.Text != "增长8%左右" {
+		t.Errorf("牧野区 target %q", r.Indicator.Target.Text)
+	}
+	x := by["新乡县"]
+	for _, r := range x.Results {
+		if r.Status != eval.NoData && !(r.Indicator.Measure == rules.YesNo) {
+			t.Errorf("新乡县 %s %s", r.Indicator.ID, r.Status)
+		}
+	}
+	if !strings.Contains(fmt.Sprint(x.Problems), "新乡县") {
+		t.Errorf("新乡县's assessment does not carry its warning: %v", x.Problems)
+	}
+}
+
+// TestReadUnitsRulesets gives one unit its own ruleset.
+func TestReadUnitsRulesets(t *testing.T) {
+	rs := unitsTestRules(t)
+	own, _ := rs.WithTargets("卫滨区", map[string]rules.TargetOverride{"new_urban_jobs": {Text: "8000"}})
+	units, diags := unitsRead(t, unitsLongBook(t, unitsTestFigures()), rs,
+		UnitsOptions{Rulesets: map[string]*rules.Ruleset{"卫滨区": own, "获嘉县": own}})
+	if len(units) != 5 || units[1].Ruleset.Indicator("new_urban_jobs").Target.Value.String() != "8000" {
+		t.Fatalf("units %d, 卫滨区 target %s", len(units), units[1].Ruleset.Indicator("new_urban_jobs").Target.Value)
+	}
+	for _, want := range []string{"单位“红旗区”没有单独的规则集", "单位“获嘉县”有目标，但数据中没有该单位"} {
+		if !strings.Contains(diags.Error(), want) {
+			t.Errorf("diagnostics lack %q:\n%v", want, diags)
+		}
+	}
+	if strings.Contains(diags.Error(), "单位“卫滨区”没有单独的规则集") {
+		t.Errorf("卫滨区 has its own ruleset: %v", diags)
+	}
+}
+
+// TestReadUnitsProgress checks that progress is reported, throttled, and
+// ends at the total.
+func TestReadUnitsProgress(t *testing.T) {
+	rs := SyntheticRuleset(10)
+	var buf bytes.Buffer
+	if err := GenerateUnitsWorkbook(&buf, rs, 1000, 10, 7); err != nil {
+		t.Fatal(err)
+	}
+	var calls [][2]int
+	units, diags := ReadUnits("gen.xlsx", buf.Bytes(), rs, UnitsOptions{Progress: func(done, total int) {
+		calls = append(calls, [2]int{done, total})
+	}})
+	if diags.HasErrors() || len(units) != 1000 {
+		t.Fatalf("%d units: %v", len(units), diags.Errors())
+	}
+	if len(calls) < 2 || len(calls) > 10001/unitsProgressEvery+2 {
+		t.Fatalf("%d progress calls: %v", len(calls), calls)
+	}
+	if calls[0][1] != 10001 {
+		t.Errorf("first total %d, want the 10001 rows the sheet says it has", calls[0][1])
+	}
+	if last := calls[len(calls)-1]; last[0] != 10001 || last[1] != 10001 {
+		t.Errorf("last call %v", last)
+	}
+	if !sort.SliceIsSorted(calls, func(i, j int) bool { return calls[i][0] < calls[j][0] }) {
+		t.Errorf("progress goes back: %v", calls)
+	}
+}
+
+func TestParseUnitsLayout(t *testing.T) {
+	for in, want := range map[string]UnitsLayout{"": UnitsAuto, "auto": UnitsAuto, "Long": UnitsLong,
+		"sheets": UnitsSheets, " columns ": UnitsColumns} {
+		if got, err := ParseUnitsLayout(in); err != nil || got != want {
+			t.Errorf("%q: %q %v", in, got, err)
+		}
+	}
+	if _, err := ParseUnitsLayout("wide"); err == nil {
+		t.Error("wide accepted")
+	}
+}
