@@ -351,8 +351,8 @@ func (im *importer) analyze(g *grid) *importTable {
 	t := &importTable{g: g, nameCol: -1, cols: map[headerRole]int{}, mapped: map[headerRole]bool{}}
 	m := im.opts.Mapping
 	width := g.width()
-	if m != nil && m.Columns[roleName] != "" {
-		t.nameCol = mappingColumn(m.Columns[roleName])
+	if m != nil && m.Columns["name"] != "" {
+		t.nameCol = mappingColumn(m.Columns["name"])
 	} else {
 		counts := make([]int, min(width, importNameScan))
 		for r := range g.Rows {
@@ -532,9 +532,10 @@ func (im *importer) findHeader(t *importTable) {
 		t.cols[role] = best
 	}
 	if m != nil {
-		for role, col := range m.Columns {
-			if role == roleName {
-				continue
+		for key, col := range m.Columns {
+			role, ok := mappingRoles[key]
+			if !ok || role == roleName || mappingColumn(col) < 0 {
+				continue // reported by checkMapping
 			}
 			t.cols[role] = mappingColumn(col)
 			t.mapped[role] = true

@@ -155,7 +155,7 @@ func TestParseMapping(t *testing.T) {
 				if m.Indicators["gdp_growth"].Row != 5 || m.Indicators["retail_growth"].Name != "社零（亿元）" {
 					t.Errorf("indicators: %v", m.Indicators)
 				}
-				if m.Columns[roleLevel] != "C" || m.Columns[rolePrevLevel] != "B" || m.Units["rd_growth"] != "万元" {
+				if m.Columns["level"] != "C" || m.Columns["prev_level"] != "B" || m.Units["rd_growth"] != "万元" {
 					t.Errorf("columns/units: %v %v", m.Columns, m.Units)
 				}
 			}},

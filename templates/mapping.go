@@ -25,6 +25,9 @@ import (
 //	  growth: D
 //	  prev_level: B
 //	units: {rd_growth: 万元}
+//
+// A Mapping may also be built in code (from command-line flags, say);
+// ImportActuals checks its column keys and letters and its indicator ids.
 type Mapping struct {
 	File  string
 	Sheet string
@@ -32,8 +35,9 @@ type Mapping struct {
 	HeaderRows []int
 	// Indicators by id: the row (1-based) or the name cell text.
 	Indicators map[string]MappingIndicator
-	// Columns by role: column letters ("C").
-	Columns map[headerRole]string
+	// Columns by what they hold: column letters ("C"). The keys are name,
+	// unit, level, growth, prev_level, rank, done and date.
+	Columns map[string]string
 	// Units by indicator id: the unit the table's level is in.
 	Units map[string]string
 	// positions of keys, for diagnostics: "sheet", "columns.level",
@@ -81,7 +85,7 @@ func (m *Mapping) pos(key string) rules.Pos {
 // ParseMapping reads a mapping file. Problems come back positioned at
 // file:line:col, in Chinese; with an error the mapping is nil.
 func ParseMapping(name string, src []byte) (*Mapping, rules.Diagnostics) {
-	m := &Mapping{File: name, Indicators: map[string]MappingIndicator{}, Columns: map[headerRole]string{},
+	m := &Mapping{File: name, Indicators: map[string]MappingIndicator{}, Columns: map[string]string{},
 		Units: map[string]string{}, positions: map[string]rules.Pos{}}
 	var ds rules.Diagnostics
 	at := func(n *yaml.Node) rules.Pos { return rules.Pos{File: name, Line: n.Line, Col: n.Column} }
@@ -194,8 +198,7 @@ func ParseMapping(name string, src []byte) (*Mapping, rules.Diagnostics) {
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				ck, cv := v.Content[j], v.Content[j+1]
 				m.positions["columns."+ck.Value] = at(ck)
-				role, ok := mappingRoles[ck.Value]
-				if !ok {
+				if _, ok := mappingRoles[ck.Value]; !ok {
 					ds.Errorf(at(ck), "可用的键："+mappingKeys(), "不认识的列用途“%s”", ck.Value)
 					continue
 				}
@@ -207,7 +210,7 @@ func ParseMapping(name string, src []byte) (*Mapping, rules.Diagnostics) {
 					ds.Errorf(at(cv), "列用字母表示，如 C", "“%s”不是列字母", s)
 					continue
 				}
-				m.Columns[role] = strings.ToUpper(s)
+				m.Columns[ck.Value] = strings.ToUpper(s)
 			}
 		case "units":
 			if v.Kind != yaml.MappingNode {
@@ -246,9 +249,21 @@ func mappingKeys() string {
 	return strings.Join(keys, "、")
 }
 
-// checkMapping reports the indicator ids of a mapping that the ruleset
-// does not have.
+// checkMapping reports what ParseMapping cannot know (the indicator ids
+// the ruleset does not have), and the mistakes of a mapping built in code.
 func (im *importer) checkMapping(m *Mapping) {
+	keys := make([]string, 0, len(m.Columns))
+	for k := range m.Columns {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if _, ok := mappingRoles[k]; !ok {
+			im.diags.Errorf(m.pos("columns."+k), "可用的键："+mappingKeys(), "不认识的列用途“%s”", k)
+		} else if mappingColumn(m.Columns[k]) < 0 {
+			im.diags.Errorf(m.pos("columns."+k), "列用字母表示，如 C", "“%s”不是列字母", m.Columns[k])
+		}
+	}
 	check := func(kind string, ids map[string]bool) {
 		sorted := make([]string, 0, len(ids))
 		for id := range ids {
