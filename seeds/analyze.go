@@ -47,9 +47,10 @@ type clauseCtx struct {
 // noise blanked out, and the same as a string.
 type cl struct {
 	*clauseCtx
-	rs   []rune // folded, masked
-	orig []rune // as written
-	s    string // string(rs)
+	rs     []rune // folded, masked
+	orig   []rune // as written
+	s      string // string(rs)
+	effort string // the clause's effort word
 }
 
 const blankRune = '□'
@@ -63,7 +64,14 @@ func newCl(ctx *clauseCtx) *cl {
 			rs[i] = blankRune
 		}
 	}
-	return &cl{clauseCtx: ctx, rs: rs, orig: t.orig[c.s:c.e], s: string(rs)}
+	k := &cl{clauseCtx: ctx, rs: rs, orig: t.orig[c.s:c.e], s: string(rs)}
+	for _, w := range effortWords {
+		if strings.Contains(k.s, w) {
+			k.effort = w
+			break
+		}
+	}
+	return k
 }
 
 // find returns the rune spans (relative to the clause) of a regexp's
@@ -162,15 +170,6 @@ func (k *cl) pastYear() bool {
 	return false
 }
 
-func (k *cl) effort() string {
-	for _, w := range effortWords {
-		if strings.Contains(k.s, w) {
-			return w
-		}
-	}
-	return ""
-}
-
 func (k *cl) base(kind rules.TargetKind, measure rules.Measure, text span) target {
 	return target{
 		quote:    k.abs(span{0, len(k.rs)}),
@@ -178,7 +177,7 @@ func (k *cl) base(kind rules.TargetKind, measure rules.Measure, text span) targe
 		measure:  measure,
 		polarity: rules.Higher,
 		text:     k.origStr(text),
-		effort:   k.effort(),
+		effort:   k.effort,
 	}
 }
 
@@ -327,6 +326,7 @@ func runeOff(s string, i int) int {
 func (k *cl) values() []value {
 	var out []value
 	rs := k.rs
+	from := 0 // where the text before the next figure starts
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		if !isDigit(r) && !isHanNumeral(r) {
@@ -339,9 +339,10 @@ func (k *cl) values() []value {
 		if !ok {
 			continue
 		}
-		if v, ok := k.value(n); ok {
+		if v, ok := k.value(n, from); ok {
 			out = append(out, v)
 			i = v.end - 1
+			from = v.end
 		} else {
 			i = n.end - 1
 		}
@@ -351,7 +352,7 @@ func (k *cl) values() []value {
 
 // value decides whether the number n is a target figure, and reads its
 // unit, range, bound and operator.
-func (k *cl) value(n number) (value, bool) {
+func (k *cl) value(n number, from int) (value, bool) {
 	rs := k.rs
 	v := value{num: n}
 	prev := rune(0)
@@ -468,8 +469,8 @@ func (k *cl) value(n number) (value, bool) {
 		return v, false
 	}
 	// 占…30%: a share described, not a target (占比达93% is a target).
-	if v.op == "" && strings.Contains(string(rs[:start]), "占") && !strings.Contains(string(rs[:start]), "占比") &&
-		!strings.Contains(string(rs[:start]), "占地") {
+	if before := string(rs[min(from, start):start]); v.op == "" && strings.Contains(before, "占") &&
+		!strings.Contains(before, "占比") && !strings.Contains(before, "占地") {
 		return v, false
 	}
 	if n.han {
@@ -516,7 +517,13 @@ func (k *cl) figures(vals []value) []target {
 
 func (k *cl) figure(v value, part span, regionStart int) (target, bool) {
 	tg := k.base(rules.AtLeast, rules.Level, span{v.opStart, v.end})
-	tg.quote = k.abs(k.t.trimRel(k.c, part))
+	// A clause runs to its comma; one far longer than any sentence of a
+	// report (a text without punctuation) is quoted around the figure.
+	q := part
+	if q.e-q.s > maxClause {
+		q = span{max(part.s, v.opStart-maxClause/2), min(part.e, v.end+maxClause/2)}
+	}
+	tg.quote = k.abs(k.t.trimRel(k.c, q))
 	tg.unit = v.unit
 	op := v.op
 	isRate := v.unit == "%" || v.unit == "‰"
@@ -600,9 +607,16 @@ func (t *text) trimRel(c span, sp span) span {
 	return span{a.s - c.s, a.e - c.s}
 }
 
+// maxClause bounds the quote of a figure.
+const maxClause = 200
+
+// maxNoun bounds the noun after a count; longer text is not a name.
+const maxNoun = 40
+
 // nounAfter is the noun a count stands before: 12个示范小区 → 示范小区. A
 // long one is cut at its first 的.
 func (k *cl) nounAfter(from, to int) string {
+	to = min(to, from+maxNoun)
 	noun := []rune(strings.TrimSpace(k.origStr(span{from, to})))
 	if len(noun) > 12 {
 		for i, r := range noun {

@@ -338,10 +338,12 @@ func (x *extractor) paragraph(body span) {
 			}
 			ctx := &clauseCtx{t: t, c: c.span, sentence: sent, prev: prev, topic: topic, lead: lead, year: x.year}
 			tgs := analyze(ctx)
-			if len(tgs) == 0 {
-				if y := years(cs, x.year); y > 0 {
-					sentYears = y
-				}
+			cy := years(cs, x.year)
+			if len(tgs) == 0 && cy > 0 {
+				sentYears = cy
+			}
+			if cy == 0 {
+				cy = sentYears
 			}
 			// 其中省重点2项，市重点7项: a breakdown of the figure before.
 			if strings.HasPrefix(cs, "其中") {
@@ -354,8 +356,12 @@ func (x *extractor) paragraph(body span) {
 				continue
 			}
 			breakdown = ""
+			clauseCat := rules.Category("")
+			if len(tgs) > 0 {
+				clauseCat = guessCategory(cs)
+			}
 			for _, tg := range tgs {
-				x.add(tg, ctx, headline, category, sentYears)
+				x.add(tg, ctx, headline, category, clauseCat, cy)
 			}
 		}
 	}
@@ -363,16 +369,15 @@ func (x *extractor) paragraph(body span) {
 
 var describeLead = regexp.MustCompile(`地处|现辖|总面积`)
 
-func (x *extractor) add(tg target, ctx *clauseCtx, headline bool, category rules.Category, sentYears int) {
+// add records a target. clauseCat is the category guessed from the whole
+// clause, years the multi-year span of the clause or its sentence.
+func (x *extractor) add(tg target, ctx *clauseCtx, headline bool, category, clauseCat rules.Category, years int) {
 	f := found{target: tg, section: x.sectionPath(), secNum: x.secNum, group: GroupTasks}
 	if headline {
 		f.group = rules.GroupHeadline
 	}
 	if tg.kind != rules.ByDate && tg.kind != rules.Verdict && tg.kind != rules.TopN {
-		f.years = years(x.t.str(ctx.c), x.year)
-		if f.years == 0 {
-			f.years = sentYears
-		}
+		f.years = years
 	}
 	// Names: without the span of a multi-year goal (5年内); a short one
 	// takes the topic (中德产业园) or the paragraph's quoted name (两改) in
@@ -395,7 +400,10 @@ func (x *extractor) add(tg target, ctx *clauseCtx, headline bool, category rules
 	if headline && category != "" {
 		f.category = category
 	} else {
-		f.category = guessCategory(f.name + x.t.str(ctx.c))
+		f.category = guessCategory(f.name + x.t.str(tg.quote))
+		if f.category == rules.CatVolume {
+			f.category = clauseCat
+		}
 		f.guessed = true
 	}
 	x.found = append(x.found, f)

@@ -3,7 +3,9 @@ package seeds
 import (
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzExtract checks that Extract never panics, that every quote is a
@@ -47,4 +49,30 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLongClause checks that a text without punctuation, one clause of
+// thousands of figures, is read in linear time and quoted in pieces.
+func TestLongClause(t *testing.T) {
+	text := strings.Repeat("新建公厕3座占比达93％以上增长8%左右", 3000)
+	d, _ := Extract("long.txt", []byte(text), Options{Year: 2019})
+	if len(d.Targets) == 0 {
+		t.Fatal("no targets")
+	}
+	for _, f := range d.Targets {
+		if n := utf8.RuneCountInString(f.Sentence); n > maxClause+maxNoun {
+			t.Fatalf("%s: a quote of %d runes", f.ID, n)
+		}
+	}
+}
+
+func BenchmarkExtractSeed(b *testing.B) {
+	src, err := os.ReadFile(seedFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Extract(seedName, src, Options{})
+	}
 }
