@@ -547,6 +547,8 @@ func (k *cl) figure(v value, part span, regionStart int) (target, bool) {
 		tg.kind = rules.TargetKind(boundOps[op])
 	case inList(lowerToOps, op) || inList(capOps, op):
 		tg.kind = rules.AtMost
+	case inList(approxOps, op):
+		tg.kind = rules.Approx
 	}
 	if v.low != nil {
 		tg.low, tg.high = v.low.text, v.num.text

@@ -124,6 +124,11 @@ var sentenceCases = []sentenceCase{
 	{name: "forest_cover", text: "森林覆盖率达到32.5%。", want: []string{"森林覆盖率 level at_least 32.5 %"}},
 	{name: "projects_qualified", text: "力争引进亿元以上项目50个。", want: []string{"引进亿元以上项目 level at_least 50 个"}},
 	{name: "projects_amount_qualifier", text: "实施10亿元以上重大项目30个。", want: []string{"实施10亿元以上重大项目 level at_least 30 个"}},
+	{name: "about", text: "完成投资约100亿元。", want: []string{"完成投资 level approx 100 亿元"}},
+	{name: "nearly", text: "新增减税降费近2000亿元。", want: []string{"新增减税降费 level approx 2000 亿元"}},
+	{name: "faster_than_economy", text: "主要目标：地区生产总值增长6%；居民人均可支配收入达到3万元以上，增速高于经济增长。", want: []string{
+		"地区生产总值 growth at_least 6 %", "居民人均可支配收入 level at_least 3 万元",
+		"居民人均可支配收入（2） growth in_step - % with=gdp_growth"}},
 	{name: "thousands_separator", text: "新增停车泊位1,200个。", want: []string{"新增停车泊位 level at_least 1200 个"}},
 
 	// Several targets in one sentence.
@@ -192,6 +197,14 @@ var sentenceCases = []sentenceCase{
 		limit: "“分别”把两个数字分给两个主语，提取器不拆分主语"},
 	{name: "stretch_goal", text: "全省生产总值增长7.5%左右，力争达到8%。", want: []string{"全省生产总值 growth approx 7.5 %"},
 		limit: "“力争达到8%”是同一指标的争取目标，提取器把它当作另一个指标"},
+	{name: "doubling", text: "力争三年内全市高新技术产业增加值翻一番。", want: []string{"全市高新技术产业增加值 level at_least 2 倍 years=3"},
+		limit: "“翻一番”是倍数目标，提取器不认识"},
+	{name: "han_one", text: "建成一座现代化体育场。", want: []string{"建成现代化体育场 level at_least 1 座"},
+		limit: "单独的“一”出现在太多固定说法里，提取器不把它当作数字"},
+	{name: "verdict_without_issuer", text: "节能减排约束性指标全面完成。", want: []string{"节能减排约束性指标 yes_no yes_no - 是/否"},
+		limit: "是/否目标要有“下达”“市定”之类的字样"},
+	{name: "more_than_last_year", text: "城镇新增就业比上年多100万人。", want: []string{"城镇新增就业比上年多 level at_least 100 万人"},
+		limit: "“上年”让整个分句被当作去年的情况"},
 	{name: "zero_accidents", text: "确保全年不发生重特大安全生产事故。", want: []string{"重特大安全生产事故 yes_no yes_no - 是/否"},
 		limit: "“不发生”是零目标，提取器不认识"},
 }

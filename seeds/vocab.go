@@ -80,11 +80,12 @@ var (
 	boundOpWords = sortedLongestFirst(keys(boundOps))
 	holdOps      = sortedLongestFirst([]string{"保持在", "稳定在", "维持在", "保持"})
 	capOps       = sortedLongestFirst([]string{"控制在", "控制"})
+	approxOps    = sortedLongestFirst([]string{"约", "近", "大约", "接近"})
 	stateOps     = sortedLongestFirst([]string{"为", "是", "占", "的"})
 
 	// allOps is every operator, longest first, to find the one right before
 	// a figure.
-	allOps = sortedLongestFirst(concat(growthOps, declineOps, lowerToOps, levelToOps, boundOpWords, holdOps, capOps))
+	allOps = sortedLongestFirst(concat(growthOps, declineOps, lowerToOps, levelToOps, boundOpWords, holdOps, capOps, approxOps))
 
 	boundSuffixes = sortedLongestFirst([]string{"以上", "之上", "以内", "之内", "以下", "左右", "上下"})
 	suffixKind    = map[string]string{"以上": "at_least", "之上": "at_least", "以内": "at_most", "之内": "at_most", "以下": "at_most", "左右": "approx", "上下": "approx"}
@@ -174,7 +175,8 @@ var (
 	// 位于全市前列, 位居全省第一, 保持全国领先, 进入全省前十
 	rankRe = regexp.MustCompile(`(?:位于|位居|居于|稳居|保持|进入|走在|排在|名列|位列|跻身|争创|争先进入|居)?(?:全国|全省|全市|全区|全县|全州|全盟|同类地区|同类城市|同类县区|四区|各县区|各区县)(?:同类)?(?:的)?(前列|领先|前茅|先进行列|首位|第[一二三四五六七八九十\d]+(?:名|位)?|前[一二三四五六七八九十\d]+(?:名|位)?)`)
 	// 与经济增长同步, 与经济增长基本同步
-	inStepRe = regexp.MustCompile(`(?:实现|保持|做到)?(?:与|同|和)(?:经济增长|经济发展|经济|GDP增长|地区生产总值增长|生产总值增长)(?:基本)?(?:保持)?同步(?:增长)?`)
+	// 增速高于经济增长 is in step too: at least the rate of the economy.
+	inStepRe = regexp.MustCompile(`(?:实现|保持|做到)?(?:与|同|和)(?:经济增长|经济发展|经济|GDP增长|地区生产总值增长|生产总值增长)(?:基本)?(?:保持)?同步(?:增长)?|(?:增速|增长)?(?:高于|快于|不低于)(?:经济增长|经济增速|GDP增速|地区生产总值增速)`)
 	// 保持稳定增长, 稳步增长; 继续下降
 	positiveRe = regexp.MustCompile(`(?:保持|实现)?(?:稳定|稳步|平稳|持续|较快|快速|稳中有升|稳中有增|合理|逐步|较大幅度)增长`)
 	declineRe  = regexp.MustCompile(`(?:继续|持续|稳步|有所|进一步|逐步|明显|大幅)(?:下降|降低|减少)`)
