@@ -18,6 +18,12 @@ type evaluateOptions struct {
 	date   string
 	// explain prints which cell fed each figure.
 	explain bool
+	period  string
+	// units reads many units at once (a city's counties), laid out as
+	// layout; targets is a 单位 × 指标 table of per-unit targets.
+	units   bool
+	layout  string
+	targets string
 }
 
 // input names the actuals and how to read them; evaluate and report share it.
@@ -49,6 +55,10 @@ func (e *env) evaluateCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "what to print: table, json or csv", Value: "table", Destination: &o.format},
 			&cli.StringFlag{Name: "date", Usage: "date of evaluation printed on the scorecard, YYYY-MM-DD (default: today)", Destination: &o.date},
 			&cli.BoolFlag{Name: "explain-import", Usage: "show which cell fed each indicator (导入说明)", Destination: &o.explain},
+			&cli.StringFlag{Name: "period", Usage: "period the figures cover: year, Q1, H1, Q3 or M1..M12 (时序进度)", Value: "year", Destination: &o.period},
+			&cli.BoolFlag{Name: "units", Usage: "evaluate every unit in the input (多单位: one sheet per unit, a long table or units as columns)", Destination: &o.units},
+			&cli.StringFlag{Name: "layout", Usage: "with --units: auto, sheets, long or columns", Value: "auto", Destination: &o.layout},
+			&cli.StringFlag{Name: "targets", Usage: "with --units: workbook of per-unit targets, 单位 × 指标 (目标表)", Destination: &o.targets},
 		),
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
@@ -61,7 +71,7 @@ func (e *env) evaluateCommand() *cli.Command {
 
 // evaluation is what evaluate and report share: the ruleset, the input read
 // and the assessment, with the report of where each figure came from.
-func (e *env) evaluation(o input) (*eval.Assessment, *templates.ImportReport, error) {
+func (e *env) evaluation(o input, period eval.Period) (*eval.Assessment, *templates.ImportReport, error) {
 	rs, err := loadRules(o.rules)
 	if err != nil {
 		return nil, nil, err
@@ -86,7 +96,7 @@ func (e *env) evaluation(o input) (*eval.Assessment, *templates.ImportReport, er
 	if diags.HasErrors() {
 		return nil, rep, &dataError{diags: diags}
 	}
-	return eval.Evaluate(rs, acts), rep, nil
+	return eval.EvaluateWith(rs, acts, eval.Options{Period: period}), rep, nil
 }
 
 func evaluationDate(s string) (time.Time, error) {
@@ -101,6 +111,12 @@ func evaluationDate(s string) (time.Time, error) {
 }
 
 func (e *env) runEvaluate(o evaluateOptions) error {
+	if o.units {
+		return e.runUnits(o)
+	}
+	if o.targets != "" || o.layout != "auto" {
+		return usageErrorf("--targets and --layout need --units")
+	}
 	var render func(io.Writer, *eval.Assessment) error
 	switch o.format {
 	case "table", "":
@@ -116,10 +132,14 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.out != "" && sameFile(o.in, o.out) {
-		return usageErrorf("--out %s is the input file; attain never overwrites its input", o.out)
+	if err := checkOut(o.in, o.out); err != nil {
+		return err
 	}
-	a, rep, err := e.evaluation(o.input)
+	period, err := eval.ParsePeriod(o.period)
+	if err != nil {
+		return usageErrorf("--period: %v", err)
+	}
+	a, rep, err := e.evaluation(o.input, period)
 	if o.explain && rep != nil {
 		// The explanation is a result of its own on stdout beside a table;
 		// beside JSON or CSV it goes to stderr so stdout stays parseable.

@@ -71,6 +71,14 @@ func sameFile(a, b string) bool {
 	return aa == bb
 }
 
+// checkOut refuses an output that is the input.
+func checkOut(in, out string) error {
+	if out != "" && sameFile(in, out) {
+		return usageErrorf("--out %s is the input file; attain never overwrites its input", out)
+	}
+	return nil
+}
+
 // writeAtomic writes a file through a temporary file in the same folder and
 // renames it into place, so that a crash or a kill mid-write leaves the old
 // file intact and readers never see a half-written one.

@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 
+	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/templates"
 	"github.com/urfave/cli/v2"
 )
@@ -35,10 +36,10 @@ func (e *env) runReport(o reportOptions) error {
 	if o.format != "md" && o.format != "txt" {
 		return usageErrorf("--format %q: want md or txt", o.format)
 	}
-	if o.out != "" && sameFile(o.in, o.out) {
-		return usageErrorf("--out %s is the input file; attain never overwrites its input", o.out)
+	if err := checkOut(o.in, o.out); err != nil {
+		return err
 	}
-	a, _, err := e.evaluation(o.input)
+	a, _, err := e.evaluation(o.input, eval.Year)
 	if err != nil {
 		return err
 	}

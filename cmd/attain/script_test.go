@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -61,6 +62,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"fill":     cmdFill,
 			"writehex": cmdWriteHex,
+			"genunits": cmdGenUnits,
 		},
 	})
 }
@@ -96,4 +98,17 @@ func cmdWriteHex(ts *testscript.TestScript, neg bool, args []string) {
 	b, err := hex.DecodeString(strings.Join(args[1:], ""))
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
+}
+
+// cmdGenUnits writes a long-table workbook of pseudo-random figures for
+// the 12 indicators of the default ruleset: genunits OUT.xlsx UNITS.
+func cmdGenUnits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: genunits OUT.xlsx UNITS")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	var buf bytes.Buffer
+	ts.Check(templates.GenerateUnitsWorkbook(&buf, rules.Default(), n, 12, 1))
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
 }
