@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/attain-tool/attain/eval"
@@ -33,6 +34,10 @@ type input struct {
 	sheet    string
 	password string
 	mapping  string
+	// columns and headerRow place the bureau's columns from the command
+	// line, as a mapping file would.
+	columns   cli.StringSlice
+	headerRow int
 }
 
 func inputFlags(o *input) []cli.Flag {
@@ -42,7 +47,38 @@ func inputFlags(o *input) []cli.Flag {
 		&cli.StringFlag{Name: "sheet", Usage: "sheet to read (工作表); default: the one that matches best", Destination: &o.sheet},
 		&cli.StringFlag{Name: "password", Usage: "open password of an encrypted workbook", Destination: &o.password},
 		&cli.StringFlag{Name: "map", Usage: "mapping YAML that fixes how the bureau's table is read (see docs/import.md)", Destination: &o.mapping},
+		&cli.StringSliceFlag{Name: "column", Usage: "place a column of the bureau's table, ROLE=LETTER (name, unit, level, growth, prev_level, rank, done, date); repeatable, overrides --map", Destination: &o.columns},
+		&cli.IntFlag{Name: "header-row", Usage: "row of the bureau's table header (表头行), 1-based; overrides --map", Destination: &o.headerRow},
 	}
+}
+
+// mappingFromFlags builds or amends the mapping with --column and
+// --header-row.
+func mappingFromFlags(m *templates.Mapping, o input) (*templates.Mapping, error) {
+	cols := o.columns.Value()
+	if len(cols) == 0 && o.headerRow == 0 {
+		return m, nil
+	}
+	if m == nil {
+		m = &templates.Mapping{File: "--column"}
+	}
+	if m.Columns == nil {
+		m.Columns = map[string]string{}
+	}
+	for _, c := range cols {
+		role, letter, ok := strings.Cut(c, "=")
+		if !ok || role == "" || letter == "" {
+			return nil, usageErrorf("--column %q: want ROLE=LETTER, e.g. growth=D", c)
+		}
+		m.Columns[strings.TrimSpace(role)] = strings.ToUpper(strings.TrimSpace(letter))
+	}
+	if o.headerRow < 0 {
+		return nil, usageErrorf("--header-row %d: want a row number from 1", o.headerRow)
+	}
+	if o.headerRow > 0 {
+		m.HeaderRows = []int{o.headerRow}
+	}
+	return m, nil
 }
 
 func (e *env) evaluateCommand() *cli.Command {
@@ -87,6 +123,9 @@ func (e *env) evaluation(o input, period eval.Period) (*eval.Assessment, *templa
 			return nil, nil, &dataError{diags: diags}
 		}
 		opts.Mapping = m
+	}
+	if opts.Mapping, err = mappingFromFlags(opts.Mapping, o); err != nil {
+		return nil, nil, err
 	}
 	data, err := readInput(o.in)
 	if err != nil {

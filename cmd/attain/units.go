@@ -20,8 +20,8 @@ func (e *env) runUnits(o evaluateOptions) error {
 	default:
 		return usageErrorf("--format %q: want table, json or csv", o.format)
 	}
-	if o.mapping != "" || o.explain {
-		return usageErrorf("--map and --explain-import read one unit's table; they do not combine with --units")
+	if o.mapping != "" || o.explain || len(o.columns.Value()) > 0 || o.headerRow != 0 {
+		return usageErrorf("--map, --column, --header-row and --explain-import read one unit's table; they do not combine with --units")
 	}
 	layout, err := templates.ParseUnitsLayout(o.layout)
 	if err != nil {
