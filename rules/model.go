@@ -299,6 +299,30 @@ func (rs *Ruleset) Indicator(id string) *Indicator {
 	return nil
 }
 
+// IsDraft reports whether any indicator still has open todo items, as a
+// ruleset drafted by attain extract does.
+func (rs *Ruleset) IsDraft() bool {
+	for _, ind := range rs.Indicators {
+		if len(ind.Todo) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Groups lists the indicator groups in the order they first appear.
+func (rs *Ruleset) Groups() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, ind := range rs.Indicators {
+		if !seen[ind.Group] {
+			seen[ind.Group] = true
+			out = append(out, ind.Group)
+		}
+	}
+	return out
+}
+
 // TotalWeight is the sum of all weights: the full marks.
 func (rs *Ruleset) TotalWeight() decimal.Decimal {
 	sum := decimal.Zero

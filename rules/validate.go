@@ -55,7 +55,11 @@ func Validate(rs *Ruleset) Diagnostics {
 		validateIndicator(rs, ind, &ds)
 	}
 	if len(rs.Indicators) > 0 && !rs.TotalWeight().IsPositive() {
-		ds.Errorf(file, "给计分的指标写上 weight", "所有指标的权重之和为 0，无法计算总分")
+		if rs.IsDraft() {
+			ds.Warnf(file, "草稿：定好权重后删除各指标的 todo", "所有指标的权重之和为 0，评估前须定好权重")
+		} else {
+			ds.Errorf(file, "给计分的指标写上 weight", "所有指标的权重之和为 0，无法计算总分")
+		}
 	}
 	return ds
 }
