@@ -97,6 +97,7 @@ func (e *env) app() *cli.App {
 			e.evaluateCommand(),
 			e.rulesCommand(),
 			e.reportCommand(),
+			e.extractCommand(),
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
