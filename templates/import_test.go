@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
+	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
 	"github.com/shopspring/decimal"
 )
@@ -244,7 +246,12 @@ func TestImportNilRuleset(t *testing.T) {
 	}
 }
 
-// FuzzImportActuals: no input panics, and every diagnostic is positioned.
+// importFuzzSlow is how long one fuzz input may take: a hang or a bomb
+// shows up as a failing input.
+const importFuzzSlow = 20 * time.Second
+
+// FuzzImportActuals: no input panics or hangs, and every diagnostic is
+// positioned.
 func FuzzImportActuals(f *testing.F) {
 	for _, name := range []string{"csv-utf8.csv", "csv-quoted.csv", "csv-gb18030.csv", "formula-no-cache.xlsx",
 		"error-cell.xlsx", "old-format.xls", "truncated.xlsx", "empty.xlsx", "document-renamed.xlsx"} {
@@ -260,7 +267,21 @@ func FuzzImportActuals(f *testing.F) {
 	importRecoverPanics = false
 	defer func() { importRecoverPanics = true }()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		acts, ds, rep := ImportActuals("in.xlsx", data, rs, ImportOptions{})
+		var (
+			acts eval.Actuals
+			ds   rules.Diagnostics
+			rep  *ImportReport
+		)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			acts, ds, rep = ImportActuals("in.xlsx", data, rs, ImportOptions{})
+		}()
+		select {
+		case <-done:
+		case <-time.After(importFuzzSlow):
+			t.Fatalf("reading %d bytes took longer than %v", len(data), importFuzzSlow)
+		}
 		if rep == nil {
 			t.Fatal("nil report")
 		}
