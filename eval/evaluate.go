@@ -542,41 +542,58 @@ func orDefault(n decimal.NullDecimal, d decimal.Decimal) decimal.Decimal {
 	return d
 }
 
-// total sums scores, counts statuses and grades the whole. A missed veto
-// indicator (一票否决) zeroes the total.
+// total sums scores, counts statuses and grades the whole and each group.
+// A missed veto indicator (一票否决) zeroes the total.
 func (a *Assessment) total() {
-	a.Total, a.FullMarks = decimal.Zero, decimal.Zero
-	counts := map[Status]int{}
+	a.Total, a.FullMarks, a.Percent, a.Grade, a.Counts = a.score(a.Results)
+	for _, g := range a.Ruleset.Groups() {
+		var rs []Result
+		for _, r := range a.Results {
+			if r.Indicator.Group == g {
+				rs = append(rs, r)
+			}
+		}
+		gs := GroupScore{Name: g}
+		gs.Total, gs.FullMarks, gs.Percent, gs.Grade, gs.Counts = a.score(rs)
+		a.Groups = append(a.Groups, gs)
+	}
+}
+
+// score sums, counts and grades a set of results.
+func (a *Assessment) score(results []Result) (total, full, percent decimal.Decimal, grade string, counts []StatusCount) {
+	total, full = decimal.Zero, decimal.Zero
+	n := map[Status]int{}
 	var vetoes []string
-	for _, r := range a.Results {
-		counts[r.Status]++
+	for _, r := range results {
+		n[r.Status]++
 		if r.Indicator.Veto && r.Status == Missed {
 			vetoes = append(vetoes, r.Indicator.Name)
 		}
 		if !r.Scored {
 			continue
 		}
-		a.Total = a.Total.Add(r.Score)
-		a.FullMarks = a.FullMarks.Add(r.Weight)
+		total = total.Add(r.Score)
+		full = full.Add(r.Weight)
 	}
 	for _, s := range Statuses {
-		if s == InProgress && counts[s] == 0 {
+		if s == InProgress && n[s] == 0 {
 			continue
 		}
-		a.Counts = append(a.Counts, StatusCount{Status: s, Count: counts[s]})
+		counts = append(counts, StatusCount{Status: s, Count: n[s]})
 	}
 	if len(vetoes) > 0 {
 		a.Veto = "一票否决: " + strings.Join(vetoes, "、") + "未完成，总分计为0"
-		a.Total = decimal.Zero
+		total = decimal.Zero
 	}
-	a.Percent = decimal.Zero
-	if a.FullMarks.IsPositive() {
-		a.Percent = a.Ruleset.Conventions.Rounding.Round(a.Total.Mul(hundred).DivRound(a.FullMarks, divPrecision), 1)
+	percent = decimal.Zero
+	if full.IsPositive() {
+		percent = a.Ruleset.Conventions.Rounding.Round(total.Mul(hundred).DivRound(full, divPrecision), 1)
 	}
 	for _, g := range a.Ruleset.Conventions.Grades {
-		if a.Percent.GreaterThanOrEqual(g.Min) {
-			a.Grade = g.Name
+		if percent.GreaterThanOrEqual(g.Min) {
+			grade = g.Name
 			break
 		}
 	}
+	return total, full, percent, grade, counts
 }

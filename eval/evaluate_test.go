@@ -260,7 +260,7 @@ func TestScoring(t *testing.T) {
 }
 
 func TestTotalAndGrade(t *testing.T) {
-	rs := rules.Default()
+	rs := rules.Default().Group(rules.GroupHeadline)
 	full := map[string]*Actual{
 		"gdp_growth":           {ID: "gdp_growth", Growth: dec("8.6")},
 		"fai_growth":           {ID: "fai_growth", Growth: dec("12.8")},
@@ -345,5 +345,70 @@ indicators:
 				t.Errorf("status %s scored %v, want %s %v (%s)", r.Status, r.Scored, tc.status, tc.scored, r.Explanation)
 			}
 		})
+	}
+}
+
+func TestGroupScores(t *testing.T) {
+	src := `ruleset: g
+entity: 测试区
+year: 2019
+indicators:
+  - id: gdp_growth
+    name: 地区生产总值
+    category: 总量
+    measure: growth
+    unit: "%"
+    target: {kind: at_least, value: 8}
+    weight: 60
+  - id: jobs
+    name: 城镇新增就业
+    category: 民生
+    measure: level
+    unit: 人
+    target: {kind: at_least, value: 100}
+    weight: 40
+  - id: patents
+    name: 专利申请量
+    category: 结构
+    group: 重点工作任务
+    measure: level
+    unit: 件
+    target: {kind: at_least, value: 500}
+    weight: 50
+  - id: park
+    name: 中德产业园一期开工
+    category: 总量
+    group: 重点工作任务
+    measure: milestone
+    unit: 是/否
+    target: {kind: by_date, due: 2019-04}
+    weight: 50
+    scoring: {method: pass_fail}
+`
+	rs, diags := rules.Parse("g.yaml", []byte(src))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	a := Evaluate(rs, Actuals{Values: map[string]*Actual{
+		"gdp_growth": {ID: "gdp_growth", Growth: dec("8.5")},
+		"jobs":       {ID: "jobs", Level: dec("50")},
+		"patents":    {ID: "patents", Level: dec("450")},
+		"park":       {ID: "park", Date: "2019-06-01"},
+	}})
+	want := []struct{ name, total, full, grade string }{
+		{rules.GroupHeadline, "80", "100", "良好"}, // 60 + 40 × 50/100
+		{rules.GroupTasks, "45", "100", "不合格"},   // 50 × 450/500, late milestone 0
+	}
+	if len(a.Groups) != len(want) {
+		t.Fatalf("groups = %+v", a.Groups)
+	}
+	for i, w := range want {
+		g := a.Groups[i]
+		if g.Name != w.name || g.Total.String() != w.total || g.FullMarks.String() != w.full || g.Grade != w.grade {
+			t.Errorf("group %d = %s %s/%s %s, want %+v", i, g.Name, g.Total, g.FullMarks, g.Grade, w)
+		}
+	}
+	if a.Total.String() != "125" || a.FullMarks.String() != "200" || a.Percent.String() != "62.5" {
+		t.Errorf("overall %s/%s %s%%", a.Total, a.FullMarks, a.Percent)
 	}
 }

@@ -127,6 +127,17 @@ type StatusCount struct {
 	Count  int
 }
 
+// GroupScore is the score of one group of indicators (主要预期目标,
+// 重点工作任务), each with its own weights.
+type GroupScore struct {
+	Name      string
+	Total     decimal.Decimal
+	FullMarks decimal.Decimal
+	Percent   decimal.Decimal
+	Grade     string
+	Counts    []StatusCount
+}
+
 // Assessment is the judgement of one entity's year against a ruleset.
 type Assessment struct {
 	Ruleset *rules.Ruleset
@@ -141,6 +152,9 @@ type Assessment struct {
 	Grade     string
 	Counts    []StatusCount
 	Problems  rules.Diagnostics
+	// Groups scores each group on its own, in ruleset order; the fields
+	// above are over all indicators.
+	Groups []GroupScore
 	// Period is the part of the year judged.
 	Period Period
 	// Veto says why the total was zeroed (一票否决), if it was.

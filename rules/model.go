@@ -323,6 +323,18 @@ func (rs *Ruleset) Groups() []string {
 	return out
 }
 
+// Group returns a copy of rs holding only the indicators of one group.
+func (rs *Ruleset) Group(name string) *Ruleset {
+	out := *rs
+	out.Indicators = nil
+	for _, ind := range rs.Indicators {
+		if ind.Group == name {
+			out.Indicators = append(out.Indicators, ind)
+		}
+	}
+	return &out
+}
+
 // TotalWeight is the sum of all weights: the full marks.
 func (rs *Ruleset) TotalWeight() decimal.Decimal {
 	sum := decimal.Zero

@@ -418,6 +418,9 @@ var duePattern = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01
 // GroupHeadline is the group of section 二's 主要预期目标.
 const GroupHeadline = "主要预期目标"
 
+// GroupTasks is the group of section 三's measurable tasks (重点工作任务).
+const GroupTasks = "重点工作任务"
+
 func (d *decoder) target(n *yaml.Node) Target {
 	var t Target
 	f := d.fields(n, "target", "kind", "value", "low", "high", "tolerance", "with", "n", "due", "years", "text")

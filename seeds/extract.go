@@ -67,7 +67,7 @@ type Found struct {
 }
 
 // GroupTasks is the group of the measurable tasks of the 工作安排 section.
-const GroupTasks = "重点工作任务"
+const GroupTasks = rules.GroupTasks
 
 // role is what a top-level section of a report does.
 type role int
