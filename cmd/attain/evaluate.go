@@ -156,16 +156,9 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 	if o.targets != "" || o.layout != "auto" {
 		return usageErrorf("--targets and --layout need --units")
 	}
-	var render func(io.Writer, *eval.Assessment) error
-	switch o.format {
-	case "table", "":
-		render = templates.WriteTable
-	case "json":
-		render = templates.WriteJSON
-	case "csv":
-		render = templates.WriteCSV
-	default:
-		return usageErrorf("--format %q: want table, json or csv", o.format)
+	render, err := pickFormat(o.format, templates.WriteTable, templates.WriteJSON, templates.WriteCSV)
+	if err != nil {
+		return err
 	}
 	date, err := evaluationDate(o.date)
 	if err != nil {
@@ -203,6 +196,19 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 		printWarnings(e.stderr, a.Problems)
 	}
 	return render(e.stdout, a)
+}
+
+// pickFormat chooses the renderer --format names.
+func pickFormat[T any](format string, table, json, csv func(io.Writer, T) error) (func(io.Writer, T) error, error) {
+	switch format {
+	case "table", "":
+		return table, nil
+	case "json":
+		return json, nil
+	case "csv":
+		return csv, nil
+	}
+	return nil, usageErrorf("--format %q: want table, json or csv", format)
 }
 
 func printWarnings(w io.Writer, ds rules.Diagnostics) {

@@ -9,16 +9,9 @@ import (
 
 // runUnits is evaluate --units: every unit of the input, ranked.
 func (e *env) runUnits(o evaluateOptions) error {
-	var render func(io.Writer, *eval.City) error
-	switch o.format {
-	case "table", "":
-		render = templates.WriteCityTable
-	case "json":
-		render = templates.WriteCityJSON
-	case "csv":
-		render = templates.WriteCityCSV
-	default:
-		return usageErrorf("--format %q: want table, json or csv", o.format)
+	render, err := pickFormat(o.format, templates.WriteCityTable, templates.WriteCityJSON, templates.WriteCityCSV)
+	if err != nil {
+		return err
 	}
 	if o.mapping != "" || o.explain || len(o.columns.Value()) > 0 || o.headerRow != 0 {
 		return usageErrorf("--map, --column, --header-row and --explain-import read one unit's table; they do not combine with --units")
