@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -259,6 +260,20 @@ type cityStream struct {
 	b   *cityBook
 	sw  *excelize.StreamWriter
 	row int
+	// buf and vals are reused from row to row: the StreamWriter takes
+	// *excelize.Cell, which spares boxing every cell.
+	buf  []excelize.Cell
+	vals []any
+}
+
+// cells returns a row of n cells to fill, reused by the next row.
+func (s *cityStream) cells(n int) []excelize.Cell {
+	if cap(s.buf) < n {
+		s.buf = make([]excelize.Cell, n)
+	}
+	s.buf = s.buf[:n]
+	clear(s.buf)
+	return s.buf
 }
 
 func (b *cityBook) stream(sheet string) *cityStream {
@@ -285,15 +300,15 @@ func (s *cityStream) put(height float64, cells ...excelize.Cell) {
 	if s.b.err != nil {
 		return
 	}
-	vals := make([]any, len(cells))
-	for i, c := range cells {
-		vals[i] = c
+	s.vals = s.vals[:0]
+	for i := range cells {
+		s.vals = append(s.vals, &cells[i])
 	}
 	opts := excelize.RowOpts{}
 	if height > 0 {
 		opts.Height = height
 	}
-	s.b.fail(s.sw.SetRow(scRef("A", s.row), vals, opts))
+	s.b.fail(s.sw.SetRow("A"+strconv.Itoa(s.row), s.vals, opts))
 }
 
 // freeze keeps the first cols columns and rows rows in view; before the
@@ -482,7 +497,7 @@ func cityColIndex(cols []cityDetailCol, head string) int {
 
 // detailRow writes one indicator of one unit.
 func (b *cityBook) detailRow(s *cityStream, cols []cityDetailCol, a *eval.Assessment, row scRow) {
-	cells := make([]excelize.Cell, len(cols))
+	cells := s.cells(len(cols))
 	height := 0.0
 	for i, c := range cols {
 		v := c.value(a, row)

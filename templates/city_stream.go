@@ -6,31 +6,28 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// cityMaxInt is the largest integer stored as an integer cell: Excel keeps
-// 15 significant digits.
-var cityMaxInt = decimal.New(1, 15)
-
 // cityNumber turns an exact decimal into a value excelize's StreamWriter
 // stores as a number cell. The StreamWriter takes numbers only as Go
 // integers or floats (a string becomes a text cell), so a fraction has to
-// cross as a float64: it is used only when its shortest rendering, which
-// is what the StreamWriter writes into the cell, is exactly the decimal's
-// digits. Anything else (more than 15 significant digits) is written as
-// text, keeping every digit, rather than rounded. No arithmetic is ever
-// done on the float.
+// cross as a float64. That is exact in the only sense that matters here:
+// a decimal of at most 15 significant digits parses to the one float64
+// whose shortest rendering is that decimal again, and the shortest
+// rendering is what the StreamWriter writes into the cell. Longer
+// decimals are written as text, every digit kept, rather than rounded.
+// No arithmetic is ever done on the float.
 func cityNumber(d decimal.Decimal) any {
-	if d.IsInteger() && d.Abs().LessThan(cityMaxInt) {
+	if d.NumDigits() > excelDigits {
+		return d.String()
+	}
+	if d.Exponent() >= 0 {
 		return d.IntPart()
 	}
 	s := d.String()
-	if len(d.Abs().Coefficient().String()) > excelDigits {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
 		return s
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err == nil && strconv.FormatFloat(f, 'f', -1, 64) == s {
-		return f
-	}
-	return s
+	return f
 }
 
 // cityValue is the StreamWriter value of a scorecard cell: a number cell

@@ -22,10 +22,11 @@ func unitsFieldTitle(f eval.Field) string {
 // to diags with the unit named.
 //
 // It returns whether the cell held a figure.
-func unitsFigure(unit string, ind *rules.Indicator, act *eval.Actual, field eval.Field, c unitsCell, pos rules.Pos, diags *rules.Diagnostics) bool {
+func unitsFigure(unit string, ind *rules.Indicator, act *eval.Actual, field eval.Field, c unitsCell, at unitsLoc, diags *rules.Diagnostics) bool {
 	if c.raw == "" {
 		return false
 	}
+	pos := at.pos()
 	title := unitsFieldTitle(field)
 	who := ind.Name
 	if unit != "" {

@@ -25,6 +25,16 @@ func (u *unitsReader) readLong(s *unitsScan) {
 		current *unitsEntry // the unit of the row above
 		lastRaw string      // its name as typed, to skip normalising it again
 	)
+	type fieldCol struct {
+		field eval.Field
+		col   int
+	}
+	var fields []fieldCol
+	for _, f := range unitsFieldOrder {
+		if col, ok := s.fields[f]; ok {
+			fields = append(fields, fieldCol{f, col})
+		}
+	}
 	for {
 		row, ok := it.next()
 		if !ok {
@@ -38,8 +48,8 @@ func (u *unitsReader) readLong(s *unitsScan) {
 		unitCell := unitsAt(row, s.unitCol)
 		code, name := unitsAt(row, s.idCol).raw, unitsAt(row, s.nameCol).raw
 		hasFigures := false
-		for _, col := range s.fields {
-			hasFigures = hasFigures || unitsAt(row, col).raw != ""
+		for _, fc := range fields {
+			hasFigures = hasFigures || unitsAt(row, fc.col).raw != ""
 		}
 		if code == "" && name == "" {
 			if unitCell.raw != "" && hasFigures {
@@ -72,13 +82,12 @@ func (u *unitsReader) readLong(s *unitsScan) {
 			u.addUnknown(text, unitsPos(u.name, s.sheet, col, n))
 			continue
 		}
-		u.record(current, ind, s.sheet, n, func(act *eval.Actual) {
-			for _, f := range unitsFieldOrder {
-				if col, ok := s.fields[f]; ok {
-					unitsFigure(current.name, ind, act, f, unitsAt(row, col), unitsPos(u.name, s.sheet, col, n), &u.diags)
-				}
+		if act := u.record(current, ind, s.sheet, n); act != nil {
+			for _, fc := range fields {
+				unitsFigure(current.name, ind, act, fc.field, unitsAt(row, fc.col),
+					unitsLoc{u.name, s.sheet, fc.col, n}, &u.diags)
 			}
-		})
+		}
 	}
 	if it.err != nil {
 		u.diags.Errorf(rules.Pos{File: u.name, Sheet: s.sheet}, "在 Excel 中打开后另存为 .xlsx 再导入",
@@ -86,22 +95,20 @@ func (u *unitsReader) readLong(s *unitsScan) {
 	}
 }
 
-// record adds a unit's figures for one indicator, or reports a duplicate.
-func (u *unitsReader) record(e *unitsEntry, ind *rules.Indicator, sheet string, row int, fill func(*eval.Actual)) {
+// record starts a unit's figures for one indicator read on row, or
+// reports a duplicate and returns nil.
+func (u *unitsReader) record(e *unitsEntry, ind *rules.Indicator, sheet string, row int) *eval.Actual {
 	if first, dup := e.seen[ind.ID]; dup {
 		u.diags.Add(rules.Diagnostic{Pos: rules.Pos{File: u.name, Sheet: sheet, Cell: fmt.Sprintf("A%d", row)},
 			Indicator: ind.ID, Summary: fmt.Sprintf("单位“%s”的指标 %s（%s）重复出现：第%d行和第%d行",
 				e.name, ind.ID, ind.Name, first, row),
 			Hint: "每个单位的每个指标只填一行；删去重复的一行"})
-		return
-	}
-	if fill == nil {
-		return
+		return nil
 	}
 	e.seen[ind.ID] = row
 	act := &eval.Actual{ID: ind.ID}
-	fill(act)
 	e.acts.Values[ind.ID] = act
+	return act
 }
 
 // readColumns reads a table with a row per indicator and a column (or,
@@ -161,15 +168,13 @@ func (u *unitsReader) readColumns(s *unitsScan) {
 			var act *eval.Actual
 			switch row0, seen := e.seen[ind.ID]; {
 			case !seen:
-				e.seen[ind.ID] = n
-				act = &eval.Actual{ID: ind.ID}
-				e.acts.Values[ind.ID] = act
+				act = u.record(e, ind, s.sheet, n)
 			case row0 == n:
 				act = e.acts.Values[ind.ID]
 			default:
 				if dupRow[e] != n {
 					dupRow[e] = n
-					u.record(e, ind, s.sheet, n, nil) // reports the duplicate
+					u.record(e, ind, s.sheet, n) // reports the duplicate
 				}
 				continue
 			}
@@ -178,7 +183,7 @@ func (u *unitsReader) readColumns(s *unitsScan) {
 			if field == "" {
 				field = unitsJudgedField(ind, cell)
 			}
-			unitsFigure(e.name, ind, act, field, cell, unitsPos(u.name, s.sheet, c.col, n), &u.diags)
+			unitsFigure(e.name, ind, act, field, cell, unitsLoc{u.name, s.sheet, c.col, n}, &u.diags)
 		}
 	}
 	if it.err != nil {

@@ -91,7 +91,7 @@ func (it *unitsRows) next() ([]unitsCell, bool) {
 	cells := make([]unitsCell, len(vals))
 	for i, v := range vals {
 		c := unitsCell{raw: strings.TrimSpace(v)}
-		if readErrorValues[strings.ToUpper(c.raw)] {
+		if strings.HasPrefix(c.raw, "#") && readErrorValues[strings.ToUpper(c.raw)] {
 			c.isErr = true
 		}
 		if i < len(shown) {
@@ -139,6 +139,14 @@ func unitsRef(col, row int) string {
 func unitsPos(file, sheet string, col, row int) rules.Pos {
 	return rules.Pos{File: file, Sheet: sheet, Cell: unitsRef(col, row)}
 }
+
+// unitsLoc is where a cell is, turned into a rules.Pos only when needed.
+type unitsLoc struct {
+	file, sheet string
+	col, row    int
+}
+
+func (l unitsLoc) pos() rules.Pos { return unitsPos(l.file, l.sheet, l.col, l.row) }
 
 // unitsAt returns cell i of a row, or the empty cell.
 func unitsAt(row []unitsCell, i int) unitsCell {
