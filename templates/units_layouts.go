@@ -35,15 +35,10 @@ func (u *unitsReader) readLong(s *unitsScan) {
 			fields = append(fields, fieldCol{f, col})
 		}
 	}
-	for {
-		row, ok := it.next()
-		if !ok {
-			break
-		}
+	it.each(func(row []unitsCell, n int) {
 		u.tick()
-		n := it.row
 		if n <= s.header || len(row) == 0 {
-			continue
+			return
 		}
 		unitCell := unitsAt(row, s.unitCol)
 		code, name := unitsAt(row, s.idCol).raw, unitsAt(row, s.nameCol).raw
@@ -55,7 +50,7 @@ func (u *unitsReader) readLong(s *unitsScan) {
 			if unitCell.raw != "" && hasFigures {
 				u.addUnknown("（空）", unitsPos(u.name, s.sheet, max(s.idCol, s.nameCol), n))
 			}
-			continue // a blank line, a total or a note
+			return // a blank line, a total or a note
 		}
 		switch {
 		case unitCell.raw != "" && unitCell.raw == lastRaw && current != nil:
@@ -65,14 +60,14 @@ func (u *unitsReader) readLong(s *unitsScan) {
 		case current == nil:
 			u.diags.Warnf(unitsPos(u.name, s.sheet, s.unitCol, n), "每行填上单位名称",
 				"第%d行没有单位名称，本行未导入", n)
-			continue
+			return
 		}
 		if current.rs == nil {
-			continue
+			return
 		}
 		ind := u.index(current.rs).identify(code, name)
 		if ind == nil && !hasFigures {
-			continue // a note below the table
+			return // a note below the table
 		}
 		if ind == nil {
 			text, col := name, s.nameCol
@@ -80,7 +75,7 @@ func (u *unitsReader) readLong(s *unitsScan) {
 				text, col = code, s.idCol
 			}
 			u.addUnknown(text, unitsPos(u.name, s.sheet, col, n))
-			continue
+			return
 		}
 		if act := u.record(current, ind, s.sheet, n); act != nil {
 			for _, fc := range fields {
@@ -88,7 +83,7 @@ func (u *unitsReader) readLong(s *unitsScan) {
 					unitsLoc{u.name, s.sheet, fc.col, n}, &u.diags)
 			}
 		}
-	}
+	})
 	if it.err != nil {
 		u.diags.Errorf(rules.Pos{File: u.name, Sheet: s.sheet}, "在 Excel 中打开后另存为 .xlsx 再导入",
 			"读取工作表时出错（第%d行之后）：%v", it.row, it.err)

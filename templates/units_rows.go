@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/attain-tool/attain/rules"
@@ -121,6 +122,48 @@ func unitsScaledPercent(raw, shown string) bool {
 	scaled := r.Decimal.Mul(cellnumHundred).Sub(s.Decimal).Abs()
 	plain := r.Decimal.Sub(s.Decimal).Abs()
 	return scaled.LessThan(plain)
+}
+
+// each calls fn with every row and its number, in order. The iterator
+// runs on a goroutine of its own, so that decoding the sheet XML
+// (excelize) and reading the figures (fn) overlap on two cores; only that
+// goroutine touches the workbook while each runs. A panic in excelize
+// there becomes it.err.
+func (it *unitsRows) each(fn func(row []unitsCell, n int)) {
+	type batch struct {
+		rows [][]unitsCell
+		nums []int
+	}
+	const size = 256
+	ch := make(chan batch, 8)
+	go func() {
+		defer close(ch)
+		defer func() {
+			if p := recover(); p != nil {
+				it.err = fmt.Errorf("文件结构异常（%v）", p)
+			}
+		}()
+		var b batch
+		for {
+			row, ok := it.next()
+			if !ok {
+				break
+			}
+			b.rows, b.nums = append(b.rows, row), append(b.nums, it.row)
+			if len(b.rows) == size {
+				ch <- b
+				b = batch{rows: make([][]unitsCell, 0, size), nums: make([]int, 0, size)}
+			}
+		}
+		if len(b.rows) > 0 {
+			ch <- b
+		}
+	}()
+	for b := range ch {
+		for i, row := range b.rows {
+			fn(row, b.nums[i])
+		}
+	}
 }
 
 func (it *unitsRows) close() {
