@@ -288,9 +288,19 @@ func (u *unitsReader) read() {
 		}
 		sheets = []string{u.opts.Sheet}
 	}
+	// The input template's guide, and the sheets it gives a group of
+	// indicators (重点工作任务), are no units.
+	skip := map[string]bool{InputGuideSheet: true}
+	for _, rs := range u.rulesets() {
+		for _, ind := range rs.Indicators {
+			if ind.Group != "" {
+				skip[ind.Group] = true
+			}
+		}
+	}
 	var scans []*unitsScan
 	for _, s := range sheets {
-		if s == InputGuideSheet {
+		if skip[s] && u.opts.Sheet == "" {
 			continue
 		}
 		scans = append(scans, u.scan(s))

@@ -592,3 +592,24 @@ func TestParseUnitsLayout(t *testing.T) {
 		t.Error("wide accepted")
 	}
 }
+
+// TestReadUnitsTemplate reads a filled input template as a one-unit city:
+// the same figures, from the same cells, as ReadActuals.
+func TestReadUnitsTemplate(t *testing.T) {
+	rs := rules.Default()
+	var buf bytes.Buffer
+	if err := FillTemplate(&buf, rs, "", ExampleValues2019(), ExampleBanner); err != nil {
+		t.Fatal(err)
+	}
+	acts, want := ReadActuals("t.xlsx", buf.Bytes(), rs, ReadOptions{})
+	units, got := ReadUnits("t.xlsx", buf.Bytes(), rs, UnitsOptions{})
+	if len(units) != 1 || units[0].Name != rs.Entity {
+		t.Fatalf("units %v: %v", len(units), got)
+	}
+	if d := cmp.Diff(acts.Values, units[0].Actuals.Values); d != "" {
+		t.Errorf("figures differ from ReadActuals (-ReadActuals +ReadUnits):\n%s", d)
+	}
+	if len(got) != len(want) {
+		t.Errorf("diagnostics: ReadUnits %v, ReadActuals %v", got, want)
+	}
+}
