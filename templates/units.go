@@ -217,6 +217,12 @@ func ReadUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (
 				Hint: "在 Excel 或 WPS 中打开后另存为 .xlsx 再导入"}}
 		}
 	}()
+	return readUnits(name, data, rs, opts)
+}
+
+// readUnits is ReadUnits without the recovery from a panic in excelize,
+// for the fuzz target.
+func readUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) ([]eval.Unit, rules.Diagnostics) {
 	u := &unitsReader{name: name, rs: rs, opts: opts, data: data, byKey: map[string]*unitsEntry{},
 		indexes: map[*rules.Ruleset]*unitsIndex{}, own: map[string]*rules.Ruleset{}, unknown: map[string]*unitsUnknown{}}
 	for n, r := range opts.Rulesets {
@@ -232,7 +238,7 @@ func ReadUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (
 		u.percent = unitsHasPercentStyle(f)
 		u.read()
 	}
-	units = u.assemble()
+	units := u.assemble()
 	u.diags.Sort()
 	return units, u.diags
 }

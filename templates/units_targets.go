@@ -35,6 +35,12 @@ func ReadTargets(name string, data []byte, rs *rules.Ruleset) (targets map[strin
 				Hint: "在 Excel 或 WPS 中打开后另存为 .xlsx 再导入"}}
 		}
 	}()
+	return readTargets(name, data, rs)
+}
+
+// readTargets is ReadTargets without the recovery from a panic in
+// excelize, for the fuzz target.
+func readTargets(name string, data []byte, rs *rules.Ruleset) (map[string]map[string]rules.TargetOverride, rules.Diagnostics) {
 	u := &unitsReader{name: name, rs: rs, indexes: map[*rules.Ruleset]*unitsIndex{}}
 	if rs == nil {
 		u.diags.Errorf(rules.Pos{File: name}, "", "没有规则集，无法识别目标表中的指标")

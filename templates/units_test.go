@@ -97,11 +97,11 @@ var unitsTestColumn = map[string]string{"gdp_growth": "本年增速(%)", "new_ur
 
 // unitsBook builds a fixture workbook cell by cell.
 type unitsBook struct {
-	t *testing.T
+	t testing.TB
 	f *excelize.File
 }
 
-func newUnitsBook(t *testing.T, first string) *unitsBook {
+func newUnitsBook(t testing.TB, first string) *unitsBook {
 	t.Helper()
 	f := excelize.NewFile()
 	if err := f.SetSheetName("Sheet1", first); err != nil {
@@ -150,7 +150,7 @@ func (b *unitsBook) bytes() []byte {
 
 // unitsLongBook writes the figures as one long table, columns in an
 // unusual order, the unit named only on its first row (a merged cell).
-func unitsLongBook(t *testing.T, fg unitsFigures) []byte {
+func unitsLongBook(t testing.TB, fg unitsFigures) []byte {
 	b := newUnitsBook(t, "数据")
 	head := []string{"指标", "单位", "本年增速(%)", "是否完成", "本年实际值", "备注"}
 	b.row("数据", 1, "2019年各县（市、区）主要指标完成情况")
@@ -178,7 +178,7 @@ func unitsLongBook(t *testing.T, fg unitsFigures) []byte {
 
 // unitsColumnsBook writes the figures with a row per indicator and a
 // column per unit.
-func unitsColumnsBook(t *testing.T, fg unitsFigures) []byte {
+func unitsColumnsBook(t testing.TB, fg unitsFigures) []byte {
 	b := newUnitsBook(t, "各单位")
 	b.row("各单位", 1, append([]string{"指标", "单位"}, fg.units...)...)
 	for i, id := range fg.ids {
@@ -193,7 +193,7 @@ func unitsColumnsBook(t *testing.T, fg unitsFigures) []byte {
 }
 
 // unitsSheetsBook writes one sheet per unit in the template's layout.
-func unitsSheetsBook(t *testing.T, fg unitsFigures) []byte {
+func unitsSheetsBook(t testing.TB, fg unitsFigures) []byte {
 	b := newUnitsBook(t, fg.units[0])
 	for _, u := range fg.units[1:] {
 		b.sheet(u)
@@ -419,7 +419,7 @@ func TestReadUnitsDuplicates(t *testing.T) {
 }
 
 // unitsTargetsBook writes a targets table, wide or long.
-func unitsTargetsBook(t *testing.T, long bool) []byte {
+func unitsTargetsBook(t testing.TB, long bool) []byte {
 	b := newUnitsBook(t, "说明")
 	b.row("说明", 1, "目标表")
 	b.sheet("目标")
@@ -612,4 +612,44 @@ func TestReadUnitsTemplate(t *testing.T) {
 	if len(got) != len(want) {
 		t.Errorf("diagnostics: ReadUnits %v, ReadActuals %v", got, want)
 	}
+}
+
+// FuzzReadUnits feeds damaged workbooks to the reader: no panic, and
+// every problem worded.
+func FuzzReadUnits(f *testing.F) {
+	fg := unitsTestFigures()
+	for _, data := range [][]byte{{}, []byte("PK\x03\x04"), unitsLongBook(f, fg), unitsColumnsBook(f, fg),
+		unitsSheetsBook(f, fg)} {
+		f.Add(data)
+	}
+	rs := unitsTestRules(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		units, diags := readUnits("fuzz.xlsx", data, rs, UnitsOptions{})
+		for _, u := range units {
+			if u.Ruleset == nil || u.Actuals.Values == nil {
+				t.Fatalf("unit %q without ruleset or values", u.Name)
+			}
+		}
+		for _, d := range diags {
+			if d.Summary == "" {
+				t.Fatalf("empty diagnostic at %v", d.Pos)
+			}
+		}
+	})
+}
+
+// FuzzReadTargets does the same for targets tables.
+func FuzzReadTargets(f *testing.F) {
+	for _, data := range [][]byte{{}, unitsTargetsBook(f, false), unitsTargetsBook(f, true)} {
+		f.Add(data)
+	}
+	rs := unitsTestRules(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, diags := readTargets("fuzz.xlsx", data, rs)
+		for _, d := range diags {
+			if d.Summary == "" {
+				t.Fatalf("empty diagnostic at %v", d.Pos)
+			}
+		}
+	})
 }
