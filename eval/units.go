@@ -2,7 +2,9 @@ package eval
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/attain-tool/attain/rules"
 	"github.com/shopspring/decimal"
@@ -52,20 +54,50 @@ func EvaluateUnits(units []Unit, opts Options) *City {
 		c.Period = Year
 	}
 	first := make([]*Assessment, len(units))
-	for i, u := range units {
+	parallel(len(units), func(i int) {
 		o := opts
 		o.Peers = nil
-		first[i] = EvaluateWith(u.Ruleset, named(u), o)
-	}
+		first[i] = EvaluateWith(units[i].Ruleset, named(units[i]), o)
+	})
 	peers := peerStanding(first)
+	first = nil
 	c.Units = make([]*Assessment, len(units))
-	for i, u := range units {
+	parallel(len(units), func(i int) {
 		o := opts
 		o.Peers = peers[i]
-		c.Units[i] = EvaluateWith(u.Ruleset, named(u), o)
-	}
+		c.Units[i] = EvaluateWith(units[i].Ruleset, named(units[i]), o)
+	})
 	rankTotals(c.Units)
 	return c
+}
+
+// parallel runs f(0) … f(n−1) on every core. Units are judged
+// independently (Evaluate shares nothing mutable), so the order does not
+// matter.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 func named(u Unit) Actuals {
