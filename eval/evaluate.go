@@ -125,11 +125,25 @@ func (j *judge) result(ind *rules.Indicator) *Result {
 		r.Status = InProgress
 		r.Scored = false
 		r.Score = decimal.Zero
-		r.Explanation = fmt.Sprintf("%d年内目标（至%d年），本年进度: %s", ind.Target.Years,
-			j.rs.Year+ind.Target.Years-1, r.Explanation)
+		r.Explanation = j.progressText(ind, r)
 	}
 	j.done[ind.ID] = r
 	return r
+}
+
+// progressText describes a multi-year goal before its last year: how far
+// it has come, not whether it was missed.
+func (j *judge) progressText(ind *rules.Indicator, r *Result) string {
+	s := fmt.Sprintf("%d年内目标（至%d年）", ind.Target.Years, j.rs.Year+ind.Target.Years-1)
+	if !r.Value.Valid {
+		return s + "，未填报本年进度，尚未到期，不计分"
+	}
+	u := unitText(ind)
+	s += "，截至本年实际" + fmtNum(r.Value.Decimal, ind.Precision) + u
+	if r.Completion.Valid && r.Reference.Valid {
+		s += fmt.Sprintf("，完成目标（%s%s）的%s%%", r.Reference.Decimal, u, r.Completion.Decimal.StringFixed(2))
+	}
+	return s + "，尚未到期，不计分"
 }
 
 // value finds the judged figure: the reported one, or a growth derived from

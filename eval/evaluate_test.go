@@ -330,19 +330,26 @@ indicators:
 		act    *Actual
 		status Status
 		scored bool
+		why    string // the explanation, when given
 	}{
-		{"on time", "park_start", &Actual{ID: "park_start", Date: "2019-04-20"}, Met, true},
-		{"month given", "park_start", &Actual{ID: "park_start", Date: "2019-04"}, Met, true},
-		{"late", "park_start", &Actual{ID: "park_start", Date: "2019-05-02"}, NearlyMet, true},
-		{"not done", "park_start", &Actual{ID: "park_start", Done: yes(false)}, Missed, true},
-		{"multi-year in progress", "base_area", &Actual{ID: "base_area", Level: dec("300")}, InProgress, false},
-		{"multi-year reached early", "base_area", &Actual{ID: "base_area", Level: dec("1000")}, Met, true},
+		{"on time", "park_start", &Actual{ID: "park_start", Date: "2019-04-20"}, Met, true, ""},
+		{"month given", "park_start", &Actual{ID: "park_start", Date: "2019-04"}, Met, true, ""},
+		{"late", "park_start", &Actual{ID: "park_start", Date: "2019-05-02"}, NearlyMet, true, ""},
+		{"not done", "park_start", &Actual{ID: "park_start", Done: yes(false)}, Missed, true, ""},
+		{"multi-year in progress", "base_area", &Actual{ID: "base_area", Level: dec("300")}, InProgress, false,
+			"5年内目标（至2023年），截至本年实际300亩，完成目标（1000亩）的30.00%，尚未到期，不计分"},
+		{"multi-year without data", "base_area", &Actual{ID: "base_area"}, InProgress, false,
+			"5年内目标（至2023年），未填报本年进度，尚未到期，不计分"},
+		{"multi-year reached early", "base_area", &Actual{ID: "base_area", Level: dec("1000")}, Met, true, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := evalOne(t, rs, tc.id, tc.act)
 			if r.Status != tc.status || r.Scored != tc.scored {
 				t.Errorf("status %s scored %v, want %s %v (%s)", r.Status, r.Scored, tc.status, tc.scored, r.Explanation)
+			}
+			if tc.why != "" && r.Explanation != tc.why {
+				t.Errorf("explanation %q, want %q", r.Explanation, tc.why)
 			}
 		})
 	}
