@@ -14,16 +14,31 @@ func TestDefaultRuleset(t *testing.T) {
 	want := []string{"gdp_growth", "fai_growth", "retail_growth", "trade_growth",
 		"industry_va_growth", "rd_growth", "revenue_growth", "new_urban_jobs",
 		"unemployment_rate", "income_growth", "public_services_rank", "binding_targets"}
-	if len(rs.Indicators) != len(want) {
-		t.Fatalf("%d indicators, want %d", len(rs.Indicators), len(want))
+	if len(rs.Indicators) < len(want) {
+		t.Fatalf("%d indicators, want at least %d", len(rs.Indicators), len(want))
 	}
 	for i, id := range want {
 		if rs.Indicators[i].ID != id {
 			t.Errorf("indicator %d is %s, want %s", i, rs.Indicators[i].ID, id)
 		}
+		if g := rs.Indicators[i].Group; g != GroupHeadline {
+			t.Errorf("%s is in group %q, want %s", id, g, GroupHeadline)
+		}
 	}
-	if !rs.TotalWeight().Equal(decimal.NewFromInt(100)) {
-		t.Errorf("weights sum to %s", rs.TotalWeight())
+	if got := rs.Groups(); len(got) != 2 || got[0] != GroupHeadline || got[1] != GroupTasks {
+		t.Errorf("groups %q, want [%s %s]", got, GroupHeadline, GroupTasks)
+	}
+	headline, tasks := rs.Group(GroupHeadline), rs.Group(GroupTasks)
+	if len(headline.Indicators) != len(want) {
+		t.Errorf("%d headline indicators, want %d", len(headline.Indicators), len(want))
+	}
+	for _, g := range []*Ruleset{headline, tasks} {
+		if !g.TotalWeight().Equal(decimal.NewFromInt(100)) {
+			t.Errorf("weights of %s sum to %s, want 100", g.Indicators[0].Group, g.TotalWeight())
+		}
+	}
+	if len(tasks.Indicators) != 44 {
+		t.Errorf("%d tasks, want the 44 measurable commitments of section 三", len(tasks.Indicators))
 	}
 	for _, id := range []string{"gdp_growth", "industry_va_growth", "fai_growth"} {
 		if rs.Indicator(id).DeriveGrowth {
@@ -36,6 +51,70 @@ func TestDefaultRuleset(t *testing.T) {
 	}
 	if rs.Indicator("unemployment_rate").Polarity != Lower {
 		t.Errorf("unemployment must be lower-is-better")
+	}
+}
+
+// TestDefaultTasks checks the kinds of target the section-三 tasks carry:
+// each task as the report words it, and a score that suits it.
+func TestDefaultTasks(t *testing.T) {
+	rs := Default()
+	tests := []struct {
+		id      string
+		measure Measure
+		kind    TargetKind
+		value   string // "" for kinds without a number
+		unit    string
+		due     string
+		years   int
+		n       int
+		method  ScoreMethod
+	}{
+		{id: "signed_projects", measure: Level, kind: AtLeast, value: "40", unit: "个", method: Ratio},
+		{id: "signed_projects_investment", measure: Level, kind: AtLeast, value: "320", unit: "亿元", method: Ratio},
+		{id: "patent_applications", measure: Level, kind: AtLeast, value: "500", unit: "件", method: Ratio},
+		{id: "park863_tenants", measure: Level, kind: AtLeast, value: "10", unit: "家", method: Ratio},
+		{id: "hr_park_tax", measure: Level, kind: AtLeast, value: "6000", unit: "万元", method: Ratio},
+		{id: "crossborder_park_turnover", measure: Level, kind: Above, value: "20", unit: "亿元", method: Ratio},
+		{id: "services_firm_share", measure: Level, kind: AtLeast, value: "93", unit: "%", method: Ratio},
+		{id: "tax_million_buildings", measure: Level, kind: AtLeast, value: "2", unit: "座", method: Ratio},
+		{id: "zhongde_park_phase1_start", measure: Milestone, kind: ByDate, due: "2019-04", method: PassFail},
+		{id: "university_park_start", measure: Milestone, kind: ByDate, due: "2019-06", method: PassFail},
+		{id: "smart_farm_operation", measure: Milestone, kind: ByDate, due: "2019-12", method: PassFail},
+		{id: "air_quality_rank", measure: Rank, kind: TopN, unit: "名", method: PassFail},
+		{id: "hotline_rank", measure: Rank, kind: TopN, unit: "名", n: 1, method: PassFail},
+		{id: "prefab_base_area", measure: Level, kind: AtLeast, value: "1000", unit: "亩", years: 5, method: Ratio},
+		{id: "international_college", measure: Level, kind: AtLeast, value: "1", unit: "所", years: 2, method: Ratio},
+		{id: "illegal_fundraising_task", measure: YesNo, kind: Verdict, unit: "是/否", method: PassFail},
+	}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			ind := rs.Indicator(tc.id)
+			if ind == nil {
+				t.Fatalf("no indicator %s", tc.id)
+			}
+			tg := ind.Target
+			if ind.Group != GroupTasks || ind.Measure != tc.measure || tg.Kind != tc.kind || tg.Due != tc.due ||
+				tg.Years != tc.years || tg.N != tc.n || ind.Scoring.Method != tc.method {
+				t.Errorf("%s %s %s due=%q years=%d n=%d %s, want %s %s %s due=%q years=%d n=%d %s", ind.Group,
+					ind.Measure, tg.Kind, tg.Due, tg.Years, tg.N, ind.Scoring.Method, GroupTasks,
+					tc.measure, tc.kind, tc.due, tc.years, tc.n, tc.method)
+			}
+			if tc.unit != "" && ind.Unit != tc.unit {
+				t.Errorf("unit %q, want %q", ind.Unit, tc.unit)
+			}
+			if tc.value != "" && !tg.Value.Equal(decimal.RequireFromString(tc.value)) {
+				t.Errorf("value %s, want %s", tg.Value, tc.value)
+			}
+		})
+	}
+	for _, ind := range rs.Group(GroupTasks).Indicators {
+		if ind.Measure == Milestone && (!ind.Scoring.NearMissShare.Valid ||
+			!ind.Scoring.NearMissShare.Decimal.Equal(decimal.RequireFromString("0.5"))) {
+			t.Errorf("%s: a milestone done late must earn half its weight", ind.ID)
+		}
+		if ind.Weight.Sign() <= 0 {
+			t.Errorf("%s: weight %s", ind.ID, ind.Weight)
+		}
 	}
 }
 

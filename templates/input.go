@@ -14,7 +14,10 @@ import (
 
 // The sheets of the input template.
 const (
-	// InputSheet is the sheet the statistics bureau fills.
+	// InputSheet is the sheet the statistics bureau fills: the headline
+	// group (主要预期目标) of the ruleset, or its only group. Every other
+	// group of indicators (重点工作任务) has a sheet of its own, named after
+	// the group, with the same columns (see InputSheetOf).
 	InputSheet = "填报表"
 	// InputGuideSheet explains every column of InputSheet.
 	InputGuideSheet = "填报说明"
@@ -131,9 +134,11 @@ func inputUnit(ind *rules.Indicator) string {
 }
 
 // WriteTemplate writes the input workbook for rs: the sheet 填报表 with one
-// row per indicator, the targets and baselines prefilled and locked, the
-// input cells shaded light yellow, unlocked and validated; and the sheet
-// 填报说明 explaining each column. The sheet protection has no password.
+// row per indicator of the headline group, and a sheet of the same layout
+// for every other group (重点工作任务), the targets and baselines prefilled
+// and locked, the input cells shaded light yellow, unlocked and validated;
+// and the sheet 填报说明 explaining each column. The sheet protection has no
+// password.
 func WriteTemplate(w io.Writer, rs *rules.Ruleset) error {
 	b, err := newInputBook(rs, "", "")
 	if err != nil {
@@ -146,13 +151,88 @@ func WriteTemplate(w io.Writer, rs *rules.Ruleset) error {
 	return nil
 }
 
+// inputPart is one sheet of the template: the indicators of one group.
+type inputPart struct {
+	sheet string
+	group string
+	inds  []*rules.Indicator
+}
+
+// inputMainGroup is the group that goes on 填报表: 主要预期目标 when the
+// ruleset has it, else its first group.
+func inputMainGroup(rs *rules.Ruleset) string {
+	groups := rs.Groups()
+	for _, g := range groups {
+		if g == rules.GroupHeadline {
+			return g
+		}
+	}
+	if len(groups) == 0 {
+		return rules.GroupHeadline
+	}
+	return groups[0]
+}
+
+// inputSheetNameBad are the characters Excel does not allow in a sheet name.
+const inputSheetNameBad = `[]:*?/\`
+
+// InputSheetOf is the sheet of the input template on which a group's
+// indicators are filled: 填报表 for the headline group (or the ruleset's
+// only group), else a sheet named after the group (重点工作任务), within
+// Excel's 31 characters and without the characters it forbids.
+func InputSheetOf(rs *rules.Ruleset, group string) string {
+	if group == inputMainGroup(rs) {
+		return InputSheet
+	}
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(inputSheetNameBad, r) {
+			return '_'
+		}
+		return r
+	}, strings.Trim(group, "'"))
+	if name == "" || name == InputSheet || name == InputGuideSheet {
+		name = "指标组" + name
+	}
+	if rs := []rune(name); len(rs) > 31 {
+		name = string(rs[:31])
+	}
+	return name
+}
+
+// inputParts splits rs into the sheets of its template, the main group
+// first, then the others in ruleset order.
+func inputParts(rs *rules.Ruleset) []inputPart {
+	main := inputMainGroup(rs)
+	parts := []inputPart{{sheet: InputSheet, group: main}}
+	seen := map[string]int{InputSheet: 0}
+	for _, g := range rs.Groups() {
+		if g == main {
+			continue
+		}
+		sheet := InputSheetOf(rs, g)
+		if _, dup := seen[sheet]; dup {
+			continue // two groups folded to one name share a sheet
+		}
+		seen[sheet] = len(parts)
+		parts = append(parts, inputPart{sheet: sheet, group: g})
+	}
+	for _, ind := range rs.Indicators {
+		i := seen[InputSheetOf(rs, ind.Group)]
+		parts[i].inds = append(parts[i].inds, ind)
+	}
+	return parts
+}
+
 // inputBook is the template being built.
 type inputBook struct {
 	f      *excelize.File
 	rs     *rules.Ruleset
 	entity string
-	header int            // row of the column titles
+	parts  []inputPart
+	sheet  string         // the sheet being written
+	header int            // row of the column titles (the same on every sheet)
 	rows   map[string]int // row of each indicator id
+	sheets map[string]string
 	style  inputStyles
 	err    error // the first failure of an excelize call
 }
@@ -176,16 +256,17 @@ func (b *inputBook) set(col, row int, v any, style int) {
 	switch v := v.(type) {
 	case nil:
 	case string:
-		b.keep(b.f.SetCellStr(InputSheet, cell, v))
+		b.keep(b.f.SetCellStr(b.sheet, cell, v))
 	case int:
-		b.keep(b.f.SetCellInt(InputSheet, cell, int64(v)))
+		b.keep(b.f.SetCellInt(b.sheet, cell, int64(v)))
 	default:
-		b.keep(b.f.SetCellValue(InputSheet, cell, v))
+		b.keep(b.f.SetCellValue(b.sheet, cell, v))
 	}
-	b.keep(b.f.SetCellStyle(InputSheet, cell, cell, style))
+	b.keep(b.f.SetCellStyle(b.sheet, cell, cell, style))
 }
 
-// newInputBook builds the template; banner, when given, is the first row.
+// newInputBook builds the template; banner, when given, is the first row
+// of every input sheet.
 func newInputBook(rs *rules.Ruleset, entity, banner string) (*inputBook, error) {
 	if rs == nil {
 		return nil, fmt.Errorf("no ruleset")
@@ -194,38 +275,86 @@ func newInputBook(rs *rules.Ruleset, entity, banner string) (*inputBook, error) 
 		entity = rs.Entity
 	}
 	f := excelize.NewFile()
-	b := &inputBook{f: f, rs: rs, entity: entity, rows: map[string]int{}}
-	b.keep(f.SetSheetName(f.GetSheetName(0), InputSheet))
+	b := &inputBook{f: f, rs: rs, entity: entity, parts: inputParts(rs), rows: map[string]int{},
+		sheets: map[string]string{}}
 	b.styles()
-	last := inputColLetter(inputColCount - 1)
-	row := 1
-	line := func(text string, style int, height float64) {
-		b.set(0, row, text, style)
-		b.keep(f.MergeCell(InputSheet, inputCell(0, row), last+strconv.Itoa(row)))
-		b.keep(f.SetRowHeight(InputSheet, row, height))
-		row++
-	}
-	if banner != "" {
-		line(banner, b.style.banner, 22)
-		b.keep(f.AddComment(InputSheet, excelize.Comment{Cell: "A1", Author: "attain", Text: banner}))
-	}
 	title := rs.Title
 	if title == "" {
 		title = fmt.Sprintf("%s%d年主要预期目标", entity, rs.Year)
 	}
-	line(fmt.Sprintf("%s %d年 完成情况填报表（%s）", entity, rs.Year, title), b.style.title, 26)
-	line(fmt.Sprintf("填报单位：%s　　年度：%d　　规则集：%s　　黄色单元格为填报项，灰色为不适用项，填写方法见“%s”工作表",
-		entity, rs.Year, rs.ID, InputGuideSheet), b.style.meta, 18)
+	for i, p := range b.parts {
+		if i == 0 {
+			b.keep(f.SetSheetName(f.GetSheetName(0), p.sheet))
+		} else {
+			_, err := f.NewSheet(p.sheet)
+			b.keep(err)
+		}
+		b.sheet = p.sheet
+		b.writeSheet(p, banner, title)
+	}
+	b.sheet = InputSheet
+	b.guide()
+	b.keep(f.SetDocProps(&excelize.DocProperties{
+		Title:       fmt.Sprintf("%s %d年 完成情况填报表", entity, rs.Year),
+		Subject:     title,
+		Creator:     "attain",
+		Description: "由 attain 生成的实际完成情况填报表；填好后用 attain evaluate 评估。",
+		Keywords:    "政府工作报告;主要预期目标;完成情况;" + rs.ID,
+		Identifier:  rs.ID,
+		Language:    "zh-CN",
+	}))
+	f.SetActiveSheet(0)
+	if b.err != nil {
+		f.Close()
+		return nil, b.err
+	}
+	return b, nil
+}
+
+// writeSheet writes one input sheet: the title lines, the header and a row
+// per indicator of the part.
+func (b *inputBook) writeSheet(p inputPart, banner, title string) {
+	f, rs, sh := b.f, b.rs, p.sheet
+	last := inputColLetter(inputColCount - 1)
+	row := 1
+	line := func(text string, style int, height float64) {
+		b.set(0, row, text, style)
+		b.keep(f.MergeCell(sh, inputCell(0, row), last+strconv.Itoa(row)))
+		b.keep(f.SetRowHeight(sh, row, height))
+		row++
+	}
+	if banner != "" {
+		line(banner, b.style.banner, 22)
+		b.keep(f.AddComment(sh, excelize.Comment{Cell: "A1", Author: "attain", Text: banner}))
+	}
+	what := title
+	if len(b.parts) > 1 {
+		what = p.group
+	}
+	line(fmt.Sprintf("%s %d年 完成情况填报表（%s）", b.entity, rs.Year, what), b.style.title, 26)
+	meta := fmt.Sprintf("填报单位：%s　　年度：%d　　规则集：%s　　黄色单元格为填报项，灰色为不适用项，填写方法见“%s”工作表",
+		b.entity, rs.Year, rs.ID, InputGuideSheet)
+	if len(b.parts) > 1 {
+		var others []string
+		for _, o := range b.parts {
+			if o.sheet != sh {
+				others = append(others, fmt.Sprintf("%s在“%s”工作表", o.group, o.sheet))
+			}
+		}
+		meta += "；" + strings.Join(others, "、") + "填报"
+	}
+	line(meta, b.style.meta, 18)
 	b.header = row
 	for i, c := range inputColumns {
 		b.set(i, row, c.title, b.style.header)
-		b.keep(f.SetColWidth(InputSheet, inputColLetter(i), inputColLetter(i), c.width))
+		b.keep(f.SetColWidth(sh, inputColLetter(i), inputColLetter(i), c.width))
 	}
-	b.keep(f.SetRowHeight(InputSheet, row, 30))
+	b.keep(f.SetRowHeight(sh, row, 30))
 	inputs := map[int][]string{} // input cells by column, for validation
-	for _, ind := range rs.Indicators {
+	for _, ind := range p.inds {
 		row++
 		b.rows[ind.ID] = row
+		b.sheets[ind.ID] = sh
 		b.set(inputColID, row, ind.ID, b.style.fixed)
 		b.set(inputColName, row, ind.Name, b.style.fixedWrap)
 		b.set(inputColCategory, row, string(ind.Category), b.style.fixed)
@@ -251,7 +380,7 @@ func newInputBook(rs *rules.Ruleset, entity, banner string) (*inputBook, error) 
 				b.set(col, row, nil, style)
 				inputs[col] = append(inputs[col], inputCell(col, row))
 			case field == eval.FieldPrevLevel && ind.Baseline.Level.Valid:
-				b.keep(f.SetCellDefault(InputSheet, inputCell(col, row), ind.Baseline.Level.Decimal.String()))
+				b.keep(f.SetCellDefault(sh, inputCell(col, row), ind.Baseline.Level.Decimal.String()))
 				b.set(col, row, nil, b.style.fixedNum)
 			default:
 				b.set(col, row, nil, b.style.na)
@@ -259,32 +388,22 @@ func newInputBook(rs *rules.Ruleset, entity, banner string) (*inputBook, error) 
 		}
 		b.set(inputColSource, row, nil, b.style.inputText)
 		b.set(inputColNote, row, nil, b.style.inputText)
-		b.keep(f.SetRowHeight(InputSheet, row, 30))
+		b.keep(f.SetRowHeight(sh, row, 30))
 	}
+	// The codes are ASCII: widen the code column to the longest one.
+	idWidth := inputColumns[inputColID].width
+	for _, ind := range p.inds {
+		idWidth = max(idWidth, float64(len(ind.ID)+2))
+	}
+	b.keep(f.SetColWidth(sh, inputColLetter(inputColID), inputColLetter(inputColID), idWidth))
 	b.validations(inputs)
-	b.keep(f.SetPanes(InputSheet, &excelize.Panes{Freeze: true, XSplit: inputColName + 1, YSplit: b.header,
+	b.keep(f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: inputColName + 1, YSplit: b.header,
 		TopLeftCell: inputCell(inputColName+1, b.header+1), ActivePane: "bottomRight"}))
-	b.keep(f.ProtectSheet(InputSheet, &excelize.SheetProtectionOptions{
+	b.keep(f.ProtectSheet(sh, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true,
 		FormatCells: true, FormatColumns: true, FormatRows: true, AutoFilter: true, Sort: true,
 	}))
-	b.page(InputSheet, "landscape")
-	b.guide()
-	b.keep(f.SetDocProps(&excelize.DocProperties{
-		Title:       fmt.Sprintf("%s %d年 完成情况填报表", entity, rs.Year),
-		Subject:     title,
-		Creator:     "attain",
-		Description: "由 attain 生成的实际完成情况填报表；填好后用 attain evaluate 评估。",
-		Keywords:    "政府工作报告;主要预期目标;完成情况;" + rs.ID,
-		Identifier:  rs.ID,
-		Language:    "zh-CN",
-	}))
-	f.SetActiveSheet(0)
-	if b.err != nil {
-		f.Close()
-		return nil, b.err
-	}
-	return b, nil
+	b.page(sh, "landscape")
 }
 
 func (b *inputBook) styles() {
@@ -345,7 +464,7 @@ func (b *inputBook) validations(inputs map[int][]string) {
 		b.keep(set(dv))
 		dv.SetError(excelize.DataValidationErrorStyleStop, title, msg)
 		dv.SetInput(inputColumns[col].title, prompt)
-		b.keep(b.f.AddDataValidation(InputSheet, dv))
+		b.keep(b.f.AddDataValidation(b.sheet, dv))
 	}
 	decimalRange := func(dv *excelize.DataValidation) error {
 		return dv.SetRange("-"+inputDecimalLimit, inputDecimalLimit, excelize.DataValidationTypeDecimal,
@@ -427,6 +546,30 @@ func (b *inputBook) guide() {
 		"不要插入、删除或移动列，不要改动指标编码；可以在表格下方另起一行写注释。",
 		"“数据来源”请写明出处（如区统计局统计快报、区财政局决算）以及是预计数、快报数还是年报数。",
 		"填好后保存为 .xlsx 格式（不要另存为 .xls，不要加密），用 attain evaluate --in 文件名.xlsx 评估。",
+	}
+	if len(b.parts) > 1 {
+		var where []string
+		for _, p := range b.parts {
+			where = append(where, fmt.Sprintf("%s（%d项）在“%s”工作表", p.group, len(p.inds), p.sheet))
+		}
+		general = append(general, strings.Join(where, "，")+"填报；各表的列相同，填法相同，请每张表都填写，不要把行移到另一张表。")
+	}
+	var dated, multiYear []string
+	for _, ind := range rs.Indicators {
+		if ind.Measure == rules.Milestone {
+			dated = append(dated, ind.Name)
+		}
+		if ind.Target.Years > 1 {
+			multiYear = append(multiYear, ind.Name)
+		}
+	}
+	if len(dated) > 0 {
+		general = append(general, "有时间节点的任务（如“4月份开工”“年底前投产”）在“是否完成”选“是”或“否”，并在“完成日期”填实际完成（开工、投产）的日期；"+
+			"按期完成记为完成，晚于节点完成记为基本完成。本表中这样的任务有："+strings.Join(dated, "、")+"。")
+	}
+	if len(multiYear) > 0 {
+		general = append(general, "多年目标（如“5年内建成”“两年内建立”）填报截至本年末的累计完成数；目标到期前未达到的显示为“进行中”和本年进度，不计分。"+
+			"本表中这样的目标有："+strings.Join(multiYear, "、")+"。")
 	}
 	row := 3
 	put("A"+strconv.Itoa(row), "一、总体要求", headStyle)

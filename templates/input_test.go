@@ -151,7 +151,13 @@ func inTestRow(t testing.TB, f *excelize.File, id string) int {
 
 func inTestValue(t testing.TB, f *excelize.File, cell string) string {
 	t.Helper()
-	v, err := f.GetCellValue(InputSheet, cell, excelize.Options{RawCellValue: true})
+	return inTestValueOn(t, f, InputSheet, cell)
+}
+
+// inTestValueOn returns the raw value of a cell of sheet.
+func inTestValueOn(t testing.TB, f *excelize.File, sheet, cell string) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +167,13 @@ func inTestValue(t testing.TB, f *excelize.File, cell string) string {
 // inTestStyle returns the style of a cell.
 func inTestStyle(t testing.TB, f *excelize.File, cell string) *excelize.Style {
 	t.Helper()
-	id, err := f.GetCellStyle(InputSheet, cell)
+	return inTestStyleOn(t, f, InputSheet, cell)
+}
+
+// inTestStyleOn returns the style of a cell of sheet.
+func inTestStyleOn(t testing.TB, f *excelize.File, sheet, cell string) *excelize.Style {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, cell)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,84 +198,61 @@ func inTestFill(st *excelize.Style) string {
 func TestWriteTemplateLayout(t *testing.T) {
 	rs := rules.Default()
 	f := inTestOpen(t, rs)
-	if got, want := f.GetSheetList(), []string{InputSheet, InputGuideSheet}; !slices.Equal(got, want) {
+	if got, want := f.GetSheetList(), []string{InputSheet, rules.GroupTasks, InputGuideSheet}; !slices.Equal(got, want) {
 		t.Fatalf("sheets = %v, want %v", got, want)
-	}
-	rows, err := f.GetRows(InputSheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	header := -1
-	for i, row := range rows {
-		if len(row) > 0 && row[0] == "指标编码" {
-			header = i + 1
-			if !slices.Equal(row, InputColumns()) {
-				t.Errorf("header row = %q, want %q", row, InputColumns())
-			}
-		}
 	}
 	want := []string{"指标编码", "指标", "类别", "单位", "目标", "上年实际值", "本年实际值", "本年增速(%)", "名次",
 		"是否完成", "完成日期", "数据来源", "备注"}
 	if !slices.Equal(InputColumns(), want) {
 		t.Errorf("InputColumns() = %q, want %q", InputColumns(), want)
 	}
-	if header < 2 {
-		t.Fatalf("header row not found below a title row")
-	}
-	title := inTestValue(t, f, "A1")
-	for _, part := range []string{rs.Entity, "2019年", rs.Title} {
-		if !strings.Contains(title, part) {
-			t.Errorf("title %q lacks %q", title, part)
+	var header int
+	for _, g := range rs.Groups() {
+		sheet := InputSheetOf(rs, g)
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	for i, ind := range rs.Indicators {
-		row := header + 1 + i
-		cell := func(col int) string { return inputCell(col, row) }
-		t.Run(ind.ID, func(t *testing.T) {
-			checks := []struct{ col, want string }{
-				{cell(inputColID), ind.ID}, {cell(inputColName), ind.Name}, {cell(inputColCategory), string(ind.Category)},
-				{cell(inputColTarget), ind.Target.Text},
-			}
-			for _, c := range checks {
-				if got := inTestValue(t, f, c.col); got != c.want {
-					t.Errorf("%s = %q, want %q", c.col, got, c.want)
+		header = -1
+		for i, row := range rows {
+			if len(row) > 0 && row[0] == "指标编码" {
+				header = i + 1
+				if !slices.Equal(row, InputColumns()) {
+					t.Errorf("%s: header row = %q, want %q", sheet, row, InputColumns())
 				}
 			}
-			prev := inTestValue(t, f, cell(inputColPrev))
-			switch {
-			case ind.Baseline.Level.Valid:
-				if prev != ind.Baseline.Level.Decimal.String() {
-					t.Errorf("上年实际值 = %q, want %s", prev, ind.Baseline.Level.Decimal)
-				}
-				if typ, _ := f.GetCellType(InputSheet, cell(inputColPrev)); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-					t.Errorf("上年实际值 is stored as %v, want a number", typ)
-				}
-			case prev != "":
-				t.Errorf("上年实际值 = %q, want empty", prev)
+		}
+		if header < 2 {
+			t.Fatalf("%s: header row not found below a title row", sheet)
+		}
+		title := inTestValueOn(t, f, sheet, "A1")
+		for _, part := range []string{rs.Entity, "2019年", g} {
+			if !strings.Contains(title, part) {
+				t.Errorf("%s: title %q lacks %q", sheet, title, part)
 			}
-			open := map[eval.Field]bool{}
-			for _, fl := range InputFields(ind) {
-				open[fl] = true
-			}
-			for col := range inputColumns {
-				st := inTestStyle(t, f, cell(col))
-				field := inputColumns[col].field
-				input := open[field] || col == inputColSource || col == inputColNote
-				if got := !inTestLocked(st); got != input {
-					t.Errorf("%s (%s) unlocked = %v, want %v", cell(col), inputColumns[col].title, got, input)
-				}
-				wantFill := ""
-				switch {
-				case input:
-					wantFill = "FFFFCC"
-				case field != "" && !(field == eval.FieldPrevLevel && ind.Baseline.Level.Valid):
-					wantFill = "D9D9D9"
-				}
-				if got := inTestFill(st); got != wantFill {
-					t.Errorf("%s (%s) fill = %q, want %q", cell(col), inputColumns[col].title, got, wantFill)
-				}
-			}
-		})
+		}
+		if meta := inTestValueOn(t, f, sheet, "A2"); !strings.Contains(meta, "填报单位："+rs.Entity) ||
+			!strings.Contains(meta, "年度：2019") {
+			t.Errorf("%s: meta line %q", sheet, meta)
+		}
+		inds := rs.Group(g).Indicators
+		if len(rows) != header+len(inds) {
+			t.Errorf("%s: %d rows, want the header at %d and %d indicators", sheet, len(rows), header, len(inds))
+		}
+		for i, ind := range inds {
+			inTestLayoutRow(t, f, sheet, header+1+i, ind)
+		}
+		panes, err := f.GetPanes(sheet)
+		if err != nil || !panes.Freeze || panes.YSplit != header {
+			t.Errorf("%s: panes = %+v, %v; want the header row %d frozen", sheet, panes, err, header)
+		}
+		prot, err := f.GetSheetProtection(sheet)
+		if err != nil || !prot.SelectLockedCells || !prot.SelectUnlockedCells || !prot.FormatCells || prot.InsertRows {
+			t.Errorf("%s: sheet protection = %+v, %v", sheet, prot, err)
+		}
+		if w, _ := f.GetColWidth(sheet, "B"); w < 20 {
+			t.Errorf("%s: column B is %v wide, too narrow for Chinese names", sheet, w)
+		}
 	}
 	if got := inTestValue(t, f, inputCell(inputColUnit, inTestRow(t, f, "gdp_growth"))); got != "亿元 / %" {
 		t.Errorf("unit of gdp_growth = %q, want 亿元 / %%", got)
@@ -271,26 +260,69 @@ func TestWriteTemplateLayout(t *testing.T) {
 	if got := inTestValue(t, f, inputCell(inputColUnit, inTestRow(t, f, "new_urban_jobs"))); got != "人" {
 		t.Errorf("unit of new_urban_jobs = %q, want 人", got)
 	}
-	panes, err := f.GetPanes(InputSheet)
-	if err != nil || !panes.Freeze || panes.YSplit != header {
-		t.Errorf("panes = %+v, %v; want the header row %d frozen", panes, err, header)
-	}
-	prot, err := f.GetSheetProtection(InputSheet)
-	if err != nil || !prot.SelectLockedCells || !prot.SelectUnlockedCells || !prot.FormatCells || prot.InsertRows {
-		t.Errorf("sheet protection = %+v, %v", prot, err)
-	}
-	sheetXML := inTestPart(t, rs, "xl/worksheets/sheet1.xml")
-	if prot := regexp.MustCompile(`<sheetProtection[^>]*>`).FindString(sheetXML); prot == "" ||
-		strings.Contains(prot, "password") || strings.Contains(prot, "hashValue") {
-		t.Errorf("sheet protection %q: want one without a password", prot)
+	for _, part := range []string{"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"} {
+		sheetXML := inTestPart(t, rs, part)
+		if prot := regexp.MustCompile(`<sheetProtection[^>]*>`).FindString(sheetXML); prot == "" ||
+			strings.Contains(prot, "password") || strings.Contains(prot, "hashValue") {
+			t.Errorf("%s: sheet protection %q: want one without a password", part, prot)
+		}
 	}
 	props, err := f.GetDocProps()
 	if err != nil || props.Creator != "attain" || !strings.Contains(props.Title, rs.Entity) {
 		t.Errorf("doc props = %+v, %v", props, err)
 	}
-	if w, _ := f.GetColWidth(InputSheet, "B"); w < 20 {
-		t.Errorf("column B is %v wide, too narrow for Chinese names", w)
-	}
+}
+
+// inTestLayoutRow checks the row of one indicator: the prefilled cells,
+// and which cells are open (yellow, unlocked), fixed or not applicable.
+func inTestLayoutRow(t *testing.T, f *excelize.File, sheet string, row int, ind *rules.Indicator) {
+	t.Helper()
+	cell := func(col int) string { return inputCell(col, row) }
+	t.Run(ind.ID, func(t *testing.T) {
+		checks := []struct{ col, want string }{
+			{cell(inputColID), ind.ID}, {cell(inputColName), ind.Name}, {cell(inputColCategory), string(ind.Category)},
+			{cell(inputColTarget), ind.Target.Text},
+		}
+		for _, c := range checks {
+			if got := inTestValueOn(t, f, sheet, c.col); got != c.want {
+				t.Errorf("%s!%s = %q, want %q", sheet, c.col, got, c.want)
+			}
+		}
+		prev := inTestValueOn(t, f, sheet, cell(inputColPrev))
+		switch {
+		case ind.Baseline.Level.Valid:
+			if prev != ind.Baseline.Level.Decimal.String() {
+				t.Errorf("上年实际值 = %q, want %s", prev, ind.Baseline.Level.Decimal)
+			}
+			if typ, _ := f.GetCellType(sheet, cell(inputColPrev)); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+				t.Errorf("上年实际值 is stored as %v, want a number", typ)
+			}
+		case prev != "":
+			t.Errorf("上年实际值 = %q, want empty", prev)
+		}
+		open := map[eval.Field]bool{}
+		for _, fl := range InputFields(ind) {
+			open[fl] = true
+		}
+		for col := range inputColumns {
+			st := inTestStyleOn(t, f, sheet, cell(col))
+			field := inputColumns[col].field
+			input := open[field] || col == inputColSource || col == inputColNote
+			if got := !inTestLocked(st); got != input {
+				t.Errorf("%s (%s) unlocked = %v, want %v", cell(col), inputColumns[col].title, got, input)
+			}
+			wantFill := ""
+			switch {
+			case input:
+				wantFill = "FFFFCC"
+			case field != "" && !(field == eval.FieldPrevLevel && ind.Baseline.Level.Valid):
+				wantFill = "D9D9D9"
+			}
+			if got := inTestFill(st); got != wantFill {
+				t.Errorf("%s (%s) fill = %q, want %q", cell(col), inputColumns[col].title, got, wantFill)
+			}
+		}
+	})
 }
 
 func TestWriteTemplateMeasures(t *testing.T) {
@@ -395,9 +427,88 @@ func TestWriteTemplateGuide(t *testing.T) {
 			t.Errorf("填报说明 does not explain %s", c)
 		}
 	}
-	for _, want := range []string{"可比价", "地区生产总值、固定资产投资、规模以上工业增加值", "百分比格式", "数据来源", "不要填 0"} {
+	for _, want := range []string{"可比价", "地区生产总值、固定资产投资、规模以上工业增加值", "百分比格式", "数据来源", "不要填 0",
+		"主要预期目标（12项）在“填报表”工作表，重点工作任务（44项）在“重点工作任务”工作表填报",
+		"在“完成日期”填实际完成", "中德产业园一期开工建设、大学科技园实质性动工建设、水木九天智慧农业园投产运营",
+		"显示为“进行中”", "高水平国际合作院校、装配式建筑产研示范基地建成面积"} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("填报说明 lacks %q", want)
 		}
+	}
+}
+
+func TestInputSheetOf(t *testing.T) {
+	two := rules.Default()
+	tasksOnly := two.Group(rules.GroupTasks)
+	tests := []struct {
+		name  string
+		rs    *rules.Ruleset
+		group string
+		want  string
+	}{
+		{"headline group", two, rules.GroupHeadline, InputSheet},
+		{"tasks beside the headline group", two, rules.GroupTasks, "重点工作任务"},
+		{"the only group", tasksOnly, rules.GroupTasks, InputSheet},
+		{"characters Excel forbids", two, "专项/考核[2019]", "专项_考核_2019_"},
+		{"too long for a sheet name", two, strings.Repeat("任务", 20), strings.Repeat("任务", 15) + "任"},
+		{"the guide's name", two, InputGuideSheet, "指标组" + InputGuideSheet},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := InputSheetOf(tt.rs, tt.group); got != tt.want {
+				t.Errorf("InputSheetOf(%q) = %q, want %q", tt.group, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestWriteTemplateTasksSheet: the tasks sheet validates its own input
+// cells, milestones with a date, ranks with whole numbers.
+func TestWriteTemplateTasksSheet(t *testing.T) {
+	rs := rules.Default()
+	f := inTestOpen(t, rs)
+	sheet := InputSheetOf(rs, rules.GroupTasks)
+	dvs, err := f.GetDataValidations(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rowOf := map[string]int{}
+	for i, r := range rows {
+		if len(r) > 0 {
+			rowOf[r[0]] = i + 1
+		}
+	}
+	var dates, done, ranks []string
+	for _, ind := range rs.Group(rules.GroupTasks).Indicators {
+		r := strconv.Itoa(rowOf[ind.ID])
+		switch ind.Measure {
+		case rules.Milestone:
+			dates = append(dates, "K"+r)
+			done = append(done, "J"+r)
+		case rules.YesNo:
+			done = append(done, "J"+r)
+		case rules.Rank:
+			ranks = append(ranks, "I"+r)
+		}
+	}
+	want := map[string][]string{"date": dates, "list": done, "whole": ranks}
+	got := map[string][]string{}
+	for _, dv := range dvs {
+		got[dv.Type] = strings.Fields(dv.Sqref)
+	}
+	for typ, cells := range want {
+		if !slices.Equal(got[typ], cells) {
+			t.Errorf("%s validation on %v, want %v", typ, got[typ], cells)
+		}
+	}
+	if len(dates) != 3 || len(ranks) != 2 {
+		t.Errorf("%d milestones, %d ranks on the tasks sheet, want 3 and 2", len(dates), len(ranks))
+	}
+	if meta := inTestValueOn(t, f, InputSheet, "A2"); !strings.Contains(meta, "重点工作任务在“重点工作任务”工作表填报") {
+		t.Errorf("填报表 does not point to the tasks sheet: %q", meta)
 	}
 }

@@ -193,18 +193,27 @@ type readCell struct {
 	raw string // raw value, trimmed
 }
 
-// read finds the sheet, the header row and every indicator row.
+// readRow is where an indicator's row was read.
+type readRow struct {
+	sheet string
+	row   int
+}
+
+// read reads the sheet asked for, or 填报表 and, where the workbook has
+// them, the sheets of the ruleset's other groups (重点工作任务). A workbook
+// without a group's sheet (a template made before the group was added)
+// still reads: the group's indicators are 无数据, with one warning.
 func (r *reader) read() {
 	want := r.opts.Sheet
 	if want == "" {
 		want = InputSheet
 	}
 	sheets := r.f.GetSheetList()
-	found := false
+	has := map[string]bool{}
 	for _, s := range sheets {
-		found = found || s == want
+		has[s] = true
 	}
-	if !found {
+	if !has[want] {
 		list := "（没有工作表）"
 		if len(sheets) > 0 {
 			list = "“" + strings.Join(sheets, "”、“") + "”"
@@ -213,20 +222,6 @@ func (r *reader) read() {
 			"找不到工作表“%s”；工作簿中的工作表有：%s", want, list)
 		return
 	}
-	r.sheet = want
-	rows, err := r.f.GetRows(want, excelize.Options{RawCellValue: true})
-	if err != nil {
-		r.errorf(rules.Pos{File: r.name, Sheet: want}, "在 Excel 中打开后另存为 .xlsx 再导入", "无法读取工作表（%v）", err)
-		return
-	}
-	header, cols := r.findHeader(rows)
-	if header < 0 {
-		r.errorf(rules.Pos{File: r.name, Sheet: want},
-			"表头行要有“指标编码”（或“指标”）和“本年实际值”“本年增速(%)”等列标题；可用 attain template 重新生成模板",
-			"找不到表头行：前 %d 行中没有同时含“指标编码”或“指标”与填报列标题的行", readHeaderScan)
-		return
-	}
-	r.meta(rows[:header])
 	names := map[string]*rules.Indicator{}
 	for _, ind := range r.rs.Indicators {
 		for _, n := range append([]string{ind.Name}, ind.Aliases...) {
@@ -235,7 +230,77 @@ func (r *reader) read() {
 			}
 		}
 	}
-	seen := map[string]int{} // indicator id → row
+	seen := map[string]readRow{}
+	r.readSheet(want, true, names, seen)
+	main := inputMainGroup(r.rs)
+	if want == InputSheet {
+		for _, g := range r.rs.Groups() {
+			if sheet := InputSheetOf(r.rs, g); g != main && sheet != want && has[sheet] {
+				r.readSheet(sheet, false, names, seen)
+			}
+		}
+	}
+	r.sheet = want
+	for _, g := range r.rs.Groups() {
+		var missing []*rules.Indicator
+		for _, ind := range r.rs.Indicators {
+			if _, ok := seen[ind.ID]; !ok && ind.Group == g {
+				missing = append(missing, ind)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		sheet := InputSheetOf(r.rs, g)
+		if g != main && len(missing) == len(r.rs.Group(g).Indicators) {
+			// Not one row of the group: an older template, or another
+			// sheet read on request. One warning, not one per indicator.
+			pos := rules.Pos{File: r.name, Sheet: sheet}
+			why := fmt.Sprintf("“%s”工作表中没有%s的行", sheet, g)
+			if !has[sheet] || want != InputSheet {
+				pos = rules.Pos{File: r.name}
+				why = fmt.Sprintf("工作簿中没有读取“%s”工作表", sheet)
+				if !has[sheet] {
+					why = fmt.Sprintf("工作簿中没有“%s”工作表（可能是较早版本的模板）", sheet)
+				}
+			}
+			r.diags.Add(rules.Diagnostic{Pos: pos, Severity: rules.Warning,
+				Summary: fmt.Sprintf("%s，%s%d项指标按无数据处理", why, g, len(missing)),
+				Hint:    "用 attain template 重新生成模板，在“" + sheet + "”工作表填报" + g})
+			continue
+		}
+		for _, ind := range missing {
+			pos := rules.Pos{File: r.name, Sheet: want}
+			summary := fmt.Sprintf("填报表中没有指标 %s（%s）的行，按无数据处理", ind.ID, ind.Name)
+			if g != main && want == InputSheet && has[sheet] {
+				pos.Sheet = sheet
+				summary = fmt.Sprintf("“%s”工作表中没有指标 %s（%s）的行，按无数据处理", sheet, ind.ID, ind.Name)
+			}
+			r.diags.Add(rules.Diagnostic{Pos: pos, Severity: rules.Warning, Indicator: ind.ID, Summary: summary,
+				Hint: "用 attain template 生成的模板含全部指标；不要删除行"})
+		}
+	}
+}
+
+// readSheet reads the indicator rows of one sheet; meta says whether the
+// lines above the header name the entity and year.
+func (r *reader) readSheet(sheet string, meta bool, names map[string]*rules.Indicator, seen map[string]readRow) {
+	r.sheet = sheet
+	rows, err := r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		r.errorf(rules.Pos{File: r.name, Sheet: sheet}, "在 Excel 中打开后另存为 .xlsx 再导入", "无法读取工作表（%v）", err)
+		return
+	}
+	header, cols := r.findHeader(rows)
+	if header < 0 {
+		r.errorf(rules.Pos{File: r.name, Sheet: sheet},
+			"表头行要有“指标编码”（或“指标”）和“本年实际值”“本年增速(%)”等列标题；可用 attain template 重新生成模板",
+			"找不到表头行：前 %d 行中没有同时含“指标编码”或“指标”与填报列标题的行", readHeaderScan)
+		return
+	}
+	if meta {
+		r.meta(rows[:header])
+	}
 	for i := header + 1; i < len(rows); i++ {
 		rowNum := i + 1
 		get := func(col int) readCell {
@@ -263,12 +328,16 @@ func (r *reader) read() {
 			if ref == "" {
 				ref = nameCell.ref
 			}
+			where := fmt.Sprintf("第%d行和第%d行", first.row, rowNum)
+			if first.sheet != sheet {
+				where = fmt.Sprintf("“%s”第%d行和“%s”第%d行", first.sheet, first.row, sheet, rowNum)
+			}
 			r.diags.Add(rules.Diagnostic{Pos: r.pos(ref), Indicator: ind.ID,
-				Summary: fmt.Sprintf("指标 %s（%s）重复出现：第%d行和第%d行", ind.ID, ind.Name, first, rowNum),
+				Summary: fmt.Sprintf("指标 %s（%s）重复出现：%s", ind.ID, ind.Name, where),
 				Hint:    "每个指标只填一行；删去重复的一行"})
 			continue
 		}
-		seen[ind.ID] = rowNum
+		seen[ind.ID] = readRow{sheet: sheet, row: rowNum}
 		act := &eval.Actual{ID: ind.ID, Sources: map[eval.Field]rules.Pos{}}
 		for col := inputColPrev; col <= inputColDate; col++ {
 			if cols[col] >= 0 {
@@ -276,13 +345,6 @@ func (r *reader) read() {
 			}
 		}
 		r.acts.Values[ind.ID] = act
-	}
-	for _, ind := range r.rs.Indicators {
-		if _, ok := seen[ind.ID]; !ok {
-			r.diags.Add(rules.Diagnostic{Pos: rules.Pos{File: r.name, Sheet: r.sheet}, Severity: rules.Warning,
-				Indicator: ind.ID, Summary: fmt.Sprintf("填报表中没有指标 %s（%s）的行，按无数据处理", ind.ID, ind.Name),
-				Hint: "用 attain template 生成的模板含全部指标；不要删除行"})
-		}
 	}
 }
 

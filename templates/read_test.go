@@ -23,7 +23,7 @@ import (
 
 // readTestBook fills the template of rs with values, lets mutate change the
 // workbook with excelize, and returns its bytes. row finds the row of an
-// indicator; last is the last row of the table.
+// indicator on 填报表; last is the last row of its table.
 func readTestBook(t testing.TB, rs *rules.Ruleset, values map[string]map[eval.Field]string,
 	mutate func(f *excelize.File, row func(id string) int, last int)) []byte {
 	t.Helper()
@@ -40,7 +40,8 @@ func readTestBook(t testing.TB, rs *rules.Ruleset, values map[string]map[eval.Fi
 	}
 	defer f.Close()
 	row := func(id string) int { return inTestRow(t, f, id) }
-	mutate(f, row, row(rs.Indicators[len(rs.Indicators)-1].ID))
+	main := rs.Group(inputMainGroup(rs)).Indicators
+	mutate(f, row, row(main[len(main)-1].ID))
 	out, err := f.WriteToBuffer()
 	if err != nil {
 		t.Fatal(err)
@@ -528,7 +529,7 @@ func TestReadActualsProblems(t *testing.T) {
 		}), []readTestWant{{"", "找不到表头行", "指标编码"}}},
 		{"sheet missing", book(func(f *excelize.File, _ func(string) int, _ int) {
 			f.SetSheetName(InputSheet, "Sheet1")
-		}), []readTestWant{{"-", "找不到工作表“填报表”；工作簿中的工作表有：“Sheet1”、“填报说明”", "改回“填报表”"}}},
+		}), []readTestWant{{"-", "找不到工作表“填报表”；工作簿中的工作表有：“Sheet1”、“重点工作任务”、“填报说明”", "改回“填报表”"}}},
 		{"several problems at once", book(func(f *excelize.File, row func(string) int, _ int) {
 			f.SetCellStr(InputSheet, inputCell(inputColGrowth, row("fai_growth")), "abc")
 			f.SetCellStr(InputSheet, inputCell(inputColGrowth, row("gdp_growth")), "约8.5")
@@ -584,6 +585,139 @@ func TestReadActualsOtherSheet(t *testing.T) {
 	}
 	if p := acts.Values["gdp_growth"].Source(eval.FieldGrowth); p.Sheet != "2019年" || p.Cell != "H4" {
 		t.Errorf("source = %v", p)
+	}
+}
+
+// TestReadActualsGroups reads the sheet of the section-三 tasks beside 填报表:
+// its figures and their cells, a template made before the sheet existed,
+// a row listed on both sheets, and problems positioned on the tasks sheet.
+func TestReadActualsGroups(t *testing.T) {
+	rs := rules.Default()
+	tasks := InputSheetOf(rs, rules.GroupTasks)
+	if tasks != "重点工作任务" {
+		t.Fatalf("tasks sheet %q", tasks)
+	}
+	type mutator = func(t *testing.T, f *excelize.File)
+	// taskRow is the row of a task on its sheet.
+	taskRow := func(t *testing.T, f *excelize.File, id string) int {
+		rows, err := f.GetRows(tasks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range rows {
+			if len(r) > 0 && r[0] == id {
+				return i + 1
+			}
+		}
+		t.Fatalf("no row for %s on %s", id, tasks)
+		return 0
+	}
+	book := func(t *testing.T, m mutator) []byte {
+		var buf bytes.Buffer
+		if err := FillTemplate(&buf, rs, "", ExampleValues2019(), ""); err != nil {
+			t.Fatal(err)
+		}
+		if m == nil {
+			return buf.Bytes()
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		m(t, f)
+		out, err := f.WriteToBuffer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	tests := []struct {
+		name   string
+		mutate mutator
+		sheet  string // ReadOptions.Sheet
+		// want are the diagnostics, each "position: summary" without the hint.
+		want []string
+		// read lists figures that must have been read: id.field=value@cell.
+		read []string
+		// unread lists indicators that must be without figures.
+		unread []string
+	}{
+		{name: "both sheets", read: []string{
+			"gdp_growth.growth=8.6@填报表!H4",
+			"signed_projects.level=42@重点工作任务!G12",
+			"zhongde_park_phase1_start.date=2019-04-18@重点工作任务!K18",
+			"zhongde_park_phase1_start.done=是@重点工作任务!J18",
+			"air_quality_rank.rank=2@重点工作任务!I5",
+			"prefab_base_area.level=260@重点工作任务!G24",
+		}, unread: []string{"hotline_rank"}},
+		{name: "older template without the tasks sheet", mutate: func(t *testing.T, f *excelize.File) {
+			if err := f.DeleteSheet(tasks); err != nil {
+				t.Fatal(err)
+			}
+		}, want: []string{
+			"in.xlsx: 警告: 工作簿中没有“重点工作任务”工作表（可能是较早版本的模板），重点工作任务44项指标按无数据处理",
+		}, read: []string{"gdp_growth.growth=8.6@填报表!H4"}, unread: []string{"signed_projects", "patent_applications"}},
+		{name: "a task row deleted", mutate: func(t *testing.T, f *excelize.File) {
+			if err := f.RemoveRow(tasks, taskRow(t, f, "patent_applications")); err != nil {
+				t.Fatal(err)
+			}
+		}, want: []string{
+			"in.xlsx: 重点工作任务: 警告: “重点工作任务”工作表中没有指标 patent_applications（专利申请量）的行，按无数据处理",
+		}, unread: []string{"patent_applications"}},
+		{name: "a task on both sheets", mutate: func(t *testing.T, f *excelize.File) {
+			f.SetCellStr(InputSheet, "A16", "signed_projects")
+			f.SetCellDefault(InputSheet, "G16", "43")
+		}, want: []string{
+			"in.xlsx: 重点工作任务!A12: 指标 signed_projects（签约项目）重复出现：“填报表”第16行和“重点工作任务”第12行",
+		}, read: []string{"signed_projects.level=43@填报表!G16"}},
+		{name: "a bad figure on the tasks sheet", mutate: func(t *testing.T, f *excelize.File) {
+			f.SetCellStr(tasks, inputCell(inputColDate, taskRow(t, f, "university_park_start")), "八月")
+		}, want: []string{
+			"in.xlsx: 重点工作任务!K27: 大学科技园实质性动工建设 的完成日期：“八月”不是日期",
+		}},
+		{name: "another sheet asked for", mutate: func(t *testing.T, f *excelize.File) {
+			f.SetSheetName(InputSheet, "2019年")
+		}, sheet: "2019年", want: []string{
+			"in.xlsx: 警告: 工作簿中没有读取“重点工作任务”工作表，重点工作任务44项指标按无数据处理",
+		}, read: []string{"gdp_growth.growth=8.6@2019年!H4"}, unread: []string{"signed_projects"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			acts, diags := ReadActuals("in.xlsx", book(t, tt.mutate), rs, ReadOptions{Sheet: tt.sheet})
+			var got []string
+			for _, d := range diags {
+				s, _, _ := strings.Cut(d.Error(), "（提示")
+				got = append(got, s)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			for i, w := range tt.want {
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("diagnostic %d: %s\nwant: %s", i, got[i], w)
+				}
+			}
+			for _, r := range tt.read {
+				what, cell, _ := strings.Cut(r, "@")
+				idField, want, _ := strings.Cut(what, "=")
+				id, field, _ := strings.Cut(idField, ".")
+				a := acts.Values[id]
+				if g := readTestGot(a, eval.Field(field)); g != want {
+					t.Errorf("%s = %q, want %q", idField, g, want)
+					continue
+				}
+				sheet, ref, _ := strings.Cut(cell, "!")
+				if p := a.Source(eval.Field(field)); p != (rules.Pos{File: "in.xlsx", Sheet: sheet, Cell: ref}) {
+					t.Errorf("%s read from %v, want %s", idField, p, cell)
+				}
+			}
+			for _, id := range tt.unread {
+				if a := acts.Values[id]; a != nil && len(a.Sources) > 0 {
+					t.Errorf("%s has figures %v", id, a.Sources)
+				}
+			}
+		})
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/attain-tool/attain/eval"
@@ -12,10 +13,15 @@ import (
 
 // ReviewParagraph is one paragraph of the draft 工作回顾 (the review of the
 // evaluated year in next year's work report): the opening count, then one
-// paragraph per category in the order 总量, 结构, 效益, 民生.
+// paragraph per category in the order 总量, 结构, 效益, 民生 for the headline
+// group, then one paragraph for each further group (重点工作任务).
 type ReviewParagraph struct {
-	// Category is the group the paragraph reviews; empty for the opening.
+	// Category is the category the paragraph reviews; empty for the
+	// opening and for a group's paragraph.
 	Category rules.Category
+	// Group is the indicator group a group's paragraph reviews
+	// (重点工作任务); empty for the others.
+	Group string
 	// Lead opens the paragraph ("总量指标方面，"); empty for the opening.
 	Lead string
 	// Sentences are the clauses, one per indicator with data, without the
@@ -47,12 +53,21 @@ func ReviewTitle(a *eval.Assessment) string {
 
 // ReviewText drafts the 工作回顾 paragraphs for the evaluated year: what
 // was exceeded, met, nearly met and missed, in the register of a work
-// report. Indicators without data get no sentence. Every figure is written
-// by the function that writes it on the scorecard, so the two agree digit
-// for digit.
+// report. The headline group is reviewed indicator by indicator, category
+// by category; each further group (重点工作任务) in one paragraph: its count,
+// what was exceeded, every dated milestone (on time, late, not done), and
+// each task missed, nearly met or in progress. Indicators without data get
+// no sentence. Every figure is written by the function that writes it on
+// the scorecard, so the two agree digit for digit.
 func ReviewText(a *eval.Assessment) []ReviewParagraph {
-	rows := scRows(a)
-	paras := []ReviewParagraph{{Sentences: []ReviewSentence{{Text: scReviewOpening(a)}}}}
+	parts := scParts(a)
+	head := parts[0]
+	rows := head.rows
+	opening := scReviewOpening(a)
+	if len(parts) > 1 {
+		opening = scReviewOpeningOf(a, head.score.Counts, len(head.rows), head.group)
+	}
+	paras := []ReviewParagraph{{Sentences: []ReviewSentence{{Text: opening}}}}
 	var cats []rules.Category
 	seen := map[rules.Category]bool{}
 	for _, c := range scCategories {
@@ -78,7 +93,62 @@ func ReviewText(a *eval.Assessment) []ReviewParagraph {
 			paras = append(paras, p)
 		}
 	}
+	for _, p := range parts[1:] {
+		paras = append(paras, scGroupParagraph(a, p))
+	}
 	return paras
+}
+
+// scReviewListed is the most names a group's paragraph lists for its
+// exceeded targets; the heaviest come first.
+const scReviewListed = 5
+
+// scGroupParagraph reviews a further group (重点工作任务) in one paragraph.
+func scGroupParagraph(a *eval.Assessment, p scPart) ReviewParagraph {
+	para := ReviewParagraph{Group: p.group, Lead: p.group + "方面，"}
+	add := func(id string, st eval.Status, text string) {
+		para.Sentences = append(para.Sentences, ReviewSentence{Indicator: id, Status: st, Text: text})
+	}
+	word := "项"
+	if p.group == rules.GroupTasks {
+		word = "项任务"
+	}
+	add("", "", fmt.Sprintf("纳入评估的%d%s中，%s", len(p.rows), word, scCountClause(p.score.Counts)))
+	var exceeded []scRow
+	for _, r := range p.rows {
+		if r.r.Status == eval.Exceeded && r.ind.Target.Kind != rules.ByDate {
+			exceeded = append(exceeded, r)
+		}
+	}
+	if len(exceeded) > 0 {
+		sort.SliceStable(exceeded, func(i, j int) bool { return exceeded[i].ind.Weight.GreaterThan(exceeded[j].ind.Weight) })
+		var names []string
+		for _, r := range exceeded[:min(len(exceeded), scReviewListed)] {
+			names = append(names, r.ind.Name)
+		}
+		text := strings.Join(names, "、")
+		if len(exceeded) > scReviewListed {
+			text += fmt.Sprintf("等%d项超额完成", len(exceeded))
+		} else {
+			text += "超额完成"
+		}
+		add("", eval.Exceeded, text)
+	}
+	// Milestones on time, late or not done; then what missed, nearly met
+	// or is in progress, in the group's order.
+	for _, r := range p.rows {
+		if r.ind.Target.Kind == rules.ByDate && r.r.Status != eval.NoData {
+			add(r.ind.ID, r.r.Status, scReviewSentence(a, r))
+		}
+	}
+	for _, st := range []eval.Status{eval.Missed, eval.NearlyMet, eval.InProgress} {
+		for _, r := range p.rows {
+			if r.r.Status == st && r.ind.Target.Kind != rules.ByDate {
+				add(r.ind.ID, r.r.Status, scReviewSentence(a, r))
+			}
+		}
+	}
+	return para
 }
 
 func scCategoryLead(c rules.Category) string {
@@ -110,8 +180,23 @@ func scGroupWord(a *eval.Assessment) string {
 
 // scReviewOpening counts the verdicts: "2019年，纳入评估的12项主要预期目标中，…".
 func scReviewOpening(a *eval.Assessment) string {
+	return scReviewOpeningOf(a, a.Counts, len(a.Results), scGroupWord(a))
+}
+
+// scReviewOpeningOf counts the verdicts of n indicators named by word.
+func scReviewOpeningOf(a *eval.Assessment, counts []eval.StatusCount, n int, word string) string {
+	period := ""
+	if !a.Period.IsYear() {
+		period = a.Period.Label()
+	}
+	return fmt.Sprintf("%d年%s，%s纳入评估的%d项%s中，%s", a.Year, period, a.Entity, n, word, scCountClause(counts))
+}
+
+// scCountClause says how many were met, exceeded, nearly met, missed, in
+// progress and without data: "9项完成（其中超额完成2项），1项基本完成，…".
+func scCountClause(list []eval.StatusCount) string {
 	counts := map[eval.Status]int{}
-	for _, c := range a.Counts {
+	for _, c := range list {
 		counts[c.Status] = c.Count
 	}
 	var parts []string
@@ -133,12 +218,7 @@ func scReviewOpening(a *eval.Assessment) string {
 	if n := counts[eval.NoData]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d项暂无数据", n))
 	}
-	period := ""
-	if !a.Period.IsYear() {
-		period = a.Period.Label()
-	}
-	return fmt.Sprintf("%d年%s，%s纳入评估的%d项%s中，%s", a.Year, period, a.Entity, len(a.Results),
-		scGroupWord(a), strings.Join(parts, "，"))
+	return strings.Join(parts, "，")
 }
 
 // scRegion is the peer group a 前列 target names: 全市, 全省 …
@@ -299,7 +379,7 @@ func scMilestoneSentence(row scRow) string {
 		}
 		return ind.Name + "已完成"
 	case eval.NearlyMet:
-		return fmt.Sprintf("%s于%s完成，晚于计划", ind.Name, r.Date)
+		return fmt.Sprintf("%s于%s完成，晚于计划（%s）", ind.Name, r.Date, row.target.String())
 	}
 	return ind.Name + "未按期完成"
 }

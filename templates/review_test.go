@@ -90,10 +90,10 @@ func TestReviewParagraphs(t *testing.T) {
 	paras := ReviewText(scFixture(t))
 	var cats []string
 	for _, p := range paras {
-		cats = append(cats, string(p.Category))
+		cats = append(cats, string(p.Category)+"/"+p.Group)
 	}
-	if got, want := strings.Join(cats, ","), ",总量,结构,效益,民生"; got != want {
-		t.Errorf("categories %q, want %q", got, want)
+	if got, want := strings.Join(cats, ","), "/,总量/,结构/,效益/,民生/,/重点工作任务"; got != want {
+		t.Errorf("categories/groups %q, want %q", got, want)
 	}
 	if got := paras[0].Text(); !strings.HasPrefix(got, "2019年，红旗区纳入评估的12项主要预期目标中，9项完成（其中超额完成2项）") {
 		t.Errorf("opening %q", got)
@@ -107,6 +107,41 @@ func TestReviewParagraphs(t *testing.T) {
 	}
 }
 
+// TestReviewTasks checks the paragraph on the 重点工作任务: the count, the
+// exceeded tasks (heaviest first), every milestone on time or late, and
+// each task missed, nearly met or in progress, in that order.
+func TestReviewTasks(t *testing.T) {
+	paras := ReviewText(scFixture(t))
+	p := paras[len(paras)-1]
+	if p.Group != rules.GroupTasks || p.Lead != "重点工作任务方面，" {
+		t.Fatalf("last paragraph is %q/%q", p.Group, p.Lead)
+	}
+	want := []string{
+		"纳入评估的44项任务中，35项完成（其中超额完成17项），3项基本完成，3项未完成，2项按进度推进，1项暂无数据",
+		"“两改”完成投资、重点建设项目完成投资、签约项目、签约项目总投资、“两改”开工面积等17项超额完成",
+		"中德产业园一期开工建设于2019-04-18完成，按期完成",
+		"大学科技园实质性动工建设于2019-08-20完成，晚于计划（2019年6月底前）",
+		"水木九天智慧农业园投产运营于2019-12-26完成，按期完成",
+		"“两改”销售房屋面积68.4万平方米，完成目标的85.50%，未完成目标",
+		"中德产业园企业落位17家，完成目标的85.00%，未完成目标",
+		"社会事业项目10项，完成目标的83.33%，未完成目标",
+		"“两改”征收房屋面积92.3万平方米，完成目标的92.30%，基本完成",
+		"服务业对区级税收贡献38.1%，低于预期目标0.4个百分点，基本完成",
+		"高水平国际合作院校0所，为2年内目标，正在按进度推进",
+		"装配式建筑产研示范基地建成面积260亩，为5年内目标，正在按进度推进",
+	}
+	var got []string
+	for _, s := range p.Sentences {
+		got = append(got, s.Text)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sentences\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.HasSuffix(p.Text(), "正在按进度推进。") {
+		t.Errorf("paragraph %q", p.Text())
+	}
+}
+
 var scNumberRe = regexp.MustCompile(`\d+(\.\d+)?`)
 
 // TestReviewDigitsMatchScorecard checks that every number of the review
@@ -116,7 +151,7 @@ func TestReviewDigitsMatchScorecard(t *testing.T) {
 	a := scFixture(t)
 	f, _ := scWriteFixture(t, a)
 	shown := map[string]bool{}
-	for _, sheet := range []string{scSheetOverview, scSheetDetail} {
+	for _, sheet := range []string{scSheetOverview, scSheetDetail, scSheetTaskDetail} {
 		rows, err := f.GetRows(sheet)
 		if err != nil {
 			t.Fatal(err)
@@ -137,7 +172,7 @@ func TestReviewDigitsMatchScorecard(t *testing.T) {
 	for _, p := range ReviewText(a) {
 		for _, n := range scNumberRe.FindAllString(p.Text(), -1) {
 			if !shown[n] {
-				t.Errorf("review number %s is not shown on 总览 or 明细: %s", n, p.Text())
+				t.Errorf("review number %s is not shown on 总览, 明细 or 任务明细: %s", n, p.Text())
 			}
 		}
 		if !strings.Contains(joined, p.Text()) {
@@ -151,12 +186,13 @@ func TestReviewDigitsMatchScorecard(t *testing.T) {
 }
 
 func TestReviewMilestonesAndProgress(t *testing.T) {
+	no := false
 	rs := rules.Default()
 	rs.Indicators = append(rs.Indicators,
-		&rules.Indicator{ID: "park_start", Name: "产业园", Category: rules.CatStructure, Measure: rules.Milestone,
+		&rules.Indicator{ID: "park_start", Name: "产业园", Category: rules.CatStructure, Group: rules.GroupTasks, Measure: rules.Milestone,
 			Unit: "是/否", Target: rules.Target{Kind: rules.ByDate, Due: "2019-04", Text: "4月份开工"},
 			Weight: decimal.NewFromInt(2), Scoring: rules.Scoring{Method: rules.PassFail}},
-		&rules.Indicator{ID: "patents", Name: "专利申请量", Category: rules.CatStructure, Measure: rules.Level,
+		&rules.Indicator{ID: "patents", Name: "专利申请总量", Category: rules.CatStructure, Group: rules.GroupTasks, Measure: rules.Level,
 			Unit: "件", Target: rules.Target{Kind: rules.AtLeast, Value: decimal.NewFromInt(500), Years: 5,
 				Text: "5年内达到500件"},
 			Weight: decimal.NewFromInt(2), Scoring: rules.Scoring{Method: rules.Ratio}})
@@ -167,8 +203,9 @@ func TestReviewMilestonesAndProgress(t *testing.T) {
 		want string
 	}{
 		{"milestone on time", "park_start", eval.Actual{Date: "2019-03-20"}, "产业园于2019-03-20完成，按期完成"},
-		{"milestone late", "park_start", eval.Actual{Date: "2019-06-01"}, "产业园于2019-06-01完成，晚于计划"},
-		{"multi-year goal in progress", "patents", eval.Actual{Level: scDec("300")}, "专利申请量300件，为5年内目标，正在按进度推进"},
+		{"milestone late", "park_start", eval.Actual{Date: "2019-06-01"}, "产业园于2019-06-01完成，晚于计划（2019年4月底前）"},
+		{"milestone not done", "park_start", eval.Actual{Done: &no}, "产业园未按期完成"},
+		{"multi-year goal in progress", "patents", eval.Actual{Level: scDec("300")}, "专利申请总量300件，为5年内目标，正在按进度推进"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

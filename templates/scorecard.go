@@ -24,12 +24,16 @@ type ScorecardOptions struct {
 
 // The sheets of the scorecard, in order.
 const (
-	scSheetOverview  = "总览"
-	scSheetDetail    = "明细"
-	scSheetNotes     = "口径说明"
-	scSheetProblems  = "数据问题"
-	scSheetReview    = "回顾文稿"
-	scSheetChartData = "图表数据"
+	scSheetOverview = "总览"
+	// scSheetDetail holds the rows of the headline group (or of the only
+	// group); each other group has a detail sheet of its own, 任务明细 for
+	// 重点工作任务 (see scDetailSheetOf).
+	scSheetDetail     = "明细"
+	scSheetTaskDetail = "任务明细"
+	scSheetNotes      = "口径说明"
+	scSheetProblems   = "数据问题"
+	scSheetReview     = "回顾文稿"
+	scSheetChartData  = "图表数据"
 )
 
 // Fonts: 宋体 (SimSun) and 黑体 (SimHei) ship with every Chinese Windows and
@@ -192,10 +196,12 @@ var (
 )
 
 // WriteScorecard writes the scored assessment as an .xlsx workbook:
-// 总览 for leadership (score, grade, what missed, a chart), 明细 with one
-// row per indicator for checking, 回顾文稿 with the draft review text,
-// 口径说明 with every convention the verdicts rest on, and 数据问题. Every
-// sheet prints on A4 landscape, one page wide.
+// 总览 for leadership (score, grade, the score of each indicator group,
+// what missed, a chart), 明细 with one row per indicator of the headline
+// group for checking, 任务明细 with the same columns for the 重点工作任务
+// (one detail sheet per further group), 回顾文稿 with the draft review
+// text, 口径说明 with every convention the verdicts rest on, and 数据问题.
+// Every sheet prints on A4 landscape, one page wide.
 func WriteScorecard(w io.Writer, a *eval.Assessment, opts ScorecardOptions) error {
 	if a == nil || a.Ruleset == nil {
 		return fmt.Errorf("scorecard: no assessment to write")
@@ -207,22 +213,28 @@ func WriteScorecard(w io.Writer, a *eval.Assessment, opts ScorecardOptions) erro
 	defer f.Close()
 	b := &scBook{f: f, styles: map[scStyle]int{}, dxf: map[eval.Status]int{}}
 	b.fail(f.SetDefaultFont(scFontBody))
-	sheets := []string{scSheetOverview, scSheetDetail, scSheetReview, scSheetNotes, scSheetProblems, scSheetChartData}
+	parts := scParts(a)
+	sheets := []string{scSheetOverview}
+	for _, p := range parts {
+		sheets = append(sheets, p.sheet)
+	}
+	sheets = append(sheets, scSheetReview, scSheetNotes, scSheetProblems, scSheetChartData)
 	b.fail(f.SetSheetName("Sheet1", sheets[0]))
 	for _, s := range sheets[1:] {
 		_, err := f.NewSheet(s)
 		b.fail(err)
 	}
-	rows := scRows(a)
-	b.overview(a, rows, opts)
-	b.detail(a, rows)
+	b.overview(a, parts, opts)
+	for _, p := range parts {
+		b.detail(a, p, len(parts) > 1)
+	}
 	b.review(a)
 	b.notes(a, opts)
 	b.problems(a)
 	if b.err == nil {
 		b.fail(f.SetSheetVisible(scSheetChartData, false))
 	}
-	b.printSetup(a, opts)
+	b.printSetup(a, opts, parts)
 	b.properties(a, opts)
 	f.SetActiveSheet(0)
 	if b.err != nil {
@@ -243,9 +255,10 @@ func scDate(t time.Time) string {
 const scOverviewLast = "F"
 
 // overview writes 总览: title, total score and grade in large type, the
-// count of each status with the colour legend, the indicators that missed
-// and a chart of every indicator's attainment.
-func (b *scBook) overview(a *eval.Assessment, rows []scRow, opts ScorecardOptions) {
+// score of each indicator group when there are several, the count of each
+// status with the colour legend, the indicators that missed (group by
+// group) and a chart of the headline indicators' attainment.
+func (b *scBook) overview(a *eval.Assessment, parts []scPart, opts ScorecardOptions) {
 	const sh = scSheetOverview
 	for col, w := range map[string]float64{"A": 26, "B": 22, "C": 17, "D": 17, "E": 11, "F": 50} {
 		b.width(sh, col, w)
@@ -289,6 +302,37 @@ func (b *scBook) overview(a *eval.Assessment, rows []scRow, opts ScorecardOption
 		row++
 	}
 
+	// The score of each group, and the whole (综合).
+	if len(parts) > 1 {
+		row++
+		b.text(sh, scRef("A", row), "分组得分（各组满分分别计）", scSectionHead)
+		b.height(sh, row, 22)
+		row++
+		for i, h := range []string{"指标组", "得分", "满分", "得分率", "等级", "完成情况"} {
+			b.text(sh, scRef(scCol(i), row), h, scHeadStyle)
+		}
+		row++
+		line := func(name string, total, full, percent decimal.Decimal, grade, text string, st scStyle) {
+			b.text(sh, scRef("A", row), name, st)
+			b.cell(sh, scRef("B", row), scNum(total, 2), st)
+			b.cell(sh, scRef("C", row), scNum(full, 0), st)
+			b.cell(sh, scRef("D", row), scNum(percent, 1).withSuffix("%"), st)
+			gst := st
+			gst.halign = "center"
+			b.text(sh, scRef("E", row), grade, gst)
+			b.text(sh, scRef("F", row), text, scStyle{border: true, wrap: true, bold: st.bold})
+			b.height(sh, row, scRowHeight(text, 48))
+			row++
+		}
+		for _, p := range parts {
+			g := p.score
+			line(p.group, g.Total, g.FullMarks, g.Percent, g.Grade,
+				fmt.Sprintf("共%d项：%s", len(p.rows), scCountsOf(g.Counts)), scBodyStyle)
+		}
+		line("综合", a.Total, a.FullMarks, a.Percent, a.Grade,
+			fmt.Sprintf("共%d项：%s", len(a.Results), scCountsText(a)), scStyle{border: true, bold: true})
+	}
+
 	// Counts per status, with what each colour means.
 	row++
 	b.text(sh, scRef("A", row), "完成情况与颜色说明", scSectionHead)
@@ -310,9 +354,38 @@ func (b *scBook) overview(a *eval.Assessment, rows []scRow, opts ScorecardOption
 		row++
 	}
 
-	// What missed, first.
+	// What missed, first: one list per group.
+	for _, p := range parts {
+		row = b.attention(p, len(parts) > 1, row)
+	}
+
+	// The chart: the headline group, whose indicators share one scale.
 	row++
-	b.text(sh, scRef("A", row), "需关注的指标（未完成、基本完成、无数据）", scSectionHead)
+	chartTitle := "各指标完成率（%，目标为100）"
+	if len(parts) > 1 {
+		chartTitle = parts[0].group + "完成率（%，目标为100）"
+	}
+	b.text(sh, scRef("A", row), chartTitle, scSectionHead)
+	b.height(sh, row, 22)
+	row++
+	b.chart(a, parts[0].rows, row)
+	b.overviewRows = row + scChartRows
+}
+
+// scNoDataListed is the most 无数据 rows of one group 总览 lists one by one;
+// more are summed up in one line (a template whose group was left empty).
+const scNoDataListed = 5
+
+// attention writes, from row, the indicators of one group that need a
+// leader's attention (未完成, 基本完成, 无数据), and returns the next row.
+func (b *scBook) attention(p scPart, grouped bool, row int) int {
+	const sh = scSheetOverview
+	row++
+	what := "指标"
+	if grouped {
+		what = p.group
+	}
+	b.text(sh, scRef("A", row), "需关注的"+what+"（未完成、基本完成、无数据）", scSectionHead)
 	b.height(sh, row, 22)
 	row++
 	for i, h := range []string{"指标", "目标原文", "实际值", "差距", "完成情况", "判定依据"} {
@@ -320,8 +393,29 @@ func (b *scBook) overview(a *eval.Assessment, rows []scRow, opts ScorecardOption
 	}
 	row++
 	first := row
+	var noData []scRow
+	for _, r := range p.rows {
+		if r.r.Status == eval.NoData {
+			noData = append(noData, r)
+		}
+	}
 	for _, s := range scStatusOrder {
-		for _, r := range rows {
+		if s == eval.NoData && len(noData) > scNoDataListed {
+			names := make([]string, len(noData))
+			for i, r := range noData {
+				names[i] = r.ind.Name
+			}
+			text := fmt.Sprintf("%d项未填报：%s。逐项见“%s”工作表", len(noData), strings.Join(names, "、"), p.sheet)
+			b.text(sh, scRef("A", row), "（共"+fmt.Sprint(len(noData))+"项）", scWrapStyle)
+			b.text(sh, scRef("B", row), text, scWrapStyle)
+			b.merge(sh, scRef("B", row), scRef("D", row), scWrapStyle)
+			b.text(sh, scRef("E", row), string(s), scStyle{border: true, bold: true, halign: "center"})
+			b.text(sh, scRef("F", row), "未填报或无法判断，不得分", scWrapStyle)
+			b.height(sh, row, scRowHeight(text, 52))
+			row++
+			continue
+		}
+		for _, r := range p.rows {
 			if r.r.Status != s {
 				continue
 			}
@@ -341,20 +435,17 @@ func (b *scBook) overview(a *eval.Assessment, rows []scRow, opts ScorecardOption
 		}
 	}
 	if row == first {
-		b.text(sh, scRef("A", row), "所有指标均已完成（含超额完成）", scBodyStyle)
+		done := "所有指标均已完成（含超额完成）"
+		if grouped {
+			done = p.group + "均已完成（含超额完成）或按进度推进"
+		}
+		b.text(sh, scRef("A", row), done, scBodyStyle)
 		b.merge(sh, scRef("A", row), scRef("F", row), scBodyStyle)
 		row++
 	} else {
 		b.statusFormats(sh, fmt.Sprintf("E%d:E%d", first, row-1))
 	}
-
-	// The chart.
-	row++
-	b.text(sh, scRef("A", row), "各指标完成率（%，目标为100）", scSectionHead)
-	b.height(sh, row, 22)
-	row++
-	b.chart(a, rows, row)
-	b.overviewRows = row + scChartRows
+	return row
 }
 
 // legendCell writes a status word on its colour, a fixed fill: the
@@ -569,10 +660,14 @@ func scCol(i int) string {
 // scDetailFirst is the first data row of 明细 (row 1 title, row 2 header).
 const scDetailFirst = 3
 
-// detail writes 明细: one row per indicator and a total row, the header
-// frozen and filtered, the statuses coloured by conditional formats.
-func (b *scBook) detail(a *eval.Assessment, rows []scRow) {
-	const sh = scSheetDetail
+// detail writes the detail sheet of one group (明细, 任务明细): one row per
+// indicator and a total row for the group, the header frozen and filtered,
+// the statuses coloured by conditional formats. grouped says whether the
+// assessment has more than one group: the title and total are then the
+// group's.
+func (b *scBook) detail(a *eval.Assessment, p scPart, grouped bool) {
+	sh := p.sheet
+	rows := p.rows
 	cols := scDetailColumns(a)
 	index := func(head string) string {
 		for i, c := range cols {
@@ -584,7 +679,11 @@ func (b *scBook) detail(a *eval.Assessment, rows []scRow) {
 	}
 	last := scCol(len(cols) - 1)
 	title := scStyle{font: scFontTitle, size: 14, bold: true, halign: "left"}
-	b.text(sh, "A1", scTitle(a)+"明细", title)
+	heading := scTitle(a) + "明细"
+	if grouped {
+		heading = scTitleOf(a, p.group) + "明细"
+	}
+	b.text(sh, "A1", heading, title)
 	b.merge(sh, "A1", last+"1", title)
 	b.height(sh, 1, 24)
 	widths := make([]float64, len(cols))
@@ -627,11 +726,15 @@ func (b *scBook) detail(a *eval.Assessment, rows []scRow) {
 	for i := range cols {
 		b.text(sh, scRef(scCol(i), tr), "", bold)
 	}
+	g := p.score
 	b.text(sh, scRef("C", tr), "合计", bold)
-	b.cell(sh, scRef(index("权重"), tr), scNum(a.FullMarks, 0), bold)
-	b.cell(sh, scRef(index("得分"), tr), scNum(a.Total, 2), bold)
-	total := fmt.Sprintf("得分率%s%%，等级%s", scFixed(a.Percent, 1), a.Grade)
-	if a.Veto != "" {
+	b.cell(sh, scRef(index("权重"), tr), scNum(g.FullMarks, 0), bold)
+	b.cell(sh, scRef(index("得分"), tr), scNum(g.Total, 2), bold)
+	total := fmt.Sprintf("得分率%s%%，等级%s", scFixed(g.Percent, 1), g.Grade)
+	if grouped {
+		total = p.group + total
+	}
+	if a.Veto != "" && p.veto {
 		total += "；" + a.Veto
 	}
 	b.text(sh, scRef(index("判定依据"), tr), total, scStyle{border: true, bold: true, wrap: true})
@@ -715,12 +818,13 @@ func scNotes(a *eval.Assessment, opts ScorecardOptions) [][2]string {
 		[2]string{"评估日期", scDate(opts.Evaluated)},
 		[2]string{"修约规则", c.Rounding.Label() + "；实际值按公布的小数位数修约一次后再判定，完成率保留两位小数，得分保留两位小数"},
 		[2]string{"“左右”的容差", fmt.Sprintf("±%s（比率类为个百分点）：目标X左右，达到X−%s即为完成，超过X+%s为超额完成",
-			c.ApproxTolerance, c.ApproxTolerance, c.ApproxTolerance) + scOverrides(rs)},
+			c.ApproxTolerance, c.ApproxTolerance, c.ApproxTolerance) + scOverrides(rs, false)},
 		[2]string{"以上、以内", "“以上”“以内”“以下”含本数（民法典第1259条），“超过”“低于”不含本数"},
 		[2]string{"基本完成", fmt.Sprintf("比率类指标未达到目标但差距不超过%s个百分点；总量类指标达到目标的%s%%及以上",
 			c.NearMissPoints, c.NearMissRatio.Mul(hundred))},
 		[2]string{"同步", fmt.Sprintf("增速不低于参照指标增速（容差%s个百分点）即为同步", c.InStepTolerance)},
-		[2]string{"前列", fmt.Sprintf("“位于前列”按前%d名计（名次≤%d）；没有成文规定，可在规则集中设置", c.TopN, c.TopN)},
+		[2]string{"前列", fmt.Sprintf("“位于前列”按前%d名计（名次≤%d）；没有成文规定，可在规则集中设置", c.TopN, c.TopN) +
+			scOverrides(rs, true)},
 		[2]string{"稳定增长", "“保持稳定增长”“稳步增长”按增速大于0判定"},
 		[2]string{"等级", scGrades(c.Grades)},
 		[2]string{"目标值", "判定完成所需达到的数值：“以上”“以内”目标为目标数，“左右”目标为目标数减（逆向指标为加）容差，区间目标为近端，同步目标为参照增速，前列为名次上限；稳定增长、是否类目标无目标值，记“-”"},
@@ -728,10 +832,31 @@ func scNotes(a *eval.Assessment, opts ScorecardOptions) [][2]string {
 		[2]string{"完成率", "实际值÷目标数×100%；逆向指标（越低越好）为(2−实际值÷目标数)×100%；目标数不为正数时不计算"},
 		[2]string{"数据来源", "填报文件、工作表和单元格；“由总量推算”表示未填报增速，按本年与上年总量推算（可比价增速不推算）"},
 	)
+	var dated, multiYear bool
+	for _, ind := range rs.Indicators {
+		dated = dated || ind.Target.Kind == rules.ByDate
+		multiYear = multiYear || ind.Target.Years > 1
+	}
+	if dated {
+		notes = append(notes, [2]string{"时间节点", "“4月份开工”“年底前投产”等按节点所在月份的月底计：不晚于节点完成为完成，" +
+			"晚于节点完成为基本完成，未完成或填报为否为未完成；只填“是”未填日期的按完成计"})
+	}
+	if multiYear {
+		notes = append(notes, [2]string{"多年目标", "“5年内”“两年内”等目标在最后一年之前未达到的，显示本年累计进度，记为进行中，不计分，" +
+			"其权重不计入满分；提前达到的按完成计分"})
+	}
 	for _, m := range []rules.ScoreMethod{rules.Ratio, rules.PassFail, rules.Points, rules.RankPoints, rules.Efficacy} {
 		if s := scMethodText(rs, m); s != "" {
 			notes = append(notes, [2]string{"计分：" + scMethodName[m], s})
 		}
+	}
+	if groups := rs.Groups(); len(groups) > 1 {
+		var each []string
+		for _, g := range groups {
+			each = append(each, fmt.Sprintf("%s（权重合计%s）", g, rs.Group(g).TotalWeight()))
+		}
+		notes = append(notes, [2]string{"分组计分", strings.Join(each, "、") + "各按本组权重分别计分、定等级；" +
+			"综合得分为各组得分之和，满分为各组满分之和"})
 	}
 	notes = append(notes, [2]string{"总分", "各计分指标得分之和；满分为各计分指标权重之和；得分率=总分÷满分×100%，保留一位小数"})
 	return notes
@@ -745,19 +870,40 @@ var scMethodName = map[rules.ScoreMethod]string{
 	rules.Efficacy:   "功效系数法",
 }
 
-// scMethodText explains a scoring method and names the indicators using it.
+// scMethodListed is the most indicators of a further group (重点工作任务)
+// the explanation of a scoring method names; more are counted.
+const scMethodListed = 8
+
+// scMethodText explains a scoring method and names the indicators using it:
+// those of the headline group by name, those of a further group by name
+// when few, else by count.
 func scMethodText(rs *rules.Ruleset, m rules.ScoreMethod) string {
 	var names, shares []string
 	var points []string
+	main := inputMainGroup(rs)
+	others := map[string][]string{}
+	var order []string
+	sharesBy := map[string][]string{} // near-miss share → names
+	var shareOrder []string
 	for _, ind := range rs.Indicators {
 		if ind.Scoring.Method != m {
 			continue
 		}
-		names = append(names, ind.Name)
+		if ind.Group == main {
+			names = append(names, ind.Name)
+		} else {
+			if others[ind.Group] == nil {
+				order = append(order, ind.Group)
+			}
+			others[ind.Group] = append(others[ind.Group], ind.Name)
+		}
 		s := ind.Scoring
 		if m == rules.PassFail && s.NearMissShare.Valid {
-			shares = append(shares, fmt.Sprintf("%s基本完成得权重的%s%%", ind.Name,
-				s.NearMissShare.Decimal.Mul(decimal.NewFromInt(100))))
+			share := s.NearMissShare.Decimal.Mul(decimal.NewFromInt(100)).String()
+			if sharesBy[share] == nil {
+				shareOrder = append(shareOrder, share)
+			}
+			sharesBy[share] = append(sharesBy[share], ind.Name)
 		}
 		if m == rules.Points {
 			base, mx, mn := "权重", "权重", "0"
@@ -772,6 +918,17 @@ func scMethodText(rs *rules.Ruleset, m rules.ScoreMethod) string {
 			}
 			points = append(points, fmt.Sprintf("%s：达到目标得%s，每高（低）1个百分点（总量类为完成率每1%%）加（减）%s分，最高%s，最低%s",
 				ind.Name, base, s.PerPoint.Decimal, mx, mn))
+		}
+	}
+	for _, share := range shareOrder {
+		shares = append(shares, fmt.Sprintf("%s基本完成得权重的%s%%", strings.Join(sharesBy[share], "、"), share))
+	}
+	for _, g := range order {
+		list := others[g]
+		if len(list) > scMethodListed {
+			names = append(names, fmt.Sprintf("%s中的%d项（%s等，见各项明细）", g, len(list), list[0]))
+		} else {
+			names = append(names, list...)
 		}
 	}
 	if len(names) == 0 {
@@ -796,15 +953,16 @@ func scMethodText(rs *rules.Ruleset, m rules.ScoreMethod) string {
 	return text + "。适用指标：" + strings.Join(names, "、")
 }
 
-// scOverrides lists the indicators with their own tolerance or 前列 rank.
-func scOverrides(rs *rules.Ruleset) string {
+// scOverrides lists the indicators with their own tolerance, or (rank) with
+// their own 前列 rank.
+func scOverrides(rs *rules.Ruleset, rank bool) string {
 	var parts []string
 	for _, ind := range rs.Indicators {
-		if ind.Target.Tolerance.Valid {
+		if ind.Target.Tolerance.Valid && !rank {
 			parts = append(parts, fmt.Sprintf("%s容差为±%s", ind.Name, ind.Target.Tolerance.Decimal))
 		}
-		if ind.Target.N > 0 {
-			parts = append(parts, fmt.Sprintf("%s前列按前%d名计", ind.Name, ind.Target.N))
+		if ind.Target.N > 0 && rank {
+			parts = append(parts, fmt.Sprintf("%s（%s）按前%d名计", ind.Name, ind.Target.Text, ind.Target.N))
 		}
 	}
 	if len(parts) == 0 {

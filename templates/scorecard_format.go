@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/attain-tool/attain/eval"
@@ -217,11 +218,17 @@ func scMakeRow(a *eval.Assessment, i int) scRow {
 }
 
 // scTarget is the target value column: the target's own number (8.5 for
-// 8.5%左右, the near end of a range), "-" for 稳定增长 and 是/否.
+// 8.5%左右, the near end of a range), the deadline of a milestone
+// (2019年4月底前), "-" for 稳定增长 and 是/否.
 func scTarget(r *eval.Result) scCell {
 	ind := r.Indicator
 	switch ind.Target.Kind {
-	case rules.Positive, rules.Verdict, rules.ByDate:
+	case rules.ByDate:
+		if ind.Target.Due != "" {
+			return scText(scDueText(ind.Target.Due))
+		}
+		return scText(scNoValue)
+	case rules.Positive, rules.Verdict:
 		return scText(scNoValue)
 	case rules.TopN:
 		if r.Bound.Valid {
@@ -277,3 +284,108 @@ var scStatusOrder = []eval.Status{eval.Missed, eval.NearlyMet, eval.NoData}
 
 // scCategories is the order of the groups of a work report.
 var scCategories = []rules.Category{rules.CatVolume, rules.CatStructure, rules.CatBenefit, rules.CatLivelihood}
+
+// scDueText writes a milestone's deadline: 2019-04 is 2019年4月底前,
+// 2019-06-30 is 2019年6月30日前.
+func scDueText(due string) string {
+	parts := strings.Split(due, "-")
+	num := func(s string) string { return strings.TrimLeft(s, "0") }
+	switch len(parts) {
+	case 2:
+		return parts[0] + "年" + num(parts[1]) + "月底前"
+	case 3:
+		return parts[0] + "年" + num(parts[1]) + "月" + num(parts[2]) + "日前"
+	}
+	return due + "前"
+}
+
+// scPart is one group of indicators as every rendering shows it: its rows,
+// numbered from 1 within the group, its score and the scorecard sheet
+// that lists it.
+type scPart struct {
+	group string
+	sheet string // 明细, 任务明细
+	rows  []scRow
+	score eval.GroupScore
+	veto  bool // the group holds a 一票否决 indicator
+}
+
+// scParts splits an assessment by indicator group: the headline group (or
+// the first) first, the others in ruleset order. An assessment of one group
+// is one part whose score is the assessment's own.
+func scParts(a *eval.Assessment) []scPart {
+	all := scRows(a)
+	var order []string
+	byGroup := map[string][]scRow{}
+	for _, r := range all {
+		g := r.ind.Group
+		if _, ok := byGroup[g]; !ok {
+			order = append(order, g)
+		}
+		byGroup[g] = append(byGroup[g], r)
+	}
+	if a.Ruleset != nil && len(order) > 1 {
+		main := inputMainGroup(a.Ruleset)
+		for i, g := range order {
+			if g == main && i > 0 {
+				order = append([]string{g}, append(order[:i:i], order[i+1:]...)...)
+				break
+			}
+		}
+	}
+	whole := eval.GroupScore{Total: a.Total, FullMarks: a.FullMarks, Percent: a.Percent, Grade: a.Grade, Counts: a.Counts}
+	if len(order) == 0 {
+		return []scPart{{sheet: scSheetDetail, score: whole}}
+	}
+	parts := make([]scPart, 0, len(order))
+	used := map[string]bool{}
+	for i, g := range order {
+		p := scPart{group: g, sheet: scDetailSheetOf(g, i == 0, used), score: whole}
+		used[p.sheet] = true
+		for n, r := range byGroup[g] {
+			r.no = n + 1
+			p.rows = append(p.rows, r)
+			p.veto = p.veto || r.ind.Veto
+		}
+		if len(order) > 1 {
+			p.score = eval.GroupScore{Name: g}
+			for _, gs := range a.Groups {
+				if gs.Name == g {
+					p.score = gs
+				}
+			}
+		}
+		parts = append(parts, p)
+	}
+	return parts
+}
+
+// scDetailSheetOf names the detail sheet of a group: 明细 for the first,
+// 任务明细 for 重点工作任务, else the group's name and 明细, within Excel's
+// rules for sheet names and apart from the sheets already used.
+func scDetailSheetOf(group string, first bool, used map[string]bool) string {
+	if first {
+		return scSheetDetail
+	}
+	name := scSheetTaskDetail
+	if group != rules.GroupTasks {
+		name = strings.Map(func(r rune) rune {
+			if strings.ContainsRune(inputSheetNameBad, r) {
+				return '_'
+			}
+			return r
+		}, strings.Trim(group, "'"))
+		if rs := []rune(name); len(rs) > 29 {
+			name = string(rs[:29])
+		}
+		name += "明细"
+	}
+	for n := 2; used[name] || scReservedSheet[name]; n++ {
+		name = strings.TrimRight(name, "0123456789") + fmt.Sprint(n)
+	}
+	return name
+}
+
+// scReservedSheet are the fixed sheets of the scorecard.
+var scReservedSheet = map[string]bool{scSheetOverview: true, scSheetDetail: true, scSheetReview: true,
+	scSheetNotes: true, scSheetProblems: true, scSheetChartData: true}

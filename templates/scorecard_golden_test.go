@@ -82,12 +82,13 @@ func scGolden(t *testing.T, name, got string) {
 
 // scSheetFiles names the golden dump of each sheet.
 var scSheetFiles = map[string]string{
-	scSheetOverview:  "overview.txt",
-	scSheetDetail:    "detail.txt",
-	scSheetReview:    "review.txt",
-	scSheetNotes:     "notes.txt",
-	scSheetProblems:  "problems.txt",
-	scSheetChartData: "chartdata.txt",
+	scSheetOverview:   "overview.txt",
+	scSheetDetail:     "detail.txt",
+	scSheetTaskDetail: "taskdetail.txt",
+	scSheetReview:     "review.txt",
+	scSheetNotes:      "notes.txt",
+	scSheetProblems:   "problems.txt",
+	scSheetChartData:  "chartdata.txt",
 }
 
 // scDumpSheet renders one sheet as readable text: print settings, panes,

@@ -121,7 +121,7 @@ func scCheckPDF(t *testing.T, pdf string) {
 			}
 		}
 		sheet := ""
-		for _, s := range []string{scSheetOverview, scSheetDetail, scSheetReview, scSheetNotes, scSheetProblems} {
+		for _, s := range []string{scSheetOverview, scSheetDetail, scSheetTaskDetail, scSheetReview, scSheetNotes, scSheetProblems} {
 			if strings.HasSuffix(first, s) {
 				sheet = s
 			}
@@ -134,17 +134,18 @@ func scCheckPDF(t *testing.T, pdf string) {
 		if !strings.Contains(p, "评估日期：2020年1月15日") || !strings.Contains(p, "页，共") {
 			t.Errorf("page %d (%s) lacks the footer", i+1, sheet)
 		}
-		if sheet == scSheetDetail && !(strings.Contains(p, "序号") && strings.Contains(p, "数据来源")) {
-			t.Errorf("page %d of 明细 lacks the first or last header column: not one page wide", i+1)
+		if (sheet == scSheetDetail || sheet == scSheetTaskDetail) && !(strings.Contains(p, "序号") && strings.Contains(p, "数据来源")) {
+			t.Errorf("page %d of %s lacks the first or last header column: not one page wide", i+1, sheet)
 		}
 	}
-	t.Logf("pages per sheet: 总览 %d, 明细 %d, 回顾文稿 %d, 口径说明 %d, 数据问题 %d", perSheet[scSheetOverview],
-		perSheet[scSheetDetail], perSheet[scSheetReview], perSheet[scSheetNotes], perSheet[scSheetProblems])
+	t.Logf("pages per sheet: 总览 %d, 明细 %d, 任务明细 %d, 回顾文稿 %d, 口径说明 %d, 数据问题 %d", perSheet[scSheetOverview],
+		perSheet[scSheetDetail], perSheet[scSheetTaskDetail], perSheet[scSheetReview], perSheet[scSheetNotes],
+		perSheet[scSheetProblems])
 	if perSheet[scSheetOverview] != 1 {
 		t.Errorf("总览 prints on %d pages, want 1", perSheet[scSheetOverview])
 	}
-	if perSheet[scSheetDetail] < 1 {
-		t.Error("明细 did not print")
+	if perSheet[scSheetDetail] < 1 || perSheet[scSheetTaskDetail] < 1 {
+		t.Error("明细 or 任务明细 did not print")
 	}
 	if perSheet[scSheetChartData] != 0 {
 		t.Error("the hidden chart data printed")
@@ -173,11 +174,42 @@ func scSameNumber(got string, want decimal.Decimal) bool {
 	return err == nil && d.Equal(want)
 }
 
-// scCheckCSV compares the numbers LibreOffice read with the assessment.
+// scCheckCSV compares the numbers LibreOffice read with the assessment:
+// every indicator on 明细 or 任务明细, and the scores on 总览.
 func scCheckCSV(t *testing.T, a *eval.Assessment, dir string) {
-	recs := scReadCSV(t, dir, scSheetDetail)
+	checked := 0
+	for _, sheet := range []string{scSheetDetail, scSheetTaskDetail} {
+		checked += scCheckDetailCSV(t, a, dir, sheet)
+	}
+	if checked != len(a.Results) {
+		t.Errorf("checked %d indicators of %d", checked, len(a.Results))
+	}
+	ov := scReadCSV(t, dir, scSheetOverview)
+	if len(ov) < 5 || !scSameNumber(ov[4][0], a.Total) || !scSameNumber(ov[4][1], a.FullMarks) ||
+		!scSameNumber(ov[4][2], a.Percent) || ov[4][3] != a.Grade {
+		t.Errorf("总览 row 5 read back %v, want %s %s %s %s", ov[4], a.Total, a.FullMarks, a.Percent, a.Grade)
+	}
+	for i, g := range a.Groups {
+		row := 8 + i // the group table under its heading and header
+		if len(ov) <= row || ov[row][0] != g.Name || !scSameNumber(ov[row][1], g.Total) ||
+			!scSameNumber(ov[row][2], g.FullMarks) || ov[row][4] != g.Grade {
+			t.Errorf("总览 row %d read back %v, want %s %s %s %s", row+1, ov[min(row, len(ov)-1)], g.Name, g.Total,
+				g.FullMarks, g.Grade)
+		}
+	}
+	for _, sheet := range []string{scSheetReview, scSheetNotes, scSheetProblems} {
+		if recs := scReadCSV(t, dir, sheet); len(recs) < 2 {
+			t.Errorf("%s CSV has %d rows", sheet, len(recs))
+		}
+	}
+}
+
+// scCheckDetailCSV compares one detail sheet read back by LibreOffice with
+// the assessment and returns the count of indicators checked.
+func scCheckDetailCSV(t *testing.T, a *eval.Assessment, dir, sheet string) int {
+	recs := scReadCSV(t, dir, sheet)
 	if len(recs) < 2 {
-		t.Fatalf("明细 CSV has %d rows", len(recs))
+		t.Fatalf("%s CSV has %d rows", sheet, len(recs))
 	}
 	col := map[string]int{}
 	for i, h := range recs[1] {
@@ -215,19 +247,7 @@ func scCheckCSV(t *testing.T, a *eval.Assessment, dir string) {
 			t.Errorf("%s 完成情况 read back %q, want %s", name, rec[col["完成情况"]], r.Status)
 		}
 	}
-	if checked != len(a.Results) {
-		t.Errorf("checked %d indicators of %d", checked, len(a.Results))
-	}
-	ov := scReadCSV(t, dir, scSheetOverview)
-	if len(ov) < 5 || !scSameNumber(ov[4][0], a.Total) || !scSameNumber(ov[4][1], a.FullMarks) ||
-		!scSameNumber(ov[4][2], a.Percent) || ov[4][3] != a.Grade {
-		t.Errorf("总览 row 5 read back %v, want %s %s %s %s", ov[4], a.Total, a.FullMarks, a.Percent, a.Grade)
-	}
-	for _, sheet := range []string{scSheetReview, scSheetNotes, scSheetProblems} {
-		if recs := scReadCSV(t, dir, sheet); len(recs) < 2 {
-			t.Errorf("%s CSV has %d rows", sheet, len(recs))
-		}
-	}
+	return checked
 }
 
 func scIDByName(a *eval.Assessment, name string) string {

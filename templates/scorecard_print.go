@@ -20,17 +20,21 @@ type scPrint struct {
 	tall int
 }
 
-var scPrints = []scPrint{
-	{sheet: scSheetOverview, tall: 1},
-	{sheet: scSheetDetail, titles: "$1:$2"},
-	{sheet: scSheetReview},
-	{sheet: scSheetNotes, titles: "$2:$2"},
-	{sheet: scSheetProblems, titles: "$2:$2"},
+// scPrints lists how each printed sheet of a scorecard prints: 总览, the
+// detail sheet of each group, 回顾文稿, 口径说明, 数据问题.
+func scPrints(parts []scPart) []scPrint {
+	out := []scPrint{{sheet: scSheetOverview, tall: 1}}
+	for _, p := range parts {
+		out = append(out, scPrint{sheet: p.sheet, titles: "$1:$2"})
+	}
+	return append(out, scPrint{sheet: scSheetReview}, scPrint{sheet: scSheetNotes, titles: "$2:$2"},
+		scPrint{sheet: scSheetProblems, titles: "$2:$2"})
 }
 
 // scOverviewOnePage is the most rows 总览 may have and still be squeezed
-// onto one page.
-const scOverviewOnePage = 45
+// onto one page: the headline group alone takes about 40, both groups of a
+// work report with a few misses each about 55.
+const scOverviewOnePage = 60
 
 // scHeaderMax is the longest header or footer Excel accepts, in UTF-16
 // code units.
@@ -75,7 +79,7 @@ func scHeaderFooter(a *eval.Assessment, evaluated time.Time) (header, footer str
 
 // printSetup makes every visible sheet print on A4 landscape, one page
 // wide, with repeated header rows, a header and a footer.
-func (b *scBook) printSetup(a *eval.Assessment, opts ScorecardOptions) {
+func (b *scBook) printSetup(a *eval.Assessment, opts ScorecardOptions, parts []scPart) {
 	if b.err != nil {
 		return
 	}
@@ -84,7 +88,7 @@ func (b *scBook) printSetup(a *eval.Assessment, opts ScorecardOptions) {
 	landscape := "landscape"
 	one := 1
 	margin := func(f float64) *float64 { return &f }
-	for _, p := range scPrints {
+	for _, p := range scPrints(parts) {
 		tall := p.tall
 		if p.sheet == scSheetOverview && b.overviewRows > scOverviewOnePage {
 			tall = 0 // a long list of misses: one page wide, as many down as needed

@@ -21,10 +21,48 @@ func scPos(cell string) rules.Pos {
 	return rules.Pos{File: "actuals.xlsx", Sheet: "填报表", Cell: cell}
 }
 
-// scFixtureActuals are fixed year-end figures that give every status but
-// 进行中: met, exceeded, nearly met, missed, no data, a derived growth, a
-// lower-is-better rate, an in-step rate, a rank and a yes/no verdict.
+// scFixtureActuals are fixed year-end figures that give every status: for
+// the headline targets met, exceeded, nearly met, missed, no data, a derived
+// growth, a lower-is-better rate, an in-step rate, a rank and a yes/no
+// verdict; for the 重点工作任务 the example figures (ExampleValues2019), with
+// milestones on time and late and multi-year goals in progress.
 func scFixtureActuals() eval.Actuals {
+	in := scFixtureHeadline()
+	scFixtureTasks(in.Values)
+	return in
+}
+
+// scFixtureTasks adds the example figures of the 重点工作任务 to values, each
+// read from its cell of the sheet 重点工作任务.
+func scFixtureTasks(values map[string]*eval.Actual) {
+	rs := rules.Default()
+	ex := ExampleValues2019()
+	for i, ind := range rs.Group(rules.GroupTasks).Indicators {
+		fields := ex[ind.ID]
+		if len(fields) == 0 {
+			continue
+		}
+		a := &eval.Actual{ID: ind.ID, Sources: map[eval.Field]rules.Pos{}}
+		for f, v := range fields {
+			switch f {
+			case eval.FieldLevel:
+				a.Level = scDec(v)
+			case eval.FieldRank:
+				a.Rank = int(decimal.RequireFromString(v).IntPart())
+			case eval.FieldDone:
+				done := v == "是"
+				a.Done = &done
+			case eval.FieldDate:
+				a.Date = v
+			}
+			a.Sources[f] = rules.Pos{File: "actuals.xlsx", Sheet: rules.GroupTasks, Cell: inputCell(inputColOf(f), 4+i)}
+		}
+		values[ind.ID] = a
+	}
+}
+
+// scFixtureHeadline are the figures of the 12 headline targets.
+func scFixtureHeadline() eval.Actuals {
 	yes := true
 	return eval.Actuals{
 		Entity: "红旗区",
@@ -91,7 +129,13 @@ func scWriteFixture(t *testing.T, a *eval.Assessment) (*excelize.File, string) {
 // scDetailRow finds the 明细 row of an indicator by its name.
 func scDetailRow(t *testing.T, f *excelize.File, name string) int {
 	t.Helper()
-	rows, err := f.GetRows(scSheetDetail)
+	return scDetailRowOn(t, f, scSheetDetail, name)
+}
+
+// scDetailRowOn finds the row of an indicator by its name on a detail sheet.
+func scDetailRowOn(t *testing.T, f *excelize.File, sheet, name string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +144,7 @@ func scDetailRow(t *testing.T, f *excelize.File, name string) int {
 			return i + 1
 		}
 	}
-	t.Fatalf("no row for %s in 明细", name)
+	t.Fatalf("no row for %s in %s", name, sheet)
 	return 0
 }
 
@@ -125,6 +169,7 @@ func TestScorecardDetail(t *testing.T) {
 	f, _ := scWriteFixture(t, a)
 	tests := []struct {
 		name   string
+		sheet  string // "" for 明细
 		ind    string
 		column string
 		raw    string // the stored value; "" for an empty cell
@@ -154,22 +199,43 @@ func TestScorecardDetail(t *testing.T) {
 		{name: "yes/no actual", ind: "节能减排、环境保护等约束性指标", column: "实际值", raw: "是", shown: "是"},
 		{name: "weight", ind: "地区生产总值", column: "权重", raw: "12", shown: "12", number: true},
 		{name: "source", ind: "地区生产总值", column: "数据来源", raw: "actuals.xlsx: 填报表!G4", shown: "actuals.xlsx: 填报表!G4"},
+		{name: "tasks numbered from 1", sheet: scSheetTaskDetail, ind: "非法集资案件化解、兑付", column: "序号", raw: "1", shown: "1", number: true},
+		{name: "task count", sheet: scSheetTaskDetail, ind: "签约项目", column: "实际值", raw: "42", shown: "42", number: true},
+		{name: "task last year", sheet: scSheetTaskDetail, ind: "签约项目", column: "上年实际值", raw: "38", shown: "38个", number: true},
+		{name: "task amount", sheet: scSheetTaskDetail, ind: "签约项目总投资", column: "目标值", raw: "320", shown: "320.0", number: true},
+		{name: "task source", sheet: scSheetTaskDetail, ind: "签约项目", column: "数据来源", raw: "actuals.xlsx: 重点工作任务!G12", shown: "actuals.xlsx: 重点工作任务!G12"},
+		{name: "milestone due", sheet: scSheetTaskDetail, ind: "大学科技园实质性动工建设", column: "目标值", raw: "2019年6月底前", shown: "2019年6月底前"},
+		{name: "milestone date", sheet: scSheetTaskDetail, ind: "大学科技园实质性动工建设", column: "实际值", raw: "2019-08-20", shown: "2019-08-20"},
+		{name: "milestone late", sheet: scSheetTaskDetail, ind: "大学科技园实质性动工建设", column: "完成情况", raw: "基本完成", shown: "基本完成"},
+		{name: "milestone late half the weight", sheet: scSheetTaskDetail, ind: "大学科技园实质性动工建设", column: "得分", raw: "1.5", shown: "1.50", number: true},
+		{name: "milestone against its due", sheet: scSheetTaskDetail, ind: "大学科技园实质性动工建设", column: "判定依据", raw: "2019-08-20 完成，晚于要求的 2019年6月底", shown: "2019-08-20 完成，晚于要求的 2019年6月底"},
+		{name: "multi-year progress", sheet: scSheetTaskDetail, ind: "装配式建筑产研示范基地建成面积", column: "完成率(%)", raw: "26", shown: "26.00", number: true},
+		{name: "multi-year in progress", sheet: scSheetTaskDetail, ind: "装配式建筑产研示范基地建成面积", column: "完成情况", raw: "进行中", shown: "进行中"},
+		{name: "multi-year not scored", sheet: scSheetTaskDetail, ind: "装配式建筑产研示范基地建成面积", column: "得分", raw: "不计分", shown: "不计分"},
+		{name: "multi-year explained", sheet: scSheetTaskDetail, ind: "装配式建筑产研示范基地建成面积", column: "判定依据",
+			raw:   "5年内目标（至2023年），截至本年实际260亩，完成目标（1000亩）的26.00%，尚未到期，不计分",
+			shown: "5年内目标（至2023年），截至本年实际260亩，完成目标（1000亩）的26.00%，尚未到期，不计分"},
+		{name: "领先 is first", sheet: scSheetTaskDetail, ind: "12345公共服务热线综合排名", column: "目标值", raw: "1", shown: "前1名", number: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ref := scRef(scHeaderCol(t, f, scSheetDetail, tt.column), scDetailRow(t, f, tt.ind))
-			raw, err := f.GetCellValue(scSheetDetail, ref, excelize.Options{RawCellValue: true})
+			sheet := tt.sheet
+			if sheet == "" {
+				sheet = scSheetDetail
+			}
+			ref := scRef(scHeaderCol(t, f, sheet, tt.column), scDetailRowOn(t, f, sheet, tt.ind))
+			raw, err := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if raw != tt.raw {
 				t.Errorf("%s raw = %q, want %q", ref, raw, tt.raw)
 			}
-			shown, _ := f.GetCellValue(scSheetDetail, ref)
+			shown, _ := f.GetCellValue(sheet, ref)
 			if shown != tt.shown {
 				t.Errorf("%s shown = %q, want %q", ref, shown, tt.shown)
 			}
-			typ, _ := f.GetCellType(scSheetDetail, ref)
+			typ, _ := f.GetCellType(sheet, ref)
 			isNum := typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber
 			if isNum != tt.number {
 				t.Errorf("%s type %v, number cell %v, want %v", ref, typ, isNum, tt.number)
@@ -182,17 +248,30 @@ func TestScorecardSheets(t *testing.T) {
 	a := scFixture(t)
 	f, _ := scWriteFixture(t, a)
 	got := strings.Join(f.GetSheetList(), ",")
-	for _, want := range []string{scSheetOverview, scSheetDetail, scSheetNotes, scSheetProblems} {
-		if !strings.Contains(got, want) {
-			t.Errorf("sheets %s lack %s", got, want)
-		}
+	if want := "总览,明细,任务明细,回顾文稿,口径说明,数据问题,图表数据"; got != want {
+		t.Errorf("sheets %s, want %s", got, want)
 	}
 	tests := []struct {
 		name, sheet, ref, want string
 	}{
-		{"total score", scSheetOverview, "A5", "91.73"},
-		{"full marks", scSheetOverview, "B5", "100"},
+		{"total score", scSheetOverview, "A5", "185.06"},
+		{"full marks", scSheetOverview, "B5", "198"},
 		{"grade", scSheetOverview, "D5", "优秀"},
+		{"headline group", scSheetOverview, "A9", "主要预期目标"},
+		{"headline group score", scSheetOverview, "B9", "91.73"},
+		{"headline group full marks", scSheetOverview, "C9", "100"},
+		{"headline group grade", scSheetOverview, "E9", "优秀"},
+		{"task group", scSheetOverview, "A10", "重点工作任务"},
+		{"task group score", scSheetOverview, "B10", "93.33"},
+		{"task group full marks, multi-year goals left out", scSheetOverview, "C10", "98"},
+		{"task group percent", scSheetOverview, "D10", "95.2"},
+		{"both groups", scSheetOverview, "A11", "综合"},
+		{"both groups score", scSheetOverview, "B11", "185.06"},
+		{"headline total", scSheetDetail, "N15", "91.73"},
+		{"headline total words", scSheetDetail, "O15", "主要预期目标得分率91.7%，等级优秀"},
+		{"task total", scSheetTaskDetail, "N47", "93.33"},
+		{"task total words", scSheetTaskDetail, "O47", "重点工作任务得分率95.2%，等级优秀"},
+		{"task detail title", scSheetTaskDetail, "A1", "红旗区2019年重点工作任务完成情况明细"},
 		{"problem summary", scSheetProblems, "E3", "科技创新投入的本年实际值为空"},
 	}
 	for _, tt := range tests {
@@ -233,7 +312,7 @@ func TestHeaderFooter(t *testing.T) {
 		entity string
 		want   string // a fragment of the header
 	}{
-		{"plain title", "红旗区", "&L红旗区2019年主要预期目标完成情况评估&R&A"},
+		{"plain title", "红旗区", "&L红旗区2019年目标任务完成情况评估&R&A"},
 		{"ampersand escaped", "A&B区", "&LA&&B区2019年"},
 		{"long title clipped", long, "…&R&A"},
 	}
@@ -281,10 +360,26 @@ func TestScorecardEdges(t *testing.T) {
 		}, scSheetOverview, "一票否决: 安全生产未完成"},
 		{"half year in the title", func(a *eval.Assessment) {
 			a.Period = eval.Period{Code: "H1", Months: 6}
-		}, scSheetOverview, "红旗区2019年1-6月主要预期目标完成情况评估"},
+		}, scSheetOverview, "红旗区2019年1-6月目标任务完成情况评估"},
+		{"half year in a group's title", func(a *eval.Assessment) {
+			a.Period = eval.Period{Code: "H1", Months: 6}
+		}, scSheetTaskDetail, "红旗区2019年1-6月重点工作任务完成情况明细"},
+		{"one group: one detail sheet, the old title", func(a *eval.Assessment) {
+			*a = *eval.Evaluate(rules.Default().Group(rules.GroupHeadline), scFixtureActuals())
+		}, scSheetOverview, "红旗区2019年主要预期目标完成情况评估"},
+		{"a group without data summed up", func(a *eval.Assessment) {
+			in := scFixtureHeadline()
+			*a = *eval.Evaluate(rules.Default(), in)
+		}, scSheetOverview, "42项未填报：非法集资案件化解、兑付、PM10、PM2.5、优良天数等考核指标排名、"},
 		{"overall rank", func(a *eval.Assessment) { a.Rank = 2 }, scSheetOverview, "综合排名第2位"},
 		{"peer rank column", func(a *eval.Assessment) { a.Results[0].PeerRank = 4 }, scSheetDetail, "位次"},
 		{"all met", func(a *eval.Assessment) {
+			for i := range a.Results {
+				a.Results[i].Status = eval.Met
+			}
+		}, scSheetOverview, "重点工作任务均已完成（含超额完成）或按进度推进"},
+		{"all met, one group", func(a *eval.Assessment) {
+			*a = *eval.Evaluate(rules.Default().Group(rules.GroupHeadline), scFixtureActuals())
 			for i := range a.Results {
 				a.Results[i].Status = eval.Met
 			}

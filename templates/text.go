@@ -49,9 +49,12 @@ func scPad(s string, w int, right bool) string {
 // jsonIndicator is one indicator of the JSON output. Numbers are decimal
 // strings with the decimals the scorecard shows, or null.
 type jsonIndicator struct {
-	ID          string  `json:"id"`
-	Name        string  `json:"name"`
-	Category    string  `json:"category"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Category string `json:"category"`
+	// Group is the indicator's group (主要预期目标, 重点工作任务), given when
+	// the ruleset has more than one; "groups" names the only one otherwise.
+	Group       string  `json:"group,omitempty"`
 	Unit        string  `json:"unit"`
 	TargetText  string  `json:"target_text"`
 	TargetKind  string  `json:"target_kind"`
@@ -85,6 +88,17 @@ type jsonCount struct {
 	Count  int    `json:"count"`
 }
 
+// jsonGroup is the score of one indicator group, on its own full marks.
+type jsonGroup struct {
+	Name       string      `json:"name"`
+	Indicators int         `json:"indicators"`
+	TotalScore string      `json:"total_score"`
+	FullMarks  string      `json:"full_marks"`
+	Percent    string      `json:"percent"`
+	Grade      string      `json:"grade"`
+	Counts     []jsonCount `json:"counts"`
+}
+
 type jsonAssessment struct {
 	Entity       string          `json:"entity"`
 	Year         int             `json:"year"`
@@ -96,7 +110,10 @@ type jsonAssessment struct {
 	Percent      string          `json:"percent"`
 	Grade        string          `json:"grade"`
 	Counts       []jsonCount     `json:"counts"`
-	Problems     []jsonProblem   `json:"problems"`
+	// Groups scores each indicator group on its own; the fields above are
+	// over all indicators.
+	Groups   []jsonGroup   `json:"groups"`
+	Problems []jsonProblem `json:"problems"`
 }
 
 // jsonNum is the decimal string of a number cell, or null.
@@ -117,6 +134,9 @@ func jsonStr(s string) *string {
 
 // WriteJSON writes the assessment as JSON: every number a decimal string
 // with the decimals the scorecard shows (or null), never a JSON float.
+// "groups" scores every indicator group on its own (the headline group
+// first), beside the totals over all indicators; when there is more than
+// one group, each indicator names its "group".
 func WriteJSON(w io.Writer, a *eval.Assessment) error {
 	out := jsonAssessment{
 		Entity:     a.Entity,
@@ -127,12 +147,14 @@ func WriteJSON(w io.Writer, a *eval.Assessment) error {
 		Percent:    scFixed(a.Percent, 1),
 		Grade:      a.Grade,
 		Counts:     []jsonCount{},
+		Groups:     []jsonGroup{},
 		Problems:   []jsonProblem{},
 	}
 	if a.Ruleset != nil {
 		out.Ruleset = a.Ruleset.ID
 		out.RulesetTitle = a.Ruleset.Title
 	}
+	grouped := len(a.Groups) > 1
 	for _, row := range scRows(a) {
 		r := row.r
 		ji := jsonIndicator{
@@ -161,10 +183,24 @@ func WriteJSON(w io.Writer, a *eval.Assessment) error {
 		if ji.ActualText == scNoValue {
 			ji.ActualText = ""
 		}
+		if grouped {
+			ji.Group = row.ind.Group
+		}
 		out.Indicators = append(out.Indicators, ji)
 	}
 	for _, c := range a.Counts {
 		out.Counts = append(out.Counts, jsonCount{Status: string(c.Status), Count: c.Count})
+	}
+	if len(a.Results) > 0 {
+		for _, p := range scParts(a) {
+			g := jsonGroup{Name: p.group, Indicators: len(p.rows), TotalScore: scFixed(p.score.Total, 2),
+				FullMarks: scFixed(p.score.FullMarks, 0), Percent: scFixed(p.score.Percent, 1), Grade: p.score.Grade,
+				Counts: []jsonCount{}}
+			for _, c := range p.score.Counts {
+				g.Counts = append(g.Counts, jsonCount{Status: string(c.Status), Count: c.Count})
+			}
+			out.Groups = append(out.Groups, g)
+		}
 	}
 	for _, d := range a.Problems {
 		out.Problems = append(out.Problems, jsonProblem{Position: d.Pos.String(), Level: d.Level(),
@@ -190,43 +226,64 @@ func scTextRecord(row scRow) []string {
 var scRightAligned = map[int]bool{0: true, 4: true, 5: true, 7: true, 8: true, 10: true, 11: true}
 
 // WriteTable writes the assessment as a plain-text table for a terminal,
-// columns aligned by display width, then the total, grade, counts and
-// problems.
+// columns aligned by display width, one block per indicator group (the
+// headline group first, numbered within the group), then the score of each
+// group, the total, grade, counts and problems.
 func WriteTable(w io.Writer, a *eval.Assessment) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, scTitle(a))
 	if a.Ruleset != nil {
 		fmt.Fprintf(bw, "规则集: %s（%s）\n", a.Ruleset.Title, a.Ruleset.ID)
 	}
-	fmt.Fprintln(bw)
-	rows := [][]string{scTextHeader}
-	for _, row := range scRows(a) {
-		rows = append(rows, scTextRecord(row))
-	}
+	parts := scParts(a)
+	grouped := len(parts) > 1
+	// One set of widths for every block, so that the blocks line up.
+	blocks := make([][][]string, len(parts))
 	widths := make([]int, len(scTextHeader))
-	for _, rec := range rows {
-		for i, s := range rec {
-			widths[i] = max(widths[i], scDisplayWidth(s))
+	for i, p := range parts {
+		blocks[i] = [][]string{scTextHeader}
+		for _, row := range p.rows {
+			blocks[i] = append(blocks[i], scTextRecord(row))
+		}
+		for _, rec := range blocks[i] {
+			for c, s := range rec {
+				widths[c] = max(widths[c], scDisplayWidth(s))
+			}
 		}
 	}
-	for n, rec := range rows {
-		var b strings.Builder
-		for i, s := range rec {
-			if i > 0 {
-				b.WriteString("  ")
-			}
-			b.WriteString(scPad(s, widths[i], n > 0 && scRightAligned[i]))
+	total := 2 * (len(widths) - 1)
+	for _, wd := range widths {
+		total += wd
+	}
+	for i, p := range parts {
+		fmt.Fprintln(bw)
+		if grouped {
+			g := p.score
+			fmt.Fprintf(bw, "【%s】%d项  得分: %s / %s（得分率 %s%%）  等级: %s\n", p.group, len(p.rows),
+				scFixed(g.Total, 2), scFixed(g.FullMarks, 0), scFixed(g.Percent, 1), g.Grade)
 		}
-		fmt.Fprintln(bw, strings.TrimRight(b.String(), " "))
-		if n == 0 {
-			total := 0
-			for _, wd := range widths {
-				total += wd
+		for n, rec := range blocks[i] {
+			var b strings.Builder
+			for c, s := range rec {
+				if c > 0 {
+					b.WriteString("  ")
+				}
+				b.WriteString(scPad(s, widths[c], n > 0 && scRightAligned[c]))
 			}
-			fmt.Fprintln(bw, strings.Repeat("-", total+2*(len(widths)-1)))
+			fmt.Fprintln(bw, strings.TrimRight(b.String(), " "))
+			if n == 0 {
+				fmt.Fprintln(bw, strings.Repeat("-", total))
+			}
 		}
 	}
 	fmt.Fprintln(bw)
+	if grouped {
+		for _, p := range parts {
+			g := p.score
+			fmt.Fprintf(bw, "%s: %s / %s（得分率 %s%%）  等级: %s  完成情况: %s\n", p.group, scFixed(g.Total, 2),
+				scFixed(g.FullMarks, 0), scFixed(g.Percent, 1), g.Grade, scCountsOf(g.Counts))
+		}
+	}
 	fmt.Fprintf(bw, "总分: %s / %s（得分率 %s%%）  等级: %s\n", scFixed(a.Total, 2), scFixed(a.FullMarks, 0),
 		scFixed(a.Percent, 1), a.Grade)
 	fmt.Fprintln(bw, "完成情况: "+scCountsText(a))
@@ -243,8 +300,13 @@ func WriteTable(w io.Writer, a *eval.Assessment) error {
 
 // scCountsText lists the count of each status: "超额完成 3，完成 5，…".
 func scCountsText(a *eval.Assessment) string {
-	parts := make([]string, 0, len(a.Counts))
-	for _, c := range a.Counts {
+	return scCountsOf(a.Counts)
+}
+
+// scCountsOf lists the count of each status of a group.
+func scCountsOf(counts []eval.StatusCount) string {
+	parts := make([]string, 0, len(counts))
+	for _, c := range counts {
 		parts = append(parts, fmt.Sprintf("%s %d", c.Status, c.Count))
 	}
 	return strings.Join(parts, "，")
@@ -252,21 +314,27 @@ func scCountsText(a *eval.Assessment) string {
 
 // scTitle is the title of the assessment: "红旗区2019年主要预期目标完成情况评估".
 func scTitle(a *eval.Assessment) string {
+	return scTitleOf(a, scGroupWord(a)) + "评估"
+}
+
+// scTitleOf names what one group achieved: "红旗区2019年重点工作任务完成情况".
+func scTitleOf(a *eval.Assessment, group string) string {
 	period := ""
 	if !a.Period.IsYear() {
 		period = a.Period.Label()
 	}
-	return fmt.Sprintf("%s%d年%s%s完成情况评估", a.Entity, a.Year, period, scGroupWord(a))
+	return fmt.Sprintf("%s%d年%s%s完成情况", a.Entity, a.Year, period, group)
 }
 
 // WriteCSV writes one row per indicator as CSV in UTF-8 with a byte order
-// mark, so that Excel opens it as UTF-8. Numbers are decimal strings.
+// mark, so that Excel opens it as UTF-8. Numbers are decimal strings. 序号
+// runs over all indicators; 分组 names the indicator's group.
 func WriteCSV(w io.Writer, a *eval.Assessment) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	header := []string{"序号", "编码", "类别", "指标", "单位", "目标原文", "目标值", "上年实际值", "上年增速(%)",
+	header := []string{"序号", "编码", "分组", "类别", "指标", "单位", "目标原文", "目标值", "上年实际值", "上年增速(%)",
 		"实际值", "差距", "差距单位", "完成率(%)", "完成情况", "权重", "得分", "判定依据", "数据来源"}
 	if err := cw.Write(header); err != nil {
 		return err
@@ -274,7 +342,7 @@ func WriteCSV(w io.Writer, a *eval.Assessment) error {
 	for _, row := range scRows(a) {
 		r := row.r
 		actual := row.actual.plain()
-		if err := cw.Write([]string{strconv.Itoa(row.no), row.ind.ID, string(row.ind.Category), row.ind.Name,
+		if err := cw.Write([]string{strconv.Itoa(row.no), row.ind.ID, row.ind.Group, string(row.ind.Category), row.ind.Name,
 			row.ind.Unit, row.ind.Target.Text, row.target.plain(), row.prevLevel.plain(), row.prevGrowth.plain(),
 			actual, row.gap.plain(), r.GapUnit, row.completion.plain(), string(r.Status), row.weight.plain(),
 			row.score.plain(), r.Explanation, strings.TrimPrefix(row.source, scNoValue)}); err != nil {

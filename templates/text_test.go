@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
 	"strings"
 	"testing"
 
@@ -99,7 +102,8 @@ func TestWriteJSON(t *testing.T) {
 	if err := dec.Decode(&doc); err != nil {
 		t.Fatal(err)
 	}
-	scNoFloats(t, "", doc, map[string]bool{".year": true, ".counts[].count": true})
+	scNoFloats(t, "", doc, map[string]bool{".year": true, ".counts[].count": true, ".groups[].counts[].count": true,
+		".groups[].indicators": true})
 	for _, k := range []string{"entity", "year", "ruleset", "indicators", "total_score", "grade", "problems"} {
 		if _, ok := doc[k]; !ok {
 			t.Errorf("JSON lacks %q", k)
@@ -112,7 +116,7 @@ func TestWriteJSON(t *testing.T) {
 	byID := map[string]map[string]any{}
 	for _, e := range inds {
 		m := e.(map[string]any)
-		for _, k := range []string{"id", "name", "category", "unit", "target_text", "target", "actual", "status",
+		for _, k := range []string{"id", "name", "category", "group", "unit", "target_text", "target", "actual", "status",
 			"gap", "completion", "score", "weight", "source"} {
 			if _, ok := m[k]; !ok {
 				t.Errorf("indicator %v lacks %q", m["id"], k)
@@ -136,6 +140,16 @@ func TestWriteJSON(t *testing.T) {
 		{"retail source", "retail_growth", "source", "由总量推算（actuals.xlsx: 填报表!E6）"},
 		{"fai score", "fai_growth", "score", "6.33"},
 		{"yes/no actual text", "binding_targets", "actual_text", "是"},
+		{"headline group", "gdp_growth", "group", "主要预期目标"},
+		{"task group", "signed_projects", "group", "重点工作任务"},
+		{"task count", "signed_projects", "actual", "42"},
+		{"milestone date", "university_park_start", "actual_text", "2019-08-20"},
+		{"milestone late", "university_park_start", "status", "基本完成"},
+		{"milestone late half the weight", "university_park_start", "score", "1.50"},
+		{"milestone has no number target", "university_park_start", "target", nil},
+		{"multi-year in progress", "prefab_base_area", "status", "进行中"},
+		{"multi-year not scored", "prefab_base_area", "scored", false},
+		{"multi-year progress", "prefab_base_area", "completion", "26.00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -144,8 +158,17 @@ func TestWriteJSON(t *testing.T) {
 			}
 		})
 	}
-	if doc["total_score"] != "91.73" || doc["grade"] != "优秀" {
-		t.Errorf("total %v grade %v", doc["total_score"], doc["grade"])
+	if doc["total_score"] != "185.06" || doc["full_marks"] != "198" || doc["grade"] != "优秀" {
+		t.Errorf("total %v / %v grade %v", doc["total_score"], doc["full_marks"], doc["grade"])
+	}
+	var groups []string
+	for _, e := range doc["groups"].([]any) {
+		g := e.(map[string]any)
+		groups = append(groups, fmt.Sprintf("%v %v %v/%v %v%% %v", g["name"], g["indicators"], g["total_score"],
+			g["full_marks"], g["percent"], g["grade"]))
+	}
+	if got, want := strings.Join(groups, "; "), "主要预期目标 12 91.73/100 91.7% 优秀; 重点工作任务 44 93.33/98 95.2% 优秀"; got != want {
+		t.Errorf("groups %s, want %s", got, want)
 	}
 	probs := doc["problems"].([]any)
 	if len(probs) != 1 {
@@ -164,7 +187,10 @@ func TestWriteTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, want := range []string{"总分: 91.73 / 100（得分率 91.7%）", "等级: 优秀", "未完成 1", "actuals.xlsx: 填报表!E9"} {
+	for _, want := range []string{"【主要预期目标】12项  得分: 91.73 / 100（得分率 91.7%）  等级: 优秀",
+		"【重点工作任务】44项  得分: 93.33 / 98（得分率 95.2%）  等级: 优秀",
+		"主要预期目标: 91.73 / 100（得分率 91.7%）  等级: 优秀  完成情况: 超额完成 2，完成 7，基本完成 1，未完成 1，无数据 1",
+		"总分: 185.06 / 198（得分率 93.5%）  等级: 优秀", "未完成 4", "actuals.xlsx: 填报表!E9"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
@@ -175,7 +201,7 @@ func TestWriteTable(t *testing.T) {
 	col := -1
 	for _, line := range lines {
 		var word string
-		for _, w := range []string{"完成情况", "超额完成", "基本完成", "未完成", "无数据", "完成"} {
+		for _, w := range []string{"完成情况", "超额完成", "基本完成", "未完成", "无数据", "进行中", "完成"} {
 			if i := strings.Index(line, "  "+w+"  "); i >= 0 {
 				word = line[:i+2]
 				break
@@ -226,6 +252,12 @@ func TestWriteCSV(t *testing.T) {
 		{"jobs completion", "new_urban_jobs", "完成率(%)", "102.50"},
 		{"status", "fai_growth", "完成情况", "未完成"},
 		{"score", "fai_growth", "得分", "6.33"},
+		{"headline group", "fai_growth", "分组", "主要预期目标"},
+		{"task group", "patent_applications", "分组", "重点工作任务"},
+		{"task numbered after the headline", "illegal_fundraising_task", "序号", "13"},
+		{"milestone target is its deadline", "zhongde_park_phase1_start", "目标值", "2019年4月底前"},
+		{"milestone actual is its date", "zhongde_park_phase1_start", "实际值", "2019-04-18"},
+		{"in progress not scored", "international_college", "得分", "不计分"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -239,5 +271,37 @@ func TestWriteCSV(t *testing.T) {
 			}
 			t.Errorf("no record for %s", tt.id)
 		})
+	}
+}
+
+// TestWriteJSONOneGroup: a ruleset of one group has one entry in "groups",
+// scored as the whole, and its indicators carry no "group" of their own.
+func TestWriteJSONOneGroup(t *testing.T) {
+	a := eval.Evaluate(rules.Default().Group(rules.GroupHeadline), scFixtureActuals())
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		TotalScore string           `json:"total_score"`
+		Indicators []map[string]any `json:"indicators"`
+		Groups     []struct {
+			Name       string `json:"name"`
+			Indicators int    `json:"indicators"`
+			TotalScore string `json:"total_score"`
+			FullMarks  string `json:"full_marks"`
+		} `json:"groups"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Groups) != 1 || doc.Groups[0].Name != rules.GroupHeadline || doc.Groups[0].Indicators != 12 ||
+		doc.Groups[0].TotalScore != doc.TotalScore || doc.Groups[0].FullMarks != "100" {
+		t.Errorf("groups %+v, total %s", doc.Groups, doc.TotalScore)
+	}
+	for _, ind := range doc.Indicators {
+		if _, ok := ind["group"]; ok {
+			t.Errorf("%v has a group of its own", ind["id"])
+		}
 	}
 }
