@@ -353,21 +353,35 @@ func TestImportTemplate(t *testing.T) {
 	if ds.HasErrors() {
 		t.Fatal(ds.Error())
 	}
-	got, ds, rep := ImportActuals("t.xlsx", buf.Bytes(), rs, ImportOptions{})
-	if ds.HasErrors() {
-		t.Fatal(ds.Error())
-	}
-	if g, w := corpusSorted(corpusFigures(got)), corpusSorted(corpusFigures(want)); g != w {
-		var b bytes.Buffer
-		rep.Write(&b)
-		t.Errorf("figures differ:\n got %s\nwant %s\n%s", g, w, b.String())
-	}
-	for id, a := range want.Values {
-		for f, p := range a.Sources {
-			if q := got.Values[id].Source(f); q != p {
-				t.Errorf("%s.%s: source %v, ReadActuals says %v", id, f, q, p)
+	// The importer reads one sheet; the template has one per group. Read
+	// each group's sheet with that group's indicators: every figure and
+	// its cell must be what ReadActuals found.
+	for _, g := range rs.Groups() {
+		t.Run(g, func(t *testing.T) {
+			sub := rs.Group(g)
+			got, ds, rep := ImportActuals("t.xlsx", buf.Bytes(), sub, ImportOptions{Sheet: InputSheetOf(rs, g)})
+			if ds.HasErrors() {
+				t.Fatal(ds.Error())
 			}
-		}
+			wantSub := eval.Actuals{Values: map[string]*eval.Actual{}}
+			for _, ind := range sub.Indicators {
+				if a := want.Values[ind.ID]; a != nil {
+					wantSub.Values[ind.ID] = a
+				}
+			}
+			if gs, ws := corpusSorted(corpusFigures(got)), corpusSorted(corpusFigures(wantSub)); gs != ws {
+				var b bytes.Buffer
+				rep.Write(&b)
+				t.Errorf("figures differ:\n got %s\nwant %s\n%s", gs, ws, b.String())
+			}
+			for id, a := range wantSub.Values {
+				for f, p := range a.Sources {
+					if q := got.Values[id].Source(f); q != p {
+						t.Errorf("%s.%s: source %v, ReadActuals says %v", id, f, q, p)
+					}
+				}
+			}
+		})
 	}
 }
 
