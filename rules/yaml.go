@@ -522,9 +522,10 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// suggest returns the known word closest to s, when it is close enough to
-// be a typo.
-func suggest(s string, known []string) string {
+// Suggest returns the word of known closest to s (by edit distance, in
+// runes), when it is close enough to be a typo; else "". Ties go to the
+// word listed first.
+func Suggest(s string, known []string) string {
 	best, bestDist := "", len([]rune(s))/2+2
 	for _, k := range known {
 		if dist := editDistance(s, k); dist < bestDist {
@@ -534,8 +535,15 @@ func suggest(s string, known []string) string {
 	return best
 }
 
+func suggest(s string, known []string) string { return Suggest(s, known) }
+
+// editDistance is the Levenshtein distance between two strings, by rune.
+// Very long strings are not compared: they are no typo of a short word.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 200 || len(rb) > 200 {
+		return max(len(ra), len(rb))
+	}
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {

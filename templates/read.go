@@ -433,44 +433,12 @@ func (r *reader) identify(idCell, nameCell readCell, hasFigures bool, names map[
 // readSuggest returns the indicator id closest to code, when close enough
 // to be a typo.
 func readSuggest(code string, rs *rules.Ruleset) string {
-	code = strings.ToLower(code)
-	best, bestDist := "", len([]rune(code))/2+2
 	ids := make([]string, 0, len(rs.Indicators))
 	for _, ind := range rs.Indicators {
 		ids = append(ids, ind.ID)
 	}
 	sort.Strings(ids)
-	for _, id := range ids {
-		if d := readDistance(code, id); d < bestDist {
-			best, bestDist = id, d
-		}
-	}
-	return best
-}
-
-// readDistance is the Levenshtein distance between two strings, by rune.
-func readDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 200 || len(rb) > 200 {
-		return max(len(ra), len(rb))
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return rules.Suggest(strings.ToLower(code), ids)
 }
 
 // percentFormat reports whether the cell's number format is a percent

@@ -754,15 +754,18 @@ func (u *unitsReader) suggest(text string) string {
 	if rs == nil {
 		rs = u.rulesets()[0]
 	}
-	best, bestDist := "", len([]rune(text))/2+1
+	var names []string
+	owner := map[string]string{} // folded name or alias → indicator name
 	for _, ind := range rs.Indicators {
 		for _, n := range append([]string{ind.ID, ind.Name}, ind.Aliases...) {
-			if d := readDistance(rules.NormalizeName(text), rules.NormalizeName(n)); d < bestDist {
-				best, bestDist = ind.Name, d
+			k := rules.NormalizeName(n)
+			if _, ok := owner[k]; !ok {
+				owner[k] = ind.Name
+				names = append(names, k)
 			}
 		}
 	}
-	return best
+	return owner[rules.Suggest(rules.NormalizeName(text), names)]
 }
 
 // reportMissing warns about indicators a unit has no row for: once for an
