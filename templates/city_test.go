@@ -111,6 +111,7 @@ func TestCityJSONGolden(t *testing.T) {
 			TotalScore string           `json:"total_score"`
 			Grade      string           `json:"grade"`
 			Rank       int              `json:"rank"`
+			Veto       string           `json:"veto"`
 		} `json:"units"`
 		Problems []map[string]any `json:"problems"`
 	}
@@ -121,6 +122,18 @@ func TestCityJSONGolden(t *testing.T) {
 	}
 	if len(doc.Units) != 5 || doc.Units[0].Unit != "红旗区" || doc.Units[0].Rank != 1 {
 		t.Fatalf("units: %+v", doc.Units)
+	}
+	vetoed := 0
+	for _, u := range doc.Units {
+		if u.Veto != "" {
+			vetoed++
+			if u.TotalScore != "0.00" || !strings.Contains(u.Veto, "一票否决") {
+				t.Errorf("vetoed unit %s: total %s, veto %q", u.Unit, u.TotalScore, u.Veto)
+			}
+		}
+	}
+	if vetoed != 1 {
+		t.Errorf("%d vetoed units in the JSON, want 1", vetoed)
 	}
 	gdp := doc.Units[1].Indicators[0]
 	if gdp["id"] != "gdp_growth" || gdp["actual"] != "8.6" || gdp["rank"] != float64(2) || gdp["score"] != "36.00" {

@@ -27,6 +27,8 @@ type cityJSONUnit struct {
 	TotalScore string              `json:"total_score"`
 	Grade      string              `json:"grade"`
 	Rank       int                 `json:"rank"`
+	// Veto says why the total was zeroed (一票否决); omitted when it was not.
+	Veto string `json:"veto,omitempty"`
 }
 
 // cityJSONProblem is a problem with the unit it concerns ("" for the run).
@@ -35,9 +37,9 @@ type cityJSONProblem struct {
 	Unit string `json:"unit"`
 }
 
-// cityJSONIndicatorOf is one indicator as the single-unit JSON writes it.
-// It builds the same jsonIndicator as WriteJSON, field for field.
-func cityJSONIndicatorOf(row scRow) jsonIndicator {
+// jsonIndicatorOf is one indicator as the JSON of one unit or of many
+// writes it (the group is set by the caller, when there are groups).
+func jsonIndicatorOf(row scRow) jsonIndicator {
 	r := row.r
 	ji := jsonIndicator{
 		ID:          row.ind.ID,
@@ -126,9 +128,13 @@ func WriteCityJSON(w io.Writer, c *eval.City) error {
 // cityJSONUnitOf is one unit of the JSON output.
 func cityJSONUnitOf(a *eval.Assessment) cityJSONUnit {
 	u := cityJSONUnit{Unit: a.Entity, Indicators: []cityJSONIndicator{}, TotalScore: scFixed(a.Total, 2),
-		Grade: a.Grade, Rank: a.Rank}
+		Grade: a.Grade, Rank: a.Rank, Veto: a.Veto}
+	grouped := len(a.Groups) > 1
 	for i := range a.Results {
-		ji := cityJSONIndicator{jsonIndicator: cityJSONIndicatorOf(scMakeRow(a, i))}
+		ji := cityJSONIndicator{jsonIndicator: jsonIndicatorOf(scMakeRow(a, i))}
+		if grouped {
+			ji.Group = a.Results[i].Indicator.Group
+		}
 		if rank := a.Results[i].PeerRank; rank > 0 {
 			ji.Rank = &rank
 		}

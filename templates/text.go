@@ -156,33 +156,7 @@ func WriteJSON(w io.Writer, a *eval.Assessment) error {
 	}
 	grouped := len(a.Groups) > 1
 	for _, row := range scRows(a) {
-		r := row.r
-		ji := jsonIndicator{
-			ID:          row.ind.ID,
-			Name:        row.ind.Name,
-			Category:    string(row.ind.Category),
-			Unit:        row.ind.Unit,
-			TargetText:  row.ind.Target.Text,
-			TargetKind:  string(row.ind.Target.Kind),
-			Target:      jsonNum(row.target),
-			PrevLevel:   jsonNum(row.prevLevel),
-			PrevGrowth:  jsonNum(row.prevGrowth),
-			Actual:      jsonNum(row.actual),
-			ActualText:  row.actual.String(),
-			Status:      string(r.Status),
-			Gap:         jsonNum(row.gap),
-			GapUnit:     r.GapUnit,
-			Completion:  jsonNum(row.completion),
-			Score:       jsonNum(row.score),
-			Weight:      row.weight.plain(),
-			Scored:      r.Scored,
-			Derived:     r.Derived,
-			Explanation: r.Explanation,
-			Source:      jsonStr(row.source),
-		}
-		if ji.ActualText == scNoValue {
-			ji.ActualText = ""
-		}
+		ji := jsonIndicatorOf(row)
 		if grouped {
 			ji.Group = row.ind.Group
 		}
