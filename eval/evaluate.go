@@ -39,7 +39,7 @@ func EvaluateWith(rs *rules.Ruleset, in Actuals, opts Options) *Assessment {
 	if opts.Period.Months == 0 {
 		opts.Period = Year
 	}
-	a := &Assessment{Ruleset: rs, Entity: in.Entity, Year: in.Year, Period: opts.Period}
+	a := &Assessment{Ruleset: rs, Entity: in.Entity, Year: in.Year, Period: opts.Period, input: in.File}
 	if a.Entity == "" {
 		a.Entity = rs.Entity
 	}
@@ -558,20 +558,54 @@ func orDefault(n decimal.NullDecimal, d decimal.Decimal) decimal.Decimal {
 
 // total sums scores, counts statuses and grades the whole and each group.
 // A missed veto indicator (一票否决) zeroes the total.
+//
+// When a ruleset has several groups and not one figure was reported for a
+// group (a template whose 重点工作任务 sheet was left empty, say), that
+// group is shown as not assessed and left out of the overall total, with
+// a problem saying so, rather than pulling the total down as 44 misses.
 func (a *Assessment) total() {
-	a.Total, a.FullMarks, a.Percent, a.Grade, a.Counts = a.score(a.Results)
-	for _, g := range a.Ruleset.Groups() {
+	groups := a.Ruleset.Groups()
+	counted := a.Results
+	if len(groups) > 1 {
+		counted = nil
+	}
+	for _, g := range groups {
 		var rs []Result
+		empty := true
 		for _, r := range a.Results {
 			if r.Indicator.Group == g {
 				rs = append(rs, r)
+				empty = empty && !r.reported()
 			}
 		}
 		gs := GroupScore{Name: g}
 		gs.Total, gs.FullMarks, gs.Percent, gs.Grade, gs.Counts = a.score(rs)
+		if len(groups) > 1 {
+			if empty {
+				gs.Grade = NotAssessed
+				a.Problems.Add(rules.Diagnostic{Pos: rules.Pos{File: a.input}, Severity: rules.Warning,
+					Summary: fmt.Sprintf("%s没有填报任何数据，未评估，不计入总分", g),
+					Hint:    "如需评估" + g + "，填报该组指标后重新评估"})
+			} else {
+				counted = append(counted, rs...)
+			}
+		}
 		a.Groups = append(a.Groups, gs)
 	}
+	a.Total, a.FullMarks, a.Percent, a.Grade, _ = a.score(counted)
+	_, _, _, _, a.Counts = a.score(a.Results)
+	if len(groups) > 1 && len(counted) == 0 {
+		a.Grade = NotAssessed
+	}
 }
+
+// reported tells whether any figure was reported for the indicator.
+func (r *Result) reported() bool {
+	return r.Raw.Valid || r.Level.Valid || r.Rank > 0 || r.Done != nil || r.Date != "" || r.Source.IsValid()
+}
+
+// NotAssessed is the grade of a group without a single reported figure.
+const NotAssessed = "未评估"
 
 // score sums, counts and grades a set of results.
 func (a *Assessment) score(results []Result) (total, full, percent decimal.Decimal, grade string, counts []StatusCount) {

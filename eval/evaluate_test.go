@@ -204,7 +204,7 @@ func TestRounding(t *testing.T) {
 
 func TestGdpProblem(t *testing.T) {
 	src := rules.Pos{File: "a.xlsx", Sheet: "填报表", Cell: "G3"}
-	a := Evaluate(rules.Default(), Actuals{Values: map[string]*Actual{
+	a := Evaluate(rules.Default().Group(rules.GroupHeadline), Actuals{Values: map[string]*Actual{
 		"gdp_growth": {ID: "gdp_growth", Level: dec("210"), Sources: map[Field]rules.Pos{FieldLevel: src}},
 	}})
 	if len(a.Problems) != 1 {
@@ -417,5 +417,41 @@ indicators:
 	}
 	if a.Total.String() != "125" || a.FullMarks.String() != "200" || a.Percent.String() != "62.5" {
 		t.Errorf("overall %s/%s %s%%", a.Total, a.FullMarks, a.Percent)
+	}
+}
+
+// TestEmptyGroupNotAssessed: a group without one reported figure is not
+// assessed and stays out of the total, with a problem saying so.
+func TestEmptyGroupNotAssessed(t *testing.T) {
+	rs := rules.Default()
+	a := Evaluate(rs, Actuals{File: "a.xlsx", Values: map[string]*Actual{
+		"gdp_growth": {ID: "gdp_growth", Growth: dec("8.6")},
+	}})
+	var tasks *GroupScore
+	for i := range a.Groups {
+		if a.Groups[i].Name == rules.GroupTasks {
+			tasks = &a.Groups[i]
+		}
+	}
+	if tasks == nil || tasks.Grade != NotAssessed {
+		t.Fatalf("tasks group = %+v", tasks)
+	}
+	if !a.FullMarks.Equal(decimal.NewFromInt(100)) || !a.Total.Equal(decimal.NewFromInt(12)) {
+		t.Errorf("overall %s/%s, want 12/100 (headline group only)", a.Total, a.FullMarks)
+	}
+	found := false
+	for _, p := range a.Problems {
+		found = found || (p.Pos.File == "a.xlsx" && strings.Contains(p.Summary, "重点工作任务没有填报任何数据"))
+	}
+	if !found {
+		t.Errorf("no problem about the empty group: %v", a.Problems)
+	}
+	// One figure in the group is enough to assess it.
+	a = Evaluate(rs, Actuals{Values: map[string]*Actual{
+		"gdp_growth":          {ID: "gdp_growth", Growth: dec("8.6")},
+		"patent_applications": {ID: "patent_applications", Level: dec("520")},
+	}})
+	if g := a.Groups[1]; g.Grade == NotAssessed || !a.FullMarks.GreaterThan(decimal.NewFromInt(100)) {
+		t.Errorf("tasks group %+v, full marks %s", g, a.FullMarks)
 	}
 }

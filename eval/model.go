@@ -162,6 +162,8 @@ type Assessment struct {
 	// Rank is the unit's overall rank among its peers; 0 outside a
 	// multi-unit run.
 	Rank int
+	// input is the file the actuals were read from, for positions.
+	input string
 }
 
 // Result returns the result for an indicator id, or nil.
