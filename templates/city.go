@@ -195,23 +195,7 @@ func (b *cityBook) statusFormats(sheet, rangeRef string) {
 	if b.err != nil {
 		return
 	}
-	var cfs []excelize.ConditionalFormatOptions
-	for _, s := range eval.Statuses {
-		id, ok := b.dxf[s]
-		if !ok {
-			c := scStatusColours[s]
-			var err error
-			id, err = b.f.NewConditionalStyle(&excelize.Style{
-				Font: &excelize.Font{Color: c.font, Bold: true},
-				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c.fill}},
-			})
-			b.fail(err)
-			b.dxf[s] = id
-		}
-		cfs = append(cfs, excelize.ConditionalFormatOptions{Type: "text", Criteria: "begins with",
-			Value: string(s), Format: &id, StopIfTrue: true})
-	}
-	b.fail(b.f.SetConditionalFormat(sheet, rangeRef, cfs))
+	b.fail(scStatusConditional(b.f, b.dxf, sheet, rangeRef, true))
 }
 
 // print makes a sheet print on A4 landscape with its title rows (and

@@ -461,23 +461,38 @@ func (b *scBook) statusFormats(sheet, rangeRef string) {
 	if b.err != nil {
 		return
 	}
+	b.fail(scStatusConditional(b.f, b.dxf, sheet, rangeRef, false))
+}
+
+// scStatusConditional sets the status colours of a range as conditional
+// formats (creating each status's format once, kept in dxf). With prefix,
+// a cell that begins with a status word takes its colour, so "完成 (2)"
+// is coloured as 完成; otherwise the cell must equal the word.
+func scStatusConditional(f *excelize.File, dxf map[eval.Status]int, sheet, rangeRef string, prefix bool) error {
 	var cfs []excelize.ConditionalFormatOptions
 	for _, s := range eval.Statuses {
-		id, ok := b.dxf[s]
+		id, ok := dxf[s]
 		if !ok {
 			c := scStatusColours[s]
 			var err error
-			id, err = b.f.NewConditionalStyle(&excelize.Style{
+			id, err = f.NewConditionalStyle(&excelize.Style{
 				Font: &excelize.Font{Color: c.font, Bold: true},
 				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c.fill}},
 			})
-			b.fail(err)
-			b.dxf[s] = id
+			if err != nil {
+				return err
+			}
+			dxf[s] = id
 		}
-		cfs = append(cfs, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==",
-			Value: `"` + string(s) + `"`, Format: &id, StopIfTrue: true})
+		cf := excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==",
+			Value: `"` + string(s) + `"`, Format: &id, StopIfTrue: true}
+		if prefix {
+			cf = excelize.ConditionalFormatOptions{Type: "text", Criteria: "begins with",
+				Value: string(s), Format: &id, StopIfTrue: true}
+		}
+		cfs = append(cfs, cf)
 	}
-	b.fail(b.f.SetConditionalFormat(sheet, rangeRef, cfs))
+	return f.SetConditionalFormat(sheet, rangeRef, cfs)
 }
 
 // chart draws each indicator's completion (完成率) as a column coloured by
