@@ -11,7 +11,6 @@ import (
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
-	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -487,79 +486,21 @@ func readFormatHasPercent(code string) bool {
 func (r *reader) figure(ind *rules.Indicator, act *eval.Actual, col int, c readCell) {
 	field := inputColumns[col].field
 	pos := r.pos(c.ref)
-	title := inputColumns[col].title
-	bad := func(hint, format string, args ...any) {
-		r.diags.Add(rules.Diagnostic{Pos: pos, Indicator: ind.ID, Summary: fmt.Sprintf(format, args...), Hint: hint})
-	}
 	typ, _ := r.f.GetCellType(r.sheet, c.ref)
 	if c.raw == "" {
 		if formula, _ := r.f.GetCellFormula(r.sheet, c.ref); formula != "" {
-			bad("在 Excel 中打开、重新计算并保存后再导入，或把公式换成数值",
-				"%s 的%s是公式（=%s），但没有计算结果", ind.Name, title, formula)
+			r.diags.Add(rules.Diagnostic{Pos: pos, Indicator: ind.ID,
+				Summary: fmt.Sprintf("%s 的%s是公式（=%s），但没有计算结果", ind.Name, inputColumns[col].title, formula),
+				Hint:    "在 Excel 中打开、重新计算并保存后再导入，或把公式换成数值"})
 		}
-		return
-	}
-	if typ == excelize.CellTypeError || readErrorValues[strings.ToUpper(c.raw)] {
-		bad("检查公式或引用；没有数据请留空", "%s 的%s是错误值 %s", ind.Name, title, c.raw)
 		return
 	}
 	number := typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber
-	switch field {
-	case eval.FieldPrevLevel, eval.FieldLevel, eval.FieldGrowth:
-		if typ == excelize.CellTypeBool {
-			bad("只填数字", "%s 的%s是逻辑值 %s，不是数字", ind.Name, title, c.raw)
-			return
-		}
-		v, err := ParseCellNumber(c.raw, number && r.percentFormat(c.ref))
-		if err != nil {
-			bad("只填数字，如 8.5；不要带单位、文字或“约”“左右”；没有数据请留空", "%s 的%s：%v", ind.Name, title, err)
-			return
-		}
-		if !v.Valid {
-			return
-		}
-		switch field {
-		case eval.FieldPrevLevel:
-			act.PrevLevel = v
-		case eval.FieldLevel:
-			act.Level = v
-		default:
-			act.Growth = v
-		}
-	case eval.FieldRank:
-		v, err := ParseCellNumber(c.raw, false)
-		if err == nil && v.Valid && (!v.Decimal.IsInteger() || v.Decimal.LessThan(decimal.NewFromInt(1)) ||
-			v.Decimal.GreaterThan(decimal.NewFromInt(1_000_000))) {
-			err = fmt.Errorf("“%s”不是正整数", c.raw)
-		}
-		if err != nil {
-			bad("名次填正整数，第1名填 1", "%s 的%s：%v", ind.Name, title, err)
-			return
-		}
-		if !v.Valid {
-			return
-		}
-		act.Rank = int(v.Decimal.IntPart())
-	case eval.FieldDone:
-		v, err := ParseCellYesNo(c.raw)
-		if err != nil {
-			bad("填“是”或“否”", "%s 的%s：%v", ind.Name, title, err)
-			return
-		}
-		if v == nil {
-			return
-		}
-		act.Done = v
-	case eval.FieldDate:
-		v, err := ParseCellDate(c.raw, number)
-		if err != nil {
-			bad("填日期，如 2019-04-15 或 2019年4月", "%s 的%s：%v", ind.Name, title, err)
-			return
-		}
-		if v == "" {
-			return
-		}
-		act.Date = v
+	cell := unitsCell{
+		raw:     c.raw,
+		pct:     number && r.percentFormat(c.ref),
+		boolean: typ == excelize.CellTypeBool,
+		isErr:   typ == excelize.CellTypeError || readErrorValues[strings.ToUpper(c.raw)],
 	}
-	act.Sources[field] = pos
+	cellFigure(ind.Name, ind, act, field, cell, number, pos, &r.diags)
 }

@@ -16,22 +16,28 @@ func unitsFieldTitle(f eval.Field) string {
 	return string(f)
 }
 
-// unitsFigure reads one figure of a streamed cell into act, as
-// reader.figure does for a cell of the template (the same checks and
-// words, without looking the cell up again in the worksheet). Problems go
-// to diags with the unit named.
-//
-// It returns whether the cell held a figure.
+// unitsFigure reads one figure of a streamed cell into act, with the unit
+// named in the messages. It returns whether the cell held a figure.
 func unitsFigure(unit string, ind *rules.Indicator, act *eval.Actual, field eval.Field, c unitsCell, at unitsLoc, diags *rules.Diagnostics) bool {
-	if c.raw == "" {
-		return false
-	}
-	pos := at.pos()
-	title := unitsFieldTitle(field)
 	who := ind.Name
 	if unit != "" {
 		who = unit + " " + ind.Name
 	}
+	return cellFigure(who, ind, act, field, c, cellnumSerial.MatchString(c.raw), at.pos(), diags)
+}
+
+// cellFigure reads one cell's figure for field into act, with the checks
+// and the words shared by the template reader and the multi-unit reader:
+// error values, logical values where a number belongs, numbers (percent
+// formats understood), ranks, 是/否 and dates (serial says a number is a
+// date serial). who names the indicator in messages; problems go to
+// diags at pos. It returns whether the cell held a figure, and records
+// its source.
+func cellFigure(who string, ind *rules.Indicator, act *eval.Actual, field eval.Field, c unitsCell, serial bool, pos rules.Pos, diags *rules.Diagnostics) bool {
+	if c.raw == "" {
+		return false
+	}
+	title := unitsFieldTitle(field)
 	bad := func(hint, format string, args ...any) bool {
 		diags.Add(rules.Diagnostic{Pos: pos, Indicator: ind.ID, Summary: fmt.Sprintf(format, args...), Hint: hint})
 		return false
@@ -82,7 +88,7 @@ func unitsFigure(unit string, ind *rules.Indicator, act *eval.Actual, field eval
 		}
 		act.Done = v
 	case eval.FieldDate:
-		v, err := ParseCellDate(c.raw, cellnumSerial.MatchString(c.raw))
+		v, err := ParseCellDate(c.raw, serial)
 		if err != nil {
 			return bad("填日期，如 2019-04-15 或 2019年4月", "%s 的%s：%v", who, title, err)
 		}
