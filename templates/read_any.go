@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
@@ -72,7 +73,12 @@ func readTemplateHeader(data []byte, opts ImportOptions) int {
 // readTemplateReport describes, in the import report's terms, where each
 // figure of a filled template came from.
 func readTemplateReport(name string, rs *rules.Ruleset, acts eval.Actuals) *ImportReport {
-	rep := &ImportReport{File: name, Format: "attain 填报模板（" + InputSheet + "）", Sheet: InputSheet}
+	var sheets []string
+	for _, g := range rs.Groups() {
+		sheets = append(sheets, InputSheetOf(rs, g))
+	}
+	rep := &ImportReport{File: name, Format: "attain 填报模板（" + strings.Join(sheets, "、") + "）",
+		Sheet: strings.Join(sheets, "、")}
 	for _, ind := range rs.Indicators {
 		a := acts.Values[ind.ID]
 		if a == nil || len(a.Sources) == 0 {
@@ -87,7 +93,7 @@ func readTemplateReport(name string, rs *rules.Ruleset, acts eval.Actuals) *Impo
 		for _, f := range fields {
 			pos := a.Sources[f]
 			rep.Fields = append(rep.Fields, ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos,
-				Ref: pos.Cell, Header: readFieldTitle(f), Raw: readFieldValue(a, f), Value: readFieldValue(a, f)})
+				Ref: pos.Sheet + "!" + pos.Cell, Header: readFieldTitle(f), Raw: readFieldValue(a, f), Value: readFieldValue(a, f)})
 		}
 	}
 	return rep
