@@ -1,9 +1,6 @@
 package seeds
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // heldOutCases were written after the extractor and the cases of
 // sentences_test.go, and run against it once before any change, to measure
@@ -67,7 +64,7 @@ var heldOutCases = []sentenceCase{
 		"森林覆盖率提高 level at_least 0.5 个百分点", "森林覆盖率 level at_least 31 %"}},
 }
 
-var heldOutNegatives = []struct{ name, text string }{
+var heldOutNegatives = []negativeCase{
 	{"h_past_year", "2018年全市实现地区生产总值3000亿元。"},
 	{"h_stock", "全市共有规模以上工业企业1200家，其中高新技术企业300家。"},
 	{"h_area", "我市地处中原腹地，总面积8000平方公里。"},
@@ -81,54 +78,12 @@ var heldOutNegatives = []struct{ name, text string }{
 }
 
 func TestHeldOut(t *testing.T) {
-	for _, c := range heldOutCases {
-		t.Run(c.name, func(t *testing.T) {
-			var got []string
-			for _, f := range extractSentence(t, c.text) {
-				got = append(got, describe(f))
-			}
-			same := strings.Join(got, "\n") == strings.Join(c.want, "\n")
-			switch {
-			case c.limit != "" && same:
-				t.Errorf("now read as wanted: drop the limit %q", c.limit)
-			case c.limit != "":
-				t.Logf("known limit: %s\n got: %q", c.limit, got)
-			case !same:
-				t.Errorf("%s\n got: %q\nwant: %q", c.text, got, c.want)
-			}
-		})
-	}
-	for _, c := range heldOutNegatives {
-		t.Run(c.name, func(t *testing.T) {
-			for _, f := range extractSentence(t, c.text) {
-				t.Errorf("found a target in %q: %s", c.text, describe(f))
-			}
-		})
-	}
+	checkSentences(t, heldOutCases, heldOutNegatives)
 }
 
 // TestHeldOutRecall measures recall and precision on the held-out cases.
 func TestHeldOutRecall(t *testing.T) {
-	wanted, found, matched := 0, 0, 0
-	for _, c := range heldOutCases {
-		got := map[string]int{}
-		for _, f := range extractSentence(t, c.text) {
-			got[describe(f)]++
-			found++
-		}
-		for _, w := range c.want {
-			wanted++
-			if got[w] > 0 {
-				got[w]--
-				matched++
-			}
-		}
-	}
-	falsePos := 0
-	for _, c := range heldOutNegatives {
-		falsePos += len(extractSentence(t, c.text))
-	}
-	found += falsePos
+	r := measureRecall(t, heldOutCases, heldOutNegatives)
 	t.Logf("held-out sentences: recall %d/%d = %.1f%%, precision %d/%d = %.1f%% (%d targets found in %d negatives)",
-		matched, wanted, pct(matched, wanted), matched, found, pct(matched, found), falsePos, len(heldOutNegatives))
+		r.matched, r.wanted, pct(r.matched, r.wanted), r.matched, r.found, pct(r.matched, r.found), r.falsePos, len(heldOutNegatives))
 }
