@@ -17,37 +17,16 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// The golden files under testdata/golden are rewritten by
-//
-//	go test ./templates -run Golden -update
-//
-// The flag is registered only when no other test file of the package has
-// registered one of the same name.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/golden")
-	}
-}
-
-func scUpdating() bool {
-	f := flag.Lookup("update")
-	if f == nil {
-		return false
-	}
-	g, ok := f.Value.(flag.Getter)
-	if !ok {
-		return false
-	}
-	v, _ := g.Get().(bool)
-	return v
-}
+// update rewrites the package's golden files (testdata/golden,
+// testdata/units): go test ./templates -run 'Golden|City' -update
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden and testdata/units")
 
 // scGolden compares got with the golden file name, or rewrites it under
 // -update.
 func scGolden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", "golden", filepath.FromSlash(name))
-	if scUpdating() {
+	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
