@@ -149,39 +149,22 @@ func (j *judge) progressText(ind *rules.Indicator, r *Result) string {
 // value finds the judged figure: the reported one, or a growth derived from
 // levels where the rule allows it.
 func (j *judge) value(ind *rules.Indicator, act *Actual, r *Result) {
+	var miss figureMiss
+	r.Raw, r.Derived, miss = rawFigure(ind, act, r.PrevLevel)
 	switch ind.Measure {
 	case rules.Growth:
-		if act.Growth.Valid {
-			r.Raw = act.Growth
+		switch {
+		case act.Growth.Valid:
 			r.Source = act.Source(FieldGrowth)
-			break
+		case act.Level.Valid:
+			r.Source = act.Source(FieldLevel)
 		}
-		if !act.Level.Valid {
-			break
-		}
-		r.Source = act.Source(FieldLevel)
-		if !ind.DeriveGrowth {
-			j.problem(act.Source(FieldLevel), ind.ID, "填报统计部门公布的本年增速(%)",
-				"%s 缺少本年增速：该增速按可比价（可比口径）计算，不能由现价总量推算", ind.Name)
-			break
-		}
-		if !r.PrevLevel.Valid || r.PrevLevel.Decimal.Sign() <= 0 {
-			j.problem(act.Source(FieldLevel), ind.ID, "填报上年实际值或本年增速(%)",
-				"%s 缺少本年增速，也没有可用的上年实际值，无法推算", ind.Name)
-			break
-		}
-		prev := r.PrevLevel.Decimal
-		g := act.Level.Decimal.Sub(prev).Mul(hundred).DivRound(prev, divPrecision)
-		r.Raw = decimal.NewNullDecimal(g)
-		r.Derived = true
 	case rules.Level:
 		if act.Level.Valid {
-			r.Raw = act.Level
 			r.Source = act.Source(FieldLevel)
 		}
 	case rules.Rank:
 		if act.Rank > 0 {
-			r.Raw = decimal.NewNullDecimal(decimal.NewFromInt(int64(act.Rank)))
 			r.Source = act.Source(FieldRank)
 		}
 	case rules.YesNo:
@@ -192,9 +175,61 @@ func (j *judge) value(ind *rules.Indicator, act *Actual, r *Result) {
 			r.Source = act.Source(FieldDone)
 		}
 	}
+	switch miss {
+	case missNotDerivable:
+		j.problem(act.Source(FieldLevel), ind.ID, "填报统计部门公布的本年增速(%)",
+			"%s 缺少本年增速：该增速按可比价（可比口径）计算，不能由现价总量推算", ind.Name)
+	case missNoPrevLevel:
+		j.problem(act.Source(FieldLevel), ind.ID, "填报上年实际值或本年增速(%)",
+			"%s 缺少本年增速，也没有可用的上年实际值，无法推算", ind.Name)
+	}
 	if r.Raw.Valid {
 		r.Value = decimal.NewNullDecimal(j.round(r.Raw.Decimal, ind.Precision))
 	}
+}
+
+// figureMiss says why a growth rate could not be derived from levels.
+type figureMiss int
+
+const (
+	missNone         figureMiss = iota
+	missNotDerivable            // the rule does not allow deriving it
+	missNoPrevLevel             // no usable last year's level
+)
+
+// rawFigure is the judged figure of ind before rounding, from screened
+// actuals: the reported figure, or a growth derived from this year's level
+// and prev (last year's level, reported or baseline) where the rule
+// allows it. It is shared by the full judgement and the light first pass
+// of EvaluateUnits, so that both find the same figure.
+func rawFigure(ind *rules.Indicator, act *Actual, prev decimal.NullDecimal) (raw decimal.NullDecimal, derived bool, miss figureMiss) {
+	switch ind.Measure {
+	case rules.Growth:
+		if act.Growth.Valid {
+			return act.Growth, false, missNone
+		}
+		if !act.Level.Valid {
+			return raw, false, missNone
+		}
+		if !ind.DeriveGrowth {
+			return raw, false, missNotDerivable
+		}
+		if !prev.Valid || prev.Decimal.Sign() <= 0 {
+			return raw, false, missNoPrevLevel
+		}
+		p := prev.Decimal
+		g := act.Level.Decimal.Sub(p).Mul(hundred).DivRound(p, divPrecision)
+		return decimal.NewNullDecimal(g), true, missNone
+	case rules.Level:
+		if act.Level.Valid {
+			return act.Level, false, missNone
+		}
+	case rules.Rank:
+		if act.Rank > 0 {
+			return decimal.NewNullDecimal(decimal.NewFromInt(int64(act.Rank))), false, missNone
+		}
+	}
+	return raw, false, missNone
 }
 
 // fmtNum writes a figure with the indicator's published decimals.

@@ -7,6 +7,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+var minusHundred = decimal.NewFromInt(-100)
+
 // screen checks reported figures for values that cannot be or are very
 // unlikely to be right: negative counts and amounts, rates outside 0–100,
 // growth beyond the ruleset's bound or below −100%, a level many times last
@@ -18,7 +20,7 @@ func screen(rs *rules.Ruleset, in Actuals) (Actuals, map[string]string, rules.Di
 	conv := rs.Conventions
 	out := in
 	out.Values = make(map[string]*Actual, len(in.Values))
-	reasons := map[string]string{}
+	var reasons map[string]string
 	var ds rules.Diagnostics
 	for id, a := range in.Values {
 		ind := rs.Indicator(id)
@@ -26,58 +28,80 @@ func screen(rs *rules.Ruleset, in Actuals) (Actuals, map[string]string, rules.Di
 			out.Values[id] = a
 			continue
 		}
-		c := *a
 		flag := func(f Field, hint, format string, args ...any) {
 			msg := fmt.Sprintf(format, args...)
 			ds.Add(rules.Diagnostic{Pos: a.Source(f), Severity: rules.Warning, Indicator: id,
 				Summary: "数据存疑，未采用: " + msg, Hint: hint})
+			if reasons == nil {
+				reasons = map[string]string{}
+			}
 			if reasons[id] == "" {
 				reasons[id] = msg
 			}
 		}
-		levelUnit := ind.Unit
-		if ind.Measure == rules.Growth {
-			levelUnit = ind.LevelUnit
-		}
-		if c.Growth.Valid {
-			g := c.Growth.Decimal
-			switch {
-			case g.LessThan(decimal.NewFromInt(-100)):
-				flag(FieldGrowth, "增速不可能低于 -100%；核对是否填错列或单位", "%s增速 %s%% 低于 -100%%", ind.Name, g)
-				c.Growth = decimal.NullDecimal{}
-			case g.GreaterThan(conv.PlausibleGrowth):
-				flag(FieldGrowth, "核对是否把总量填进了增速列，或把 8.5% 写成了 850", "%s增速 %s%% 超过 %s%%", ind.Name, g, conv.PlausibleGrowth)
-				c.Growth = decimal.NullDecimal{}
-			}
-		}
-		if c.Level.Valid {
-			v := c.Level.Decimal
-			switch {
-			case v.IsNegative() && levelUnit != "%":
-				flag(FieldLevel, "总量和人数不能为负数；核对符号", "%s填报为负数 %s%s", ind.Name, v, levelUnit)
-				c.Level = decimal.NullDecimal{}
-			case levelUnit == "%" && (v.IsNegative() || v.GreaterThan(decimal.NewFromInt(100))):
-				flag(FieldLevel, "比率应在 0 到 100 之间；0.04 这样的小数请设为百分比格式", "%s填报为 %s%%，不在 0 到 100 之间", ind.Name, v)
-				c.Level = decimal.NullDecimal{}
-			}
-		}
-		prev := c.PrevLevel
-		if !prev.Valid {
-			prev = ind.Baseline.Level
-		}
-		if c.Level.Valid && prev.Valid && prev.Decimal.IsPositive() && c.Level.Decimal.IsPositive() && levelUnit != "%" {
-			ratio := c.Level.Decimal.DivRound(prev.Decimal, divPrecision)
-			if ratio.GreaterThan(conv.PlausibleRatio) || ratio.Mul(conv.PlausibleRatio).LessThan(one) {
-				flag(FieldLevel, "核对单位（万元与亿元、人与万人）", "%s本年 %s%s 是上年 %s%s 的 %s 倍",
-					ind.Name, c.Level.Decimal, levelUnit, prev.Decimal, levelUnit, ratio.Round(4))
-				c.Level = decimal.NullDecimal{}
-			}
-		}
-		if c.PrevLevel.Valid && c.PrevLevel.Decimal.IsNegative() {
-			flag(FieldPrevLevel, "上年实际值不能为负数", "%s上年实际值填报为负数 %s", ind.Name, c.PrevLevel.Decimal)
-			c.PrevLevel = decimal.NullDecimal{}
-		}
+		c := screened(conv, ind, a, flag)
 		out.Values[id] = &c
 	}
 	return out, reasons, ds
+}
+
+// screened returns a copy of a without the figures screen rejects. flag,
+// when not nil, is told why each was rejected.
+func screened(conv rules.Conventions, ind *rules.Indicator, a *Actual, flag func(f Field, hint, format string, args ...any)) Actual {
+	c := *a
+	levelUnit := ind.Unit
+	if ind.Measure == rules.Growth {
+		levelUnit = ind.LevelUnit
+	}
+	if c.Growth.Valid {
+		g := c.Growth.Decimal
+		switch {
+		case g.LessThan(minusHundred):
+			if flag != nil {
+				flag(FieldGrowth, "增速不可能低于 -100%；核对是否填错列或单位", "%s增速 %s%% 低于 -100%%", ind.Name, g)
+			}
+			c.Growth = decimal.NullDecimal{}
+		case g.GreaterThan(conv.PlausibleGrowth):
+			if flag != nil {
+				flag(FieldGrowth, "核对是否把总量填进了增速列，或把 8.5% 写成了 850", "%s增速 %s%% 超过 %s%%", ind.Name, g, conv.PlausibleGrowth)
+			}
+			c.Growth = decimal.NullDecimal{}
+		}
+	}
+	if c.Level.Valid {
+		v := c.Level.Decimal
+		switch {
+		case v.IsNegative() && levelUnit != "%":
+			if flag != nil {
+				flag(FieldLevel, "总量和人数不能为负数；核对符号", "%s填报为负数 %s%s", ind.Name, v, levelUnit)
+			}
+			c.Level = decimal.NullDecimal{}
+		case levelUnit == "%" && (v.IsNegative() || v.GreaterThan(hundred)):
+			if flag != nil {
+				flag(FieldLevel, "比率应在 0 到 100 之间；0.04 这样的小数请设为百分比格式", "%s填报为 %s%%，不在 0 到 100 之间", ind.Name, v)
+			}
+			c.Level = decimal.NullDecimal{}
+		}
+	}
+	prev := c.PrevLevel
+	if !prev.Valid {
+		prev = ind.Baseline.Level
+	}
+	if c.Level.Valid && prev.Valid && prev.Decimal.IsPositive() && c.Level.Decimal.IsPositive() && levelUnit != "%" {
+		ratio := c.Level.Decimal.DivRound(prev.Decimal, divPrecision)
+		if ratio.GreaterThan(conv.PlausibleRatio) || ratio.Mul(conv.PlausibleRatio).LessThan(one) {
+			if flag != nil {
+				flag(FieldLevel, "核对单位（万元与亿元、人与万人）", "%s本年 %s%s 是上年 %s%s 的 %s 倍",
+					ind.Name, c.Level.Decimal, levelUnit, prev.Decimal, levelUnit, ratio.Round(4))
+			}
+			c.Level = decimal.NullDecimal{}
+		}
+	}
+	if c.PrevLevel.Valid && c.PrevLevel.Decimal.IsNegative() {
+		if flag != nil {
+			flag(FieldPrevLevel, "上年实际值不能为负数", "%s上年实际值填报为负数 %s", ind.Name, c.PrevLevel.Decimal)
+		}
+		c.PrevLevel = decimal.NullDecimal{}
+	}
+	return c
 }

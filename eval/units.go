@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -46,25 +47,24 @@ func (c *City) Ranked() []*Assessment {
 // EvaluateUnits judges every unit, ranks units per indicator and overall
 // (ties share a rank and the next rank is skipped: 1, 2, 2, 4), and applies
 // the targets and scoring that depend on peers (前列 by peer rank,
-// rank_points, efficacy). Units are judged twice: once for their figures,
-// then again knowing their peers.
+// rank_points, efficacy). A light first pass finds each unit's judged
+// figures (unitFigures), the units are ranked on them, and then every
+// unit is judged in full, knowing its peers.
 func EvaluateUnits(units []Unit, opts Options) *City {
 	c := &City{Period: opts.Period}
 	if c.Period.Months == 0 {
 		c.Period = Year
 	}
-	first := make([]*Assessment, len(units))
+	figs := make([][]figure, len(units))
 	parallel(len(units), func(i int) {
-		o := opts
-		o.Peers = nil
-		first[i] = EvaluateWith(units[i].Ruleset, named(units[i]), o)
+		figs[i] = unitFigures(units[i])
 	})
-	peers := peerStanding(first)
-	first = nil
+	st := rankFigures(units, figs)
+	figs = nil
 	c.Units = make([]*Assessment, len(units))
 	parallel(len(units), func(i int) {
 		o := opts
-		o.Peers = peers[i]
+		o.Peers = st.peers(i, units[i].Ruleset)
 		c.Units[i] = EvaluateWith(units[i].Ruleset, named(units[i]), o)
 	})
 	rankTotals(c.Units)
@@ -108,58 +108,141 @@ func named(u Unit) Actuals {
 	return a
 }
 
-// peerStanding ranks the units on every indicator by their judged figure,
-// in the indicator's favourable direction.
-func peerStanding(as []*Assessment) []*Peers {
-	peers := make([]*Peers, len(as))
-	for i := range peers {
-		peers[i] = &Peers{Rank: map[string]int{}, Count: map[string]int{}, Best: map[string]decimal.Decimal{}, Worst: map[string]decimal.Decimal{}}
+// figure is a unit's judged figure on one indicator, in the indicator's
+// favourable direction (greater is better); ok is false when there is
+// none.
+type figure struct {
+	v  decimal.Decimal
+	ok bool
+}
+
+// unitFigures finds, for every indicator of u's ruleset in order, the
+// figure peers are ranked by: the name for ranks, else the judged figure
+// (Result.Value) of a full judgement without peers — after the
+// plausibility screen, growth derived from levels where allowed, rounded
+// once at the published precision — without judging, scoring or
+// explaining anything. A period does not change it: pro-rating changes
+// targets, not figures.
+func unitFigures(u Unit) []figure {
+	rs := u.Ruleset
+	out := make([]figure, len(rs.Indicators))
+	for k, ind := range rs.Indicators {
+		act := u.Actuals.Values[ind.ID]
+		if act == nil {
+			continue
+		}
+		if ind.Measure == rules.Rank {
+			if act.Rank > 0 {
+				out[k] = figure{decimal.NewFromInt(int64(-act.Rank)), true}
+			}
+			continue
+		}
+		if ind.Measure != rules.Growth && ind.Measure != rules.Level {
+			continue
+		}
+		c := screened(rs.Conventions, ind, act, nil)
+		prev := c.PrevLevel
+		if !prev.Valid {
+			prev = ind.Baseline.Level
+		}
+		raw, _, _ := rawFigure(ind, &c, prev)
+		if !raw.Valid {
+			continue
+		}
+		v := rs.Conventions.Rounding.Round(raw.Decimal, ind.Precision)
+		if ind.Polarity == rules.Lower {
+			v = v.Neg()
+		}
+		out[k] = figure{v, true}
 	}
+	return out
+}
+
+// standing is the units' ranks on every indicator, with the group's
+// count, best and worst figure per indicator id.
+type standing struct {
+	// rank holds, per unit and position of an indicator in the unit's
+	// ruleset, the unit's rank (0: no figure).
+	rank [][]int
+	// count, best and worst are the same for every unit and shared by
+	// their Peers, which only read them.
+	count       map[string]int
+	best, worst map[string]decimal.Decimal
+}
+
+// peers returns unit i's standing as the Peers of its judgement.
+func (st *standing) peers(i int, rs *rules.Ruleset) *Peers {
+	p := &Peers{Rank: make(map[string]int, len(rs.Indicators)), Count: st.count, Best: st.best, Worst: st.worst}
+	for k, ind := range rs.Indicators {
+		if r := st.rank[i][k]; r > 0 {
+			p.Rank[ind.ID] = r
+		}
+	}
+	return p
+}
+
+// rankFigures ranks the units on every indicator id by their figures.
+// An id a ruleset lists twice counts twice, with the figure of its first
+// listing, as the judgement (which judges an id once) has it.
+func rankFigures(units []Unit, figs [][]figure) *standing {
 	type entry struct {
 		unit int
-		v    decimal.Decimal // favourable: greater is better
+		k    int // position of the indicator in the unit's ruleset
+		v    decimal.Decimal
 	}
-	byID := map[string][]entry{}
-	var order []string
-	for ui, a := range as {
-		for _, r := range a.Results {
-			id := r.Indicator.ID
-			var v decimal.Decimal
-			switch {
-			case r.Indicator.Measure == rules.Rank && r.Rank > 0:
-				v = decimal.NewFromInt(int64(-r.Rank))
-			case r.Value.Valid && r.Indicator.Measure != rules.Rank:
-				v = r.Value.Decimal
-				if r.Indicator.Polarity == rules.Lower {
-					v = v.Neg()
-				}
-			default:
-				continue
+	type column struct {
+		entries []entry
+		// last is 1 + the last unit that listed the id, first its
+		// figure there.
+		last  int
+		first figure
+	}
+	st := &standing{rank: make([][]int, len(units)), count: map[string]int{},
+		best: map[string]decimal.Decimal{}, worst: map[string]decimal.Decimal{}}
+	cols := map[string]*column{}
+	var order []*column
+	var ids []string
+	for ui, u := range units {
+		inds := u.Ruleset.Indicators
+		st.rank[ui] = make([]int, len(inds))
+		for k, ind := range inds {
+			col := cols[ind.ID]
+			if col == nil {
+				col = &column{entries: make([]entry, 0, len(units))}
+				cols[ind.ID] = col
+				order = append(order, col)
+				ids = append(ids, ind.ID)
 			}
-			if _, seen := byID[id]; !seen {
-				order = append(order, id)
+			f := figs[ui][k]
+			if col.last == ui+1 { // listed twice: judged once
+				f = col.first
+			} else {
+				col.last, col.first = ui+1, f
 			}
-			byID[id] = append(byID[id], entry{ui, v})
+			if f.ok {
+				col.entries = append(col.entries, entry{ui, k, f.v})
+			}
 		}
 	}
-	for _, id := range order {
-		es := byID[id]
-		sort.SliceStable(es, func(i, j int) bool { return es[i].v.GreaterThan(es[j].v) })
+	for ci, col := range order {
+		es := col.entries
+		if len(es) == 0 {
+			continue
+		}
+		id := ids[ci]
+		// Best first; equal figures keep the input order.
+		slices.SortStableFunc(es, func(a, b entry) int { return b.v.Cmp(a.v) })
+		rank := 0
 		for k, e := range es {
-			rank := k + 1
-			if k > 0 && e.v.Equal(es[k-1].v) {
-				rank = peers[es[k-1].unit].Rank[id]
+			if k == 0 || !e.v.Equal(es[k-1].v) {
+				rank = k + 1
 			}
-			p := peers[e.unit]
-			p.Rank[id] = rank
-			p.Count[id] = len(es)
+			st.rank[e.unit][e.k] = rank
 		}
-		best, worst := es[0].v, es[len(es)-1].v
-		for _, p := range peers {
-			p.Best[id], p.Worst[id] = best, worst
-		}
+		st.count[id] = len(es)
+		st.best[id], st.worst[id] = es[0].v, es[len(es)-1].v
 	}
-	return peers
+	return st
 }
 
 // rankTotals gives each unit its overall rank by total score.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 
@@ -260,7 +261,20 @@ var decimalsIdentical = cmp.Comparer(func(a, b decimal.Decimal) bool {
 	return a.Exponent() == b.Exponent() && a.Coefficient().Cmp(b.Coefficient()) == 0
 })
 
-var cityCmp = []cmp.Option{decimalsIdentical, cmp.Exporter(func(reflect.Type) bool { return true })}
+var (
+	everyField = cmp.Exporter(func(reflect.Type) bool { return true })
+	// sameRules compares rulesets and indicators by content, but the same
+	// pointer without a look (the comparison is slow otherwise).
+	sameRules = cmp.Options{
+		cmp.Comparer(func(a, b *rules.Indicator) bool {
+			return a == b || a != nil && b != nil && cmp.Equal(*a, *b, decimalsIdentical, everyField)
+		}),
+		cmp.Comparer(func(a, b *rules.Ruleset) bool {
+			return a == b || a != nil && b != nil && cmp.Equal(*a, *b, decimalsIdentical, everyField)
+		}),
+	}
+	cityCmp = []cmp.Option{decimalsIdentical, everyField, sameRules}
+)
 
 func TestEvaluateUnitsMatchesReference(t *testing.T) {
 	synth := synthRuleset(t)
@@ -284,6 +298,14 @@ func TestEvaluateUnitsMatchesReference(t *testing.T) {
 			mixed[i].Ruleset = own
 		}
 	}
+	// A ruleset built in code may list an id twice (a parsed one may not).
+	dup := *synth
+	dup.Indicators = append(slices.Clone(synth.Indicators), synth.Indicators[6], synth.Indicators[12])
+	yn := *synth.Indicators[0]
+	yn.Measure, yn.Target = rules.YesNo, rules.Target{Kind: rules.Verdict, Text: "完成"}
+	dup.Indicators = append([]*rules.Indicator{&yn}, dup.Indicators...) // g_approx first as yes_no
+	dups := synthUnits(&dup, 12, 8)
+	dups = append(dups, Unit{Name: "空单位", Ruleset: &dup}) // no figures at all
 	sets := []struct {
 		name  string
 		units []Unit
@@ -294,6 +316,7 @@ func TestEvaluateUnitsMatchesReference(t *testing.T) {
 		{"default 25", synthUnits(def, 25, 4)},
 		{"city", cityUnitsOf(city)},
 		{"own targets", mixed},
+		{"duplicate ids", dups},
 		{"none", nil},
 	}
 	for _, set := range sets {
@@ -328,5 +351,49 @@ func cityUnitsOf(rs *rules.Ruleset) []Unit {
 		mk("卫滨区", "8.6", "9000", "48", true),
 		mk("牧野区", "7.9", "10000", "60", true),
 		mk("凤泉区", "9.1", "11000", "55", false),
+	}
+}
+
+// TestUnitFigures checks the light first pass against the full judgement:
+// the figure of every indicator of every unit is its Result.Value (its
+// Result.Rank for ranks), negated for lower-is-better, as peers are ranked.
+func TestUnitFigures(t *testing.T) {
+	synth := synthRuleset(t)
+	def := rules.Default()
+	halfUp := *synth
+	halfUp.Conventions.Rounding = rules.HalfUp
+	sets := map[string][]Unit{
+		"synthetic": synthUnits(synth, 60, 11),
+		"default":   synthUnits(def, 60, 12),
+		"half_up":   synthUnits(&halfUp, 60, 13),
+	}
+	for name, units := range sets {
+		for _, period := range []string{"year", "Q1", "H1", "M8"} {
+			p, err := ParsePeriod(period)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, u := range units {
+				full := EvaluateWith(u.Ruleset, named(u), Options{Period: p})
+				figs := unitFigures(u)
+				for k, r := range full.Results {
+					var want figure
+					switch {
+					case r.Indicator.Measure == rules.Rank && r.Rank > 0:
+						want = figure{decimal.NewFromInt(int64(-r.Rank)), true}
+					case r.Indicator.Measure != rules.Rank && r.Value.Valid:
+						want = figure{r.Value.Decimal, true}
+						if r.Indicator.Polarity == rules.Lower {
+							want.v = want.v.Neg()
+						}
+					}
+					got := figs[k]
+					if got.ok != want.ok || want.ok && !cmp.Equal(got.v, want.v, decimalsIdentical) {
+						t.Errorf("%s/%s/%s/%s: light figure %v %s, full judgement %v %s (%s)", name, period,
+							full.Entity, r.Indicator.ID, got.ok, got.v, want.ok, want.v, r.Explanation)
+					}
+				}
+			}
+		}
 	}
 }
