@@ -163,9 +163,10 @@ type unitsReader struct {
 	name    string
 	rs      *rules.Ruleset
 	opts    UnitsOptions
-	f       *excelize.File
+	book    *xlsxBook
+	pkg     []byte         // the package's bytes, decrypted
+	xf      *excelize.File // opened for sheets in the template's layout only
 	data    []byte
-	percent bool
 	diags   rules.Diagnostics
 	units   []*unitsEntry
 	byKey   map[string]*unitsEntry
@@ -232,10 +233,8 @@ func readUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (
 		u.diags.Errorf(rules.Pos{File: name}, "", "没有规则集，无法识别指标")
 		return nil, u.diags
 	}
-	if f := unitsOpen(name, data, opts.Password, &u.diags); f != nil {
-		u.f = f
-		defer f.Close()
-		u.percent = unitsHasPercentStyle(f)
+	if u.book, u.pkg = unitsOpen(name, data, opts.Password, &u.diags); u.book != nil {
+		defer u.closeExcel()
 		u.read()
 	}
 	units := u.assemble()
@@ -248,40 +247,74 @@ func readUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (
 func unitsKey(name string) string { return rules.NormalizeName(name) }
 
 // unitsOpen opens the workbook with limits that fit a city's long table,
-// or reports why it cannot, in the words ReadActuals uses.
-func unitsOpen(name string, data []byte, password string, diags *rules.Diagnostics) *excelize.File {
+// or reports why it cannot, in the words ReadActuals uses. It returns the
+// package and its bytes, decrypted with the password when it is
+// encrypted.
+func unitsOpen(name string, data []byte, password string, diags *rules.Diagnostics) (*xlsxBook, []byte) {
 	format := Sniff(data)
 	if format != FormatXLSX && !(format == FormatEncrypted && password != "") {
 		r := &reader{name: name, opts: ReadOptions{Password: password}}
 		r.open(data) // reports the format
 		*diags = append(*diags, r.diags...)
-		return nil
+		return nil, nil
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true, Password: password,
-		UnzipSizeLimit: unitsUnzipLimit, UnzipXMLSizeLimit: unitsUnzipXMLLimit})
-	if err != nil {
-		if f != nil {
-			f.Close()
-		}
-		file := rules.Pos{File: name}
+	file := rules.Pos{File: name}
+	pkg := data
+	if format == FormatEncrypted {
+		dec, err := excelize.Decrypt(data, &excelize.Options{Password: password})
 		switch {
-		case format == FormatEncrypted &&
-			(errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat)):
+		case errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat):
 			diags.Errorf(file, "核对打开密码（区分大小写）", "打开密码不正确，无法解密工作簿")
-		case strings.Contains(err.Error(), "unzip size exceeds"):
+			return nil, nil
+		case err != nil:
+			diags.Errorf(file, "文件可能已损坏或不完整；在 Excel 或 WPS 中打开，另存为“Excel 工作簿(*.xlsx)”后再导入",
+				"无法解密工作簿（%v）", err)
+			return nil, nil
+		}
+		pkg = dec
+	}
+	b, err := openXLSXBook(pkg, unitsUnzipLimit)
+	if err != nil {
+		switch {
+		case errors.Is(err, errXLSXTooBig):
 			diags.Errorf(file, "删去无关的工作表、图片后另存再导入", "工作簿解压后超过 %d MiB，不予读取", unitsUnzipLimit>>20)
 		default:
 			diags.Errorf(file, "文件可能已损坏或不完整；在 Excel 或 WPS 中打开，另存为“Excel 工作簿(*.xlsx)”后再导入",
 				"无法打开工作簿（%v）", err)
 		}
-		return nil
+		return nil, nil
 	}
-	return f
+	return b, pkg
+}
+
+// excel opens the package with excelize, once, for the sheets read with
+// ReadActuals' reader (the template's layout).
+func (u *unitsReader) excel() (*excelize.File, error) {
+	if u.xf != nil {
+		return u.xf, nil
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(u.pkg), excelize.Options{RawCellValue: true,
+		UnzipSizeLimit: unitsUnzipLimit, UnzipXMLSizeLimit: unitsUnzipXMLLimit})
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
+		return nil, err
+	}
+	u.xf = f
+	return f, nil
+}
+
+func (u *unitsReader) closeExcel() {
+	if u.xf != nil {
+		u.xf.Close()
+		u.xf = nil
+	}
 }
 
 // read finds the sheets of the layout and reads them.
 func (u *unitsReader) read() {
-	sheets := u.f.GetSheetList()
+	sheets := u.book.sheetNames()
 	if u.opts.Sheet != "" {
 		found := false
 		for _, s := range sheets {
@@ -383,7 +416,7 @@ func (u *unitsReader) noLayout(layout UnitsLayout) {
 // scan reads the first rows of a sheet and says what it holds.
 func (u *unitsReader) scan(sheet string) *unitsScan {
 	s := &unitsScan{sheet: sheet}
-	it, err := unitsOpenRows(u.f, sheet, false)
+	it, err := unitsOpenRows(u.book, sheet)
 	if err != nil {
 		return s
 	}
@@ -607,9 +640,8 @@ func (u *unitsReader) estimate(scans []*unitsScan) {
 	total, unknown, width := 0, false, 1
 	for _, s := range scans {
 		width = max(width, s.width)
-		dim, err := u.f.GetSheetDimension(s.sheet)
-		_, last, ok := strings.Cut(dim, ":")
-		if err != nil || !ok {
+		_, last, ok := strings.Cut(u.book.dimension(s.sheet), ":")
+		if !ok {
 			unknown = true
 			continue
 		}
@@ -864,7 +896,7 @@ func (u *unitsReader) assemble() []eval.Unit {
 		}
 		return extras[i].name < extras[j].name
 	})
-	if u.f != nil { // the data could be read: its units are all there is
+	if u.book != nil { // the data could be read: its units are all there is
 		for _, x := range extras {
 			e := u.unit(x.name, x.pos)
 			u.warn(e, rules.Diagnostic{Pos: x.pos,

@@ -15,7 +15,7 @@ var unitsFieldOrder = []eval.Field{eval.FieldPrevLevel, eval.FieldLevel, eval.Fi
 // readLong reads a long table, streaming: one row per unit and indicator.
 // A blank unit cell repeats the unit above it (a merged cell).
 func (u *unitsReader) readLong(s *unitsScan) {
-	it, err := unitsOpenRows(u.f, s.sheet, u.percent)
+	it, err := unitsOpenRows(u.book, s.sheet)
 	if err != nil {
 		u.diags.Errorf(rules.Pos{File: u.name, Sheet: s.sheet}, "在 Excel 中打开后另存为 .xlsx 再导入", "无法读取工作表（%v）", err)
 		return
@@ -109,7 +109,7 @@ func (u *unitsReader) record(e *unitsEntry, ind *rules.Indicator, sheet string, 
 // readColumns reads a table with a row per indicator and a column (or,
 // under a second header row, columns) per unit.
 func (u *unitsReader) readColumns(s *unitsScan) {
-	it, err := unitsOpenRows(u.f, s.sheet, u.percent)
+	it, err := unitsOpenRows(u.book, s.sheet)
 	if err != nil {
 		u.diags.Errorf(rules.Pos{File: u.name, Sheet: s.sheet}, "在 Excel 中打开后另存为 .xlsx 再导入", "无法读取工作表（%v）", err)
 		return
@@ -197,7 +197,12 @@ func (u *unitsReader) readTemplate(s *unitsScan) {
 		u.unit(name, rules.Pos{File: u.name, Sheet: s.sheet})
 		return
 	}
-	r := &reader{name: u.name, rs: rs, opts: ReadOptions{Sheet: s.sheet}, f: u.f, styles: map[int]bool{}}
+	xf, err := u.excel()
+	if err != nil {
+		u.diags.Errorf(rules.Pos{File: u.name, Sheet: s.sheet}, "在 Excel 中打开后另存为 .xlsx 再导入", "无法读取工作表（%v）", err)
+		return
+	}
+	r := &reader{name: u.name, rs: rs, opts: ReadOptions{Sheet: s.sheet}, f: xf, styles: map[int]bool{}}
 	r.acts = eval.Actuals{File: u.name, Entity: rs.Entity, Year: rs.Year, Values: map[string]*eval.Actual{}}
 	r.read()
 	u.fromTemplates = true
@@ -205,7 +210,7 @@ func (u *unitsReader) readTemplate(s *unitsScan) {
 		name = r.acts.Entity
 	}
 	rows := 0
-	if dim, err := u.f.GetSheetDimension(s.sheet); err == nil {
+	if dim := u.book.dimension(s.sheet); dim != "" {
 		if _, last, ok := strings.Cut(dim, ":"); ok {
 			fmt.Sscanf(strings.TrimLeft(last, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), "%d", &rows)
 		}

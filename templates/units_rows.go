@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/attain-tool/attain/rules"
-	"github.com/xuri/excelize/v2"
 )
 
 // unitsCell is one cell of a streamed row: its raw value and what the row
@@ -19,116 +18,77 @@ type unitsCell struct {
 	boolean, isErr bool
 }
 
-// unitsRows streams the rows of one sheet with excelize's row iterator, so
-// that a sheet of 150,000 rows is never held as cells in memory.
+// unitsRows streams the rows of one sheet with the package's own sheet
+// scanner (xlsxRows), so that a sheet of 150,000 rows is never held as
+// cells in memory. Rows the sheet leaves out come back empty, so that row
+// numbers count from 1 without gaps.
 //
-// The iterator gives values only, not styles. When the workbook has a
-// percent number format at all, a second iterator reads the same sheet
-// with formats applied, in step with the first: a raw 0.085 shown as
-// "8.5%" is a percent-formatted fraction, while a raw 8.5 shown as
-// "8.5%" carries a literal %, as in the format 0.0"%".
+// The cell type and style say what the raw text alone cannot: a number
+// cell with a percent format holds a fraction (0.085 shown 8.5%; a format
+// with a quoted "%" does not scale), a boolean cell holds 1 or 0.
 type unitsRows struct {
-	sheet string
-	raw   *excelize.Rows
-	shown *excelize.Rows // nil when no style has a percent format
-	row   int            // 1-based number of the current row
-	err   error
+	sheet   string
+	book    *xlsxBook
+	src     *xlsxRows
+	row     int // 1-based number of the current row
+	pending []xlsxCell
+	pendNum int // number of the row read ahead, 0 when none
+	err     error
 }
 
-// unitsHasPercentStyle reports whether any cell style of the workbook has
-// a percent number format.
-func unitsHasPercentStyle(f *excelize.File) bool {
-	for id := 0; id < 65536; id++ {
-		st, err := f.GetStyle(id)
-		if err != nil || st == nil {
-			return false
-		}
-		if st.NumFmt == 9 || st.NumFmt == 10 || (st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%")) {
-			return true
-		}
-	}
-	return false
-}
-
-func unitsOpenRows(f *excelize.File, sheet string, percent bool) (*unitsRows, error) {
-	raw, err := f.Rows(sheet)
+func unitsOpenRows(b *xlsxBook, sheet string) (*unitsRows, error) {
+	src, err := b.rows(sheet)
 	if err != nil {
 		return nil, err
 	}
-	it := &unitsRows{sheet: sheet, raw: raw}
-	if percent {
-		if it.shown, err = f.Rows(sheet); err != nil {
-			raw.Close()
-			return nil, err
-		}
-	}
-	return it, nil
+	return &unitsRows{sheet: sheet, book: b, src: src}, nil
 }
 
 // next moves to the next row and returns its cells (nil for an empty
 // row); false at the end of the sheet or on error (see err).
 func (it *unitsRows) next() ([]unitsCell, bool) {
-	if it.err != nil || !it.raw.Next() {
-		if it.err == nil {
-			it.err = it.raw.Error()
+	if it.err != nil {
+		return nil, false
+	}
+	if it.pendNum == 0 {
+		num, cells, ok, err := it.src.next()
+		if err != nil {
+			it.err = err
+			return nil, false
 		}
-		return nil, false
+		if !ok {
+			return nil, false
+		}
+		it.pendNum, it.pending = num, cells
 	}
-	it.row++
-	vals, err := it.raw.Columns(excelize.Options{RawCellValue: true})
-	if err != nil {
-		it.err = err
-		return nil, false
-	}
-	var shown []string
-	if it.shown != nil && it.shown.Next() {
-		// Options given here replace the workbook's (RawCellValue), so
-		// the zero Options apply the number formats.
-		shown, _ = it.shown.Columns(excelize.Options{})
-	}
-	if len(vals) == 0 {
+	if it.pendNum > it.row+1 { // a row the sheet leaves out
+		it.row++
 		return nil, true
 	}
-	cells := make([]unitsCell, len(vals))
-	for i, v := range vals {
-		c := unitsCell{raw: strings.TrimSpace(v)}
-		if strings.HasPrefix(c.raw, "#") && readErrorValues[strings.ToUpper(c.raw)] {
-			c.isErr = true
-		}
-		if i < len(shown) {
-			s := strings.TrimSpace(shown[i])
-			switch {
-			case (s == "TRUE" || s == "FALSE") && (c.raw == "1" || c.raw == "0"):
-				c.boolean = true
-			case strings.HasSuffix(s, "%") && !strings.HasSuffix(c.raw, "%"):
-				c.pct = unitsScaledPercent(c.raw, strings.TrimSuffix(s, "%"))
-			}
-		}
-		cells[i] = c
+	it.row, it.pendNum = it.pendNum, 0
+	if len(it.pending) == 0 {
+		return nil, true
+	}
+	width := 0
+	for _, c := range it.pending {
+		width = max(width, c.col+1)
+	}
+	cells := make([]unitsCell, width)
+	for _, x := range it.pending {
+		c := unitsCell{raw: strings.TrimSpace(x.value)}
+		number := x.typ == "" || x.typ == "n"
+		c.pct = number && it.book.percentStyle(x.style)
+		c.boolean = x.typ == "b"
+		c.isErr = x.typ == "e" || (strings.HasPrefix(c.raw, "#") && readErrorValues[strings.ToUpper(c.raw)])
+		cells[x.col] = c
 	}
 	return cells, true
 }
 
-// unitsScaledPercent decides whether a raw number shown as "<shown>%" was
-// scaled by the format (0.085 shown 8.5%) or carries a literal % (8.5
-// shown 8.5%): whichever of raw × 100 and raw is nearer to the shown
-// number.
-func unitsScaledPercent(raw, shown string) bool {
-	r, err1 := ParseCellNumber(raw, false)
-	s, err2 := ParseCellNumber(shown, false)
-	if err1 != nil || err2 != nil || !r.Valid || !s.Valid {
-		return false
-	}
-	scaled := r.Decimal.Mul(cellnumHundred).Sub(s.Decimal).Abs()
-	plain := r.Decimal.Sub(s.Decimal).Abs()
-	return scaled.LessThan(plain)
-}
-
 // each calls fn with every row and its number, in order. The iterator
 // runs on a goroutine of its own, so that decoding the sheet XML
-// (excelize) and reading the figures (fn) overlap on two cores; only that
-// goroutine touches the workbook while each runs. A panic in excelize
-// there becomes it.err.
+// and reading the figures (fn) overlap on two cores; only that goroutine
+// touches the sheet while each runs. A panic there becomes it.err.
 func (it *unitsRows) each(fn func(row []unitsCell, n int)) {
 	type batch struct {
 		rows [][]unitsCell
@@ -167,10 +127,7 @@ func (it *unitsRows) each(fn func(row []unitsCell, n int)) {
 }
 
 func (it *unitsRows) close() {
-	it.raw.Close()
-	if it.shown != nil {
-		it.shown.Close()
-	}
+	it.src.close()
 }
 
 // unitsRef is the A1 reference of a 0-based column and a 1-based row.

@@ -46,13 +46,10 @@ func readTargets(name string, data []byte, rs *rules.Ruleset) (map[string]map[st
 		u.diags.Errorf(rules.Pos{File: name}, "", "没有规则集，无法识别目标表中的指标")
 		return nil, u.diags
 	}
-	f := unitsOpen(name, data, "", &u.diags)
-	if f == nil {
+	if u.book, _ = unitsOpen(name, data, "", &u.diags); u.book == nil {
 		return nil, u.diags
 	}
-	defer f.Close()
-	u.f, u.percent = f, unitsHasPercentStyle(f)
-	sheets := f.GetSheetList()
+	sheets := u.book.sheetNames()
 	var order []string
 	for _, want := range unitsTargetSheets {
 		for _, s := range sheets {
@@ -90,7 +87,7 @@ func unitsContains(list []string, s string) bool {
 // readTargetSheet reads one sheet as a targets table; false when the
 // sheet has no targets header.
 func (u *unitsReader) readTargetSheet(sheet string) (map[string]map[string]rules.TargetOverride, bool) {
-	it, err := unitsOpenRows(u.f, sheet, u.percent)
+	it, err := unitsOpenRows(u.book, sheet)
 	if err != nil {
 		return nil, false
 	}

@@ -1,0 +1,886 @@
+package templates
+
+// A light, read-only view of an .xlsx package that streams the cells of a
+// worksheet straight out of the zip, for the multi-unit reader: a long
+// table of 3,000 units × 50 indicators is 150,000 rows, and excelize's
+// row iterator decodes each cell with encoding/xml's reflection, which
+// takes seconds and holds the whole sheet XML in memory. This reader scans
+// the few elements a worksheet's cells are made of (row, c, v, f, is, t)
+// with a byte scanner, keeps only the shared strings and one bit per cell
+// style (whether its number format is a percent format), and reads the
+// sheet part through the zip's decompressor as it goes.
+//
+// Cell values are those excelize returns with RawCellValue: shared and
+// inline strings resolved (with the _xHHHH_ escapes of OOXML undone),
+// numbers, booleans (0/1), dates and errors as stored. A cell is given
+// when it has a value or a formula, as excelize's Columns does.
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// xlsxMaxRows is the last row a worksheet can have.
+const xlsxMaxRows = 1 << 20
+
+// xlsxBook is an opened package.
+type xlsxBook struct {
+	files  map[string]*zip.File // by lower-case name
+	sheets []xlsxSheetRef
+	sst    []string // shared strings
+	pct    []bool   // per cell style (cellXfs index): a percent number format
+}
+
+// xlsxSheetRef is a sheet of the workbook and its part.
+type xlsxSheetRef struct {
+	name, path string // path is "" when the sheet is no worksheet
+}
+
+// openXLSXBook reads the workbook's structure, shared strings and styles;
+// limit bounds the total size the package unpacks to.
+func openXLSXBook(data []byte, limit uint64) (*xlsxBook, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	b := &xlsxBook{files: map[string]*zip.File{}}
+	total := uint64(0)
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		b.files[strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))] = f
+	}
+	if total > limit {
+		return nil, errXLSXTooBig
+	}
+	wbPath := "xl/workbook.xml"
+	if rels, err := b.rels("_rels/.rels", ""); err == nil {
+		for _, r := range rels {
+			if strings.HasSuffix(r.typ, "/officeDocument") {
+				wbPath = r.target
+			}
+		}
+	}
+	var wb struct {
+		Sheets []struct {
+			Name  string     `xml:"name,attr"`
+			Attrs []xml.Attr `xml:",any,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := b.decode(wbPath, &wb); err != nil {
+		return nil, fmt.Errorf("workbook: %w", err)
+	}
+	rels, err := b.rels(path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels"), path.Dir(wbPath))
+	if err != nil && !errors.Is(err, errXLSXNoPart) {
+		return nil, fmt.Errorf("workbook relationships: %w", err)
+	}
+	byID := map[string]xlsxRel{}
+	sstPath, stylesPath := "xl/sharedstrings.xml", "xl/styles.xml"
+	for _, r := range rels {
+		byID[r.id] = r
+		switch {
+		case strings.HasSuffix(r.typ, "/sharedStrings"):
+			sstPath = r.target
+		case strings.HasSuffix(r.typ, "/styles"):
+			stylesPath = r.target
+		}
+	}
+	for _, s := range wb.Sheets {
+		ref := xlsxSheetRef{name: s.Name}
+		for _, a := range s.Attrs {
+			if a.Name.Local == "id" && a.Name.Space != "" {
+				if r, ok := byID[a.Value]; ok && strings.HasSuffix(r.typ, "/worksheet") {
+					ref.path = r.target
+				}
+			}
+		}
+		b.sheets = append(b.sheets, ref)
+	}
+	if err := b.readSST(sstPath); err != nil && !errors.Is(err, errXLSXNoPart) {
+		return nil, fmt.Errorf("shared strings: %w", err)
+	}
+	if err := b.readStyles(stylesPath); err != nil && !errors.Is(err, errXLSXNoPart) {
+		return nil, fmt.Errorf("styles: %w", err)
+	}
+	return b, nil
+}
+
+var (
+	errXLSXTooBig = errors.New("unzip size exceeds the limit")
+	errXLSXNoPart = errors.New("no such part")
+)
+
+// part opens a part of the package by name (case does not matter).
+func (b *xlsxBook) part(name string) (io.ReadCloser, error) {
+	f := b.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
+	if f == nil {
+		return nil, fmt.Errorf("%s: %w", name, errXLSXNoPart)
+	}
+	return f.Open()
+}
+
+// decode unmarshals a small XML part.
+func (b *xlsxBook) decode(name string, v any) error {
+	rc, err := b.part(name)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	d.Strict = false
+	return d.Decode(v)
+}
+
+// xlsxRel is one relationship, its target resolved to a part name.
+type xlsxRel struct {
+	id, typ, target string
+}
+
+// rels reads a relationships part; targets are resolved against dir.
+func (b *xlsxBook) rels(name, dir string) ([]xlsxRel, error) {
+	var doc struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+			Mode   string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := b.decode(name, &doc); err != nil {
+		return nil, err
+	}
+	out := make([]xlsxRel, 0, len(doc.Rels))
+	for _, r := range doc.Rels {
+		if strings.EqualFold(r.Mode, "External") {
+			continue
+		}
+		t := strings.ReplaceAll(r.Target, `\`, "/")
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(path.Clean(t), "/")
+		} else {
+			t = path.Clean(path.Join(dir, t))
+		}
+		out = append(out, xlsxRel{id: r.ID, typ: r.Type, target: t})
+	}
+	return out, nil
+}
+
+// readStyles notes which cell styles have a percent number format.
+func (b *xlsxBook) readStyles(name string) error {
+	var doc struct {
+		NumFmts []struct {
+			ID   int    `xml:"numFmtId,attr"`
+			Code string `xml:"formatCode,attr"`
+		} `xml:"numFmts>numFmt"`
+		Xfs []struct {
+			NumFmt int `xml:"numFmtId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	if err := b.decode(name, &doc); err != nil {
+		return err
+	}
+	custom := map[int]bool{}
+	for _, n := range doc.NumFmts {
+		custom[n.ID] = readFormatHasPercent(n.Code)
+	}
+	b.pct = make([]bool, len(doc.Xfs))
+	for i, xf := range doc.Xfs {
+		pct, ok := custom[xf.NumFmt]
+		b.pct[i] = pct || (!ok && (xf.NumFmt == 9 || xf.NumFmt == 10))
+	}
+	return nil
+}
+
+// percentStyle reports whether cell style s has a percent number format.
+func (b *xlsxBook) percentStyle(s int) bool {
+	return s >= 0 && s < len(b.pct) && b.pct[s]
+}
+
+// readSST reads the shared strings: the text of each si, runs joined,
+// phonetic runs (rPh) left out.
+func (b *xlsxBook) readSST(name string) error {
+	rc, err := b.part(name)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	sc := newXMLScanner(rc)
+	var (
+		text      []byte
+		inSI, inT bool
+		phonetic  int
+	)
+	for {
+		tok, err := sc.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch tok.kind {
+		case xmlStart:
+			switch string(tok.name) {
+			case "si":
+				inSI, text = true, text[:0]
+				if tok.selfClose {
+					b.sst, inSI = append(b.sst, ""), false
+				}
+			case "rPh":
+				phonetic += btoi(!tok.selfClose)
+			case "t":
+				inT = inSI && phonetic == 0 && !tok.selfClose
+			}
+		case xmlEnd:
+			switch string(tok.name) {
+			case "si":
+				if inSI {
+					b.sst = append(b.sst, xlsxUnescapeBSTR(string(text)))
+				}
+				inSI, inT = false, false
+			case "rPh":
+				phonetic = max(phonetic-1, 0)
+			case "t":
+				inT = false
+			}
+		case xmlText:
+			if inT {
+				text = xmlAppendText(text, tok)
+			}
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// sheetNames lists the sheets in workbook order.
+func (b *xlsxBook) sheetNames() []string {
+	out := make([]string, len(b.sheets))
+	for i, s := range b.sheets {
+		out[i] = s.name
+	}
+	return out
+}
+
+func (b *xlsxBook) sheetPath(sheet string) (string, error) {
+	for _, s := range b.sheets {
+		if s.name == sheet {
+			if s.path == "" {
+				return "", fmt.Errorf("“%s”不是工作表", sheet)
+			}
+			return s.path, nil
+		}
+	}
+	return "", fmt.Errorf("找不到工作表“%s”", sheet)
+}
+
+// dimension returns the used range a sheet records ("A1:I150001"), or "".
+func (b *xlsxBook) dimension(sheet string) string {
+	p, err := b.sheetPath(sheet)
+	if err != nil {
+		return ""
+	}
+	rc, err := b.part(p)
+	if err != nil {
+		return ""
+	}
+	defer rc.Close()
+	sc := newXMLScanner(rc)
+	for {
+		tok, err := sc.next()
+		if err != nil {
+			return ""
+		}
+		if tok.kind != xmlStart {
+			continue
+		}
+		switch string(tok.name) {
+		case "dimension":
+			v, _ := xmlAttr(tok.attrs, "ref")
+			return v
+		case "sheetData":
+			return ""
+		}
+	}
+}
+
+// xlsxCell is one cell of a streamed row.
+type xlsxCell struct {
+	col     int // 0-based
+	value   string
+	typ     string // the t attribute: "", n, s, str, inlineStr, b, d, e
+	style   int
+	formula bool
+}
+
+// xlsxRows streams the rows of one worksheet.
+type xlsxRows struct {
+	book  *xlsxBook
+	rc    io.ReadCloser
+	sc    *xmlScanner
+	row   int // number of the last row returned
+	state int // 0 before sheetData, 1 in it, 2 after
+	cells []xlsxCell
+	text  []byte
+}
+
+// rows opens a sheet for streaming. A sheet that is no worksheet (a chart
+// sheet) has no rows.
+func (b *xlsxBook) rows(sheet string) (*xlsxRows, error) {
+	p, err := b.sheetPath(sheet)
+	r := &xlsxRows{book: b}
+	if err != nil {
+		if strings.Contains(err.Error(), "不是工作表") {
+			r.state = 2
+			return r, nil
+		}
+		return nil, err
+	}
+	if r.rc, err = b.part(p); err != nil {
+		return nil, err
+	}
+	r.sc = newXMLScanner(r.rc)
+	return r, nil
+}
+
+func (r *xlsxRows) close() {
+	if r.rc != nil {
+		r.rc.Close()
+	}
+}
+
+// next returns the next row present in the sheet with its 1-based number
+// and its cells (valid until the next call); ok is false at the end of
+// the sheet data, err set when the XML is broken.
+func (r *xlsxRows) next() (num int, cells []xlsxCell, ok bool, err error) {
+	for r.state < 2 {
+		tok, err := r.sc.next()
+		if err == io.EOF {
+			r.state = 2
+			return 0, nil, false, nil
+		}
+		if err != nil {
+			return 0, nil, false, err
+		}
+		switch {
+		case tok.kind == xmlStart && string(tok.name) == "sheetData":
+			if tok.selfClose {
+				r.state = 2
+			} else {
+				r.state = 1
+			}
+		case tok.kind == xmlEnd && string(tok.name) == "sheetData":
+			r.state = 2
+		case r.state == 1 && tok.kind == xmlStart && string(tok.name) == "row":
+			num := r.row + 1
+			if v, ok := xmlAttr(tok.attrs, "r"); ok {
+				n, err := strconv.Atoi(strings.TrimSpace(v))
+				if err != nil || n < 1 {
+					return 0, nil, false, fmt.Errorf("行号“%s”无效", v)
+				}
+				num = n
+			}
+			if num > xlsxMaxRows {
+				return 0, nil, false, fmt.Errorf("行号 %d 超过工作表上限 %d", num, xlsxMaxRows)
+			}
+			r.row = num
+			r.cells = r.cells[:0]
+			if !tok.selfClose {
+				if err := r.readRow(); err != nil {
+					return 0, nil, false, err
+				}
+			}
+			return num, r.cells, true, nil
+		}
+	}
+	return 0, nil, false, nil
+}
+
+// readRow reads the cells of a row up to its end tag.
+func (r *xlsxRows) readRow() error {
+	col := -1
+	for {
+		tok, err := r.sc.next()
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return err
+		}
+		switch {
+		case tok.kind == xmlEnd && string(tok.name) == "row":
+			return nil
+		case tok.kind == xmlStart && string(tok.name) == "c":
+			c := xlsxCell{col: col + 1}
+			if v, ok := xmlAttr(tok.attrs, "r"); ok && v != "" {
+				n, err := xlsxColumn(v)
+				if err != nil {
+					return err
+				}
+				c.col = n
+			}
+			col = c.col
+			c.typ, _ = xmlAttr(tok.attrs, "t")
+			if v, ok := xmlAttr(tok.attrs, "s"); ok {
+				c.style, _ = strconv.Atoi(strings.TrimSpace(v))
+			}
+			if !tok.selfClose {
+				if err := r.readCell(&c); err != nil {
+					return err
+				}
+			}
+			if c.value != "" || c.formula {
+				r.cells = append(r.cells, c)
+			}
+		}
+	}
+}
+
+// readCell reads a cell's content up to its end tag and resolves its value.
+func (r *xlsxRows) readCell(c *xlsxCell) error {
+	const (
+		outside = iota
+		inV
+		inT
+	)
+	var (
+		where     = outside
+		v, inline []byte
+		hasIS     bool
+		inIS      bool
+		phonetic  int
+	)
+	for {
+		tok, err := r.sc.next()
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return err
+		}
+		switch tok.kind {
+		case xmlStart:
+			switch string(tok.name) {
+			case "v":
+				if !tok.selfClose {
+					where, v = inV, r.text[:0]
+				}
+			case "f":
+				c.formula = true
+			case "is":
+				inIS, hasIS = !tok.selfClose, true
+				inline = inline[:0]
+			case "rPh":
+				phonetic += btoi(!tok.selfClose)
+			case "t":
+				if inIS && phonetic == 0 && !tok.selfClose {
+					where = inT
+				}
+			}
+		case xmlEnd:
+			switch string(tok.name) {
+			case "c":
+				return r.resolve(c, v, hasIS, inline)
+			case "v", "t":
+				where = outside
+			case "rPh":
+				phonetic = max(phonetic-1, 0)
+			case "is":
+				inIS = false
+			}
+		case xmlText:
+			switch where {
+			case inV:
+				v = xmlAppendText(v, tok)
+				r.text = v
+			case inT:
+				inline = xmlAppendText(inline, tok)
+			}
+		}
+	}
+}
+
+// resolve sets a cell's value from its v and is content, as excelize's
+// raw values are.
+func (r *xlsxRows) resolve(c *xlsxCell, v []byte, hasIS bool, inline []byte) error {
+	switch c.typ {
+	case "s":
+		s := strings.TrimSpace(string(v))
+		if s == "" {
+			return nil
+		}
+		i, err := strconv.Atoi(s)
+		if err != nil || i < 0 || i >= len(r.book.sst) {
+			return fmt.Errorf("共享字符串编号“%s”无效", s)
+		}
+		c.value = r.book.sst[i]
+	case "inlineStr":
+		if hasIS {
+			c.value = xlsxUnescapeBSTR(string(inline))
+		} else {
+			c.value = string(v)
+		}
+	default:
+		c.value = string(v)
+	}
+	return nil
+}
+
+// xlsxColumn is the 0-based column of a cell reference like "AB12".
+func xlsxColumn(ref string) (int, error) {
+	col := 0
+	i := 0
+	for ; i < len(ref); i++ {
+		ch := ref[i]
+		switch {
+		case ch >= 'A' && ch <= 'Z':
+			col = col*26 + int(ch-'A') + 1
+		case ch >= 'a' && ch <= 'z':
+			col = col*26 + int(ch-'a') + 1
+		default:
+			goto digits
+		}
+		if col > 16384 {
+			return 0, fmt.Errorf("单元格引用“%s”无效", ref)
+		}
+	}
+digits:
+	if col == 0 || i == len(ref) {
+		return 0, fmt.Errorf("单元格引用“%s”无效", ref)
+	}
+	for ; i < len(ref); i++ {
+		if ref[i] < '0' || ref[i] > '9' {
+			return 0, fmt.Errorf("单元格引用“%s”无效", ref)
+		}
+	}
+	return col - 1, nil
+}
+
+// xlsxUnescapeBSTR undoes the _xHHHH_ escapes OOXML writes for characters
+// XML cannot hold (_x000D_ is a carriage return, _x005F_ an underscore).
+func xlsxUnescapeBSTR(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var out strings.Builder
+	for i := 0; i < len(s); {
+		if i+7 <= len(s) && s[i] == '_' && s[i+1] == 'x' && s[i+6] == '_' {
+			if n, err := strconv.ParseUint(s[i+2:i+6], 16, 32); err == nil {
+				out.WriteRune(rune(n))
+				i += 7
+				continue
+			}
+		}
+		out.WriteByte(s[i])
+		i++
+	}
+	return out.String()
+}
+
+// The byte scanner. It understands start, end and empty-element tags with
+// quoted attributes, text with the predefined and numeric character
+// references, CDATA sections, comments, processing instructions and a
+// DOCTYPE (skipped; no entity is ever defined or expanded). Namespace
+// prefixes are dropped from element names. It does not check that the
+// document is well-formed beyond what reading the cells needs.
+
+const (
+	xmlStart = iota + 1
+	xmlEnd
+	xmlText
+)
+
+// xmlToken is one token; its slices are valid until the next call.
+type xmlToken struct {
+	kind      int
+	name      []byte // local name of a tag
+	attrs     []byte // raw attributes of a start tag
+	selfClose bool
+	text      []byte // raw text, or the content of a CDATA section
+	cdata     bool
+}
+
+type xmlScanner struct {
+	br     *bufio.Reader
+	inTag  bool // the '<' of the next tag has been read
+	buf    []byte
+	tagBuf []byte
+}
+
+func newXMLScanner(r io.Reader) *xmlScanner {
+	return &xmlScanner{br: bufio.NewReaderSize(r, 64<<10)}
+}
+
+// until reads up to and including delim; the slice is valid until the
+// next read. At the end of input it returns what was left and io.EOF.
+func (s *xmlScanner) until(delim byte) ([]byte, error) {
+	line, err := s.br.ReadSlice(delim)
+	if err != bufio.ErrBufferFull {
+		return line, err
+	}
+	s.buf = append(s.buf[:0], line...)
+	for {
+		line, err = s.br.ReadSlice(delim)
+		s.buf = append(s.buf, line...)
+		if err != bufio.ErrBufferFull {
+			return s.buf, err
+		}
+	}
+}
+
+// untilSeq reads up to and including the sequence end (as "-->").
+func (s *xmlScanner) untilSeq(end string) ([]byte, error) {
+	s.tagBuf = s.tagBuf[:0]
+	last := end[len(end)-1]
+	for {
+		part, err := s.until(last)
+		s.tagBuf = append(s.tagBuf, part...)
+		if err != nil {
+			return s.tagBuf, err
+		}
+		if bytes.HasSuffix(s.tagBuf, []byte(end)) {
+			return s.tagBuf, nil
+		}
+	}
+}
+
+func (s *xmlScanner) next() (xmlToken, error) {
+	for {
+		if !s.inTag {
+			text, err := s.until('<')
+			if err == io.EOF {
+				if len(bytes.TrimSpace(text)) > 0 {
+					return xmlToken{}, io.ErrUnexpectedEOF
+				}
+				return xmlToken{}, io.EOF
+			}
+			if err != nil {
+				return xmlToken{}, err
+			}
+			s.inTag = true
+			if len(text) > 1 {
+				return xmlToken{kind: xmlText, text: text[:len(text)-1]}, nil
+			}
+		}
+		s.inTag = false
+		tok, skip, err := s.tag()
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return xmlToken{}, err
+		}
+		if !skip {
+			return tok, nil
+		}
+	}
+}
+
+// tag reads a tag after its '<'; skip is set for comments, processing
+// instructions and declarations.
+func (s *xmlScanner) tag() (tok xmlToken, skip bool, err error) {
+	first, err := s.br.Peek(1)
+	if err != nil {
+		return tok, false, err
+	}
+	switch first[0] {
+	case '?':
+		_, err := s.untilSeq("?>")
+		return tok, true, err
+	case '!':
+		head, _ := s.br.Peek(8)
+		switch {
+		case bytes.HasPrefix(head, []byte("!--")):
+			_, err := s.untilSeq("-->")
+			return tok, true, err
+		case bytes.Equal(head, []byte("![CDATA[")):
+			body, err := s.untilSeq("]]>")
+			if err != nil {
+				return tok, false, err
+			}
+			return xmlToken{kind: xmlText, text: body[8 : len(body)-3], cdata: true}, false, nil
+		default: // <!DOCTYPE …>, with an internal subset in brackets
+			depth := 0
+			for {
+				b, err := s.br.ReadByte()
+				if err != nil {
+					return tok, false, err
+				}
+				switch b {
+				case '[':
+					depth++
+				case ']':
+					depth--
+				case '>':
+					if depth <= 0 {
+						return tok, true, nil
+					}
+				}
+			}
+		}
+	}
+	raw, err := s.until('>')
+	if err != nil {
+		return tok, false, err
+	}
+	if bytes.Count(raw, []byte{'"'})%2 != 0 || bytes.Count(raw, []byte{'\''})%2 != 0 {
+		// a '>' inside a quoted attribute value: read on to the real end
+		s.tagBuf = append(s.tagBuf[:0], raw...)
+		for quoteOpen(s.tagBuf) {
+			more, err := s.until('>')
+			if err != nil {
+				return tok, false, err
+			}
+			s.tagBuf = append(s.tagBuf, more...)
+		}
+		raw = s.tagBuf
+	}
+	raw = raw[:len(raw)-1] // the '>'
+	if len(raw) > 0 && raw[0] == '/' {
+		return xmlToken{kind: xmlEnd, name: localName(bytes.TrimSpace(raw[1:]))}, false, nil
+	}
+	tok.kind = xmlStart
+	if n := len(raw); n > 0 && raw[n-1] == '/' {
+		tok.selfClose, raw = true, raw[:n-1]
+	}
+	end := bytes.IndexAny(raw, " \t\r\n")
+	if end < 0 {
+		end = len(raw)
+	}
+	if end == 0 {
+		return tok, false, errors.New("XML 标签缺少名称")
+	}
+	tok.name, tok.attrs = localName(raw[:end]), raw[end:]
+	return tok, false, nil
+}
+
+// quoteOpen reports whether a tag's text so far leaves a quoted attribute
+// value open.
+func quoteOpen(b []byte) bool {
+	var q byte
+	for _, c := range b {
+		switch {
+		case q == 0 && (c == '"' || c == '\''):
+			q = c
+		case c == q:
+			q = 0
+		}
+	}
+	return q != 0
+}
+
+func localName(name []byte) []byte {
+	if i := bytes.IndexByte(name, ':'); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+// xmlAttr returns the value of the attribute named name (exactly, prefix
+// included) in a start tag's raw attributes, references decoded.
+func xmlAttr(attrs []byte, name string) (string, bool) {
+	for i := 0; i < len(attrs); {
+		for i < len(attrs) && (attrs[i] == ' ' || attrs[i] == '\t' || attrs[i] == '\r' || attrs[i] == '\n') {
+			i++
+		}
+		start := i
+		for i < len(attrs) && attrs[i] != '=' && attrs[i] != ' ' && attrs[i] != '\t' && attrs[i] != '\r' && attrs[i] != '\n' {
+			i++
+		}
+		key := attrs[start:i]
+		for i < len(attrs) && attrs[i] != '"' && attrs[i] != '\'' {
+			i++
+		}
+		if i >= len(attrs) {
+			return "", false
+		}
+		q := attrs[i]
+		i++
+		vstart := i
+		for i < len(attrs) && attrs[i] != q {
+			i++
+		}
+		val := attrs[vstart:min(i, len(attrs))]
+		i++
+		if string(key) == name {
+			return string(xmlUnescape(nil, val)), true
+		}
+	}
+	return "", false
+}
+
+// xmlAppendText appends a text token's characters to dst: references
+// decoded outside CDATA, line ends normalised to \n.
+func xmlAppendText(dst []byte, tok xmlToken) []byte {
+	text := tok.text
+	if bytes.IndexByte(text, '\r') >= 0 {
+		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
+		text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n"))
+	}
+	if tok.cdata {
+		return append(dst, text...)
+	}
+	return xmlUnescape(dst, text)
+}
+
+// xmlUnescape appends text to dst with character references decoded; an
+// unknown or broken reference is kept as written.
+func xmlUnescape(dst, text []byte) []byte {
+	for {
+		amp := bytes.IndexByte(text, '&')
+		if amp < 0 {
+			return append(dst, text...)
+		}
+		dst = append(dst, text[:amp]...)
+		text = text[amp:]
+		semi := bytes.IndexByte(text, ';')
+		if semi < 0 || semi > 12 {
+			dst = append(dst, '&')
+			text = text[1:]
+			continue
+		}
+		ref := string(text[1:semi])
+		switch ref {
+		case "lt":
+			dst = append(dst, '<')
+		case "gt":
+			dst = append(dst, '>')
+		case "amp":
+			dst = append(dst, '&')
+		case "quot":
+			dst = append(dst, '"')
+		case "apos":
+			dst = append(dst, '\'')
+		default:
+			var n uint64
+			var err error
+			switch {
+			case strings.HasPrefix(ref, "#x") || strings.HasPrefix(ref, "#X"):
+				n, err = strconv.ParseUint(ref[2:], 16, 32)
+			case strings.HasPrefix(ref, "#"):
+				n, err = strconv.ParseUint(ref[1:], 10, 32)
+			default:
+				err = errors.New("unknown")
+			}
+			if err != nil || n > 0x10FFFF {
+				dst = append(dst, '&')
+				text = text[1:]
+				continue
+			}
+			dst = append(dst, string(rune(n))...)
+		}
+		text = text[semi+1:]
+	}
+}
