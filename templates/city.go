@@ -64,6 +64,7 @@ func WriteCityScorecard(w io.Writer, c *eval.City, opts ScorecardOptions) error 
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(cityZipWriter)
 	b := &cityBook{scBook: &scBook{f: f, styles: map[scStyle]int{}}, c: c, opts: opts, ranked: c.Ranked(),
 		inds: cityIndicators(c), dxf: map[eval.Status]int{}, probs: cityProblems(c)}
 	b.fail(f.SetDefaultFont(scFontBody))

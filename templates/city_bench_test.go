@@ -1,0 +1,36 @@
+package templates
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/attain-tool/attain/eval"
+)
+
+// BenchmarkCityWrite times WriteCityScorecard alone on a city judged
+// once, and reports the size of the workbook it writes:
+//
+//	go test ./templates -run '^$' -bench CityWrite -benchtime 3x -benchmem
+func BenchmarkCityWrite(b *testing.B) {
+	for _, n := range []int{150, 3000} {
+		b.Run(fmt.Sprintf("units=%d", n), func(b *testing.B) {
+			rs := SyntheticRuleset(benchIndicators)
+			units, diags := ReadUnits("city.xlsx", benchBook(b, n), rs, UnitsOptions{})
+			if diags.HasErrors() {
+				b.Fatal(diags.Errors())
+			}
+			c := eval.EvaluateUnits(units, eval.Options{})
+			c.Problems = diags
+			var buf bytes.Buffer
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				buf.Reset()
+				if err := WriteCityScorecard(&buf, c, ScorecardOptions{InputName: "city.xlsx", Evaluated: cityTestDate}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len())/1e6, "file-MB")
+		})
+	}
+}
