@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/attain-tool/attain/rules"
@@ -50,11 +51,18 @@ func EvaluateWith(rs *rules.Ruleset, in Actuals, opts Options) *Assessment {
 	in, suspect, flagged := screen(rs, in)
 	a.Problems = append(a.Problems, flagged...)
 	judged, yearEnd := forPeriod(rs, opts.Period)
-	j := judge{rs: judged, in: in, done: map[string]*Result{}, a: a, suspect: suspect,
+	n := len(judged.Indicators)
+	j := judge{rs: judged, in: in, done: make(map[string]*Result, n), a: a, suspect: suspect,
 		peers: opts.Peers, yearEnd: yearEnd, period: opts.Period, annual: rs}
-	for _, ind := range judged.Indicators {
-		r := j.result(ind)
-		a.Results = append(a.Results, *r)
+	if n > 0 {
+		a.Results = make([]Result, n)
+	}
+	for k := range judged.Indicators {
+		// Each indicator is judged into its place in a.Results, once; an
+		// id listed twice gets the result of its first listing.
+		if r := j.result(k); r != &a.Results[k] {
+			a.Results[k] = *r
+		}
 	}
 	a.total()
 	a.Problems.Sort()
@@ -86,16 +94,27 @@ func (j *judge) round(d decimal.Decimal, places int32) decimal.Decimal {
 	return j.rs.Conventions.Rounding.Round(d, places)
 }
 
-// result judges one indicator, once.
-func (j *judge) result(ind *rules.Indicator) *Result {
+// noActual stands for an indicator without reported figures.
+var noActual = &Actual{}
+
+// result judges the indicator at position k of the ruleset, once, into
+// a.Results[k].
+func (j *judge) result(k int) *Result {
+	ind := j.rs.Indicators[k]
 	if r := j.done[ind.ID]; r != nil {
 		return r
 	}
 	act := j.in.Values[ind.ID]
 	if act == nil {
-		act = &Actual{ID: ind.ID}
+		act = noActual
 	}
-	r := &Result{Indicator: ind, Weight: ind.Weight, Scored: true, Rank: act.Rank, Done: act.Done, Date: act.Date}
+	r := &j.a.Results[k]
+	if slices.Contains(j.busy, ind.ID) {
+		// An in_step target that refers to itself: its place is taken by
+		// the judgement in progress.
+		r = new(Result)
+	}
+	*r = Result{Indicator: ind, Weight: ind.Weight, Scored: true, Rank: act.Rank, Done: act.Done, Date: act.Date}
 	r.PrevGrowth = ind.Baseline.Growth
 	r.Level = act.Level
 	r.PrevLevel = act.PrevLevel
@@ -460,7 +479,8 @@ func (j *judge) attainment(v, bound decimal.Decimal, lower bool) decimal.Decimal
 
 // reference resolves the rate an in_step target keeps pace with.
 func (j *judge) reference(ind *rules.Indicator, r *Result) decimal.NullDecimal {
-	refInd := j.rs.Indicator(ind.Target.With)
+	refK := j.position(ind.Target.With)
+	refInd := j.rs.Indicators[refK]
 	for _, b := range j.busy {
 		if b == refInd.ID {
 			r.Status = NoData
@@ -469,7 +489,7 @@ func (j *judge) reference(ind *rules.Indicator, r *Result) decimal.NullDecimal {
 		}
 	}
 	j.busy = append(j.busy, ind.ID)
-	ref := j.result(refInd)
+	ref := j.result(refK)
 	j.busy = j.busy[:len(j.busy)-1]
 	if !ref.Value.Valid {
 		r.Status = NoData
@@ -478,6 +498,17 @@ func (j *judge) reference(ind *rules.Indicator, r *Result) decimal.NullDecimal {
 	}
 	r.Reference = ref.Value
 	return ref.Value
+}
+
+// position is the position of the first indicator with the id, as
+// rules.Ruleset.Indicator finds it, or -1.
+func (j *judge) position(id string) int {
+	for k, ind := range j.rs.Indicators {
+		if ind.ID == id {
+			return k
+		}
+	}
+	return -1
 }
 
 // milestone judges a dated step: on time, late, or not done.

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"maps"
 
 	"github.com/attain-tool/attain/rules"
 	"github.com/shopspring/decimal"
@@ -18,14 +19,13 @@ var minusHundred = decimal.NewFromInt(-100)
 // suspect figures.
 func screen(rs *rules.Ruleset, in Actuals) (Actuals, map[string]string, rules.Diagnostics) {
 	conv := rs.Conventions
-	out := in
-	out.Values = make(map[string]*Actual, len(in.Values))
+	out := in // its Values are copied on the first figure left out
+	copied := false
 	var reasons map[string]string
 	var ds rules.Diagnostics
 	for id, a := range in.Values {
 		ind := rs.Indicator(id)
 		if ind == nil || a == nil {
-			out.Values[id] = a
 			continue
 		}
 		flag := func(f Field, hint, format string, args ...any) {
@@ -39,16 +39,21 @@ func screen(rs *rules.Ruleset, in Actuals) (Actuals, map[string]string, rules.Di
 				reasons[id] = msg
 			}
 		}
-		c := screened(conv, ind, a, flag)
-		out.Values[id] = &c
+		if c, changed := screened(conv, ind, a, flag); changed {
+			if !copied {
+				out.Values, copied = maps.Clone(in.Values), true
+			}
+			out.Values[id] = &c
+		}
 	}
 	return out, reasons, ds
 }
 
-// screened returns a copy of a without the figures screen rejects. flag,
-// when not nil, is told why each was rejected.
-func screened(conv rules.Conventions, ind *rules.Indicator, a *Actual, flag func(f Field, hint, format string, args ...any)) Actual {
-	c := *a
+// screened returns a copy of a without the figures screen rejects, and
+// whether it rejected any. flag, when not nil, is told why each was
+// rejected.
+func screened(conv rules.Conventions, ind *rules.Indicator, a *Actual, flag func(f Field, hint, format string, args ...any)) (c Actual, changed bool) {
+	c = *a
 	levelUnit := ind.Unit
 	if ind.Measure == rules.Growth {
 		levelUnit = ind.LevelUnit
@@ -103,5 +108,5 @@ func screened(conv rules.Conventions, ind *rules.Indicator, a *Actual, flag func
 		}
 		c.PrevLevel = decimal.NullDecimal{}
 	}
-	return c
+	return c, c.Growth != a.Growth || c.Level != a.Level || c.PrevLevel != a.PrevLevel
 }

@@ -140,7 +140,7 @@ func unitFigures(u Unit) []figure {
 		if ind.Measure != rules.Growth && ind.Measure != rules.Level {
 			continue
 		}
-		c := screened(rs.Conventions, ind, act, nil)
+		c, _ := screened(rs.Conventions, ind, act, nil)
 		prev := c.PrevLevel
 		if !prev.Valid {
 			prev = ind.Baseline.Level

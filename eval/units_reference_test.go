@@ -304,6 +304,12 @@ func TestEvaluateUnitsMatchesReference(t *testing.T) {
 	yn := *synth.Indicators[0]
 	yn.Measure, yn.Target = rules.YesNo, rules.Target{Kind: rules.Verdict, Text: "完成"}
 	dup.Indicators = append([]*rules.Indicator{&yn}, dup.Indicators...) // g_approx first as yes_no
+	// … and in_step targets that refer to themselves or to each other.
+	for _, ref := range [][2]string{{"self", "self"}, {"cyc_a", "cyc_b"}, {"cyc_b", "cyc_a"}} {
+		c := *synth.Indicator("g_step")
+		c.ID, c.Target.With = ref[0], ref[1]
+		dup.Indicators = append(dup.Indicators, &c)
+	}
 	dups := synthUnits(&dup, 12, 8)
 	dups = append(dups, Unit{Name: "空单位", Ruleset: &dup}) // no figures at all
 	sets := []struct {
