@@ -631,38 +631,42 @@ func orDefault(n decimal.NullDecimal, d decimal.Decimal) decimal.Decimal {
 // a problem saying so, rather than pulling the total down as 44 misses.
 func (a *Assessment) total() {
 	groups := a.Ruleset.Groups()
-	counted := a.Results
-	if len(groups) > 1 {
-		counted = nil
+	multi := len(groups) > 1
+	var skipped []string // groups left out of the total
+	if len(groups) > 0 {
+		a.Groups = make([]GroupScore, 0, len(groups))
 	}
 	for _, g := range groups {
-		var rs []Result
-		empty := true
-		for _, r := range a.Results {
-			if r.Indicator.Group == g {
-				rs = append(rs, r)
-				empty = empty && !r.reported()
-			}
-		}
 		gs := GroupScore{Name: g}
-		gs.Total, gs.FullMarks, gs.Percent, gs.Grade, gs.Counts = a.score(rs)
-		if len(groups) > 1 {
-			if empty {
-				gs.Grade = NotAssessed
-				a.Problems.Add(rules.Diagnostic{Pos: rules.Pos{File: a.input}, Severity: rules.Warning,
-					Summary: fmt.Sprintf("%s没有填报任何数据，未评估，不计入总分", g),
-					Hint:    "如需评估" + g + "，填报该组指标后重新评估"})
-			} else {
-				counted = append(counted, rs...)
-			}
+		gs.Total, gs.FullMarks, gs.Percent, gs.Grade, gs.Counts = a.score(func(r *Result) bool { return r.Indicator.Group == g })
+		if multi && !a.groupReported(g) {
+			gs.Grade = NotAssessed
+			skipped = append(skipped, g)
+			a.Problems.Add(rules.Diagnostic{Pos: rules.Pos{File: a.input}, Severity: rules.Warning,
+				Summary: g + "没有填报任何数据，未评估，不计入总分",
+				Hint:    "如需评估" + g + "，填报该组指标后重新评估"})
 		}
 		a.Groups = append(a.Groups, gs)
 	}
+	counted := func(r *Result) bool { return !slices.Contains(skipped, r.Indicator.Group) }
+	if len(skipped) == 0 {
+		counted = nil
+	}
 	a.Total, a.FullMarks, a.Percent, a.Grade, _ = a.score(counted)
-	_, _, _, _, a.Counts = a.score(a.Results)
-	if len(groups) > 1 && len(counted) == 0 {
+	_, _, _, _, a.Counts = a.score(nil)
+	if multi && len(skipped) == len(groups) {
 		a.Grade = NotAssessed
 	}
+}
+
+// groupReported tells whether any figure was reported for the group.
+func (a *Assessment) groupReported(g string) bool {
+	for i := range a.Results {
+		if r := &a.Results[i]; r.Indicator.Group == g && r.reported() {
+			return true
+		}
+	}
+	return false
 }
 
 // reported tells whether any figure was reported for the indicator.
@@ -670,18 +674,47 @@ func (r *Result) reported() bool {
 	return r.Raw.Valid || r.Level.Valid || r.Rank > 0 || r.Done != nil || r.Date != "" || r.Source.IsValid()
 }
 
+// statusCount is len(Statuses).
+const statusCount = 6
+
+// statusIndex is the position of a status word in Statuses, or -1.
+func statusIndex(s Status) int {
+	switch s {
+	case Exceeded:
+		return 0
+	case Met:
+		return 1
+	case NearlyMet:
+		return 2
+	case Missed:
+		return 3
+	case NoData:
+		return 4
+	case InProgress:
+		return 5
+	}
+	return -1
+}
+
 // NotAssessed is the grade of a group without a single reported figure.
 const NotAssessed = "未评估"
 
-// score sums, counts and grades a set of results.
-func (a *Assessment) score(results []Result) (total, full, percent decimal.Decimal, grade string, counts []StatusCount) {
+// score sums, counts and grades the results for which in is true (all of
+// them when in is nil).
+func (a *Assessment) score(in func(*Result) bool) (total, full, percent decimal.Decimal, grade string, counts []StatusCount) {
 	total, full = decimal.Zero, decimal.Zero
-	n := map[Status]int{}
-	var vetoes []string
-	for _, r := range results {
-		n[r.Status]++
+	var n [statusCount]int
+	vetoes := 0
+	for i := range a.Results {
+		r := &a.Results[i]
+		if in != nil && !in(r) {
+			continue
+		}
+		if k := statusIndex(r.Status); k >= 0 {
+			n[k]++
+		}
 		if r.Indicator.Veto && r.Status == Missed {
-			vetoes = append(vetoes, r.Indicator.Name)
+			vetoes++
 		}
 		if !r.Scored {
 			continue
@@ -689,14 +722,21 @@ func (a *Assessment) score(results []Result) (total, full, percent decimal.Decim
 		total = total.Add(r.Score)
 		full = full.Add(r.Weight)
 	}
-	for _, s := range Statuses {
-		if s == InProgress && n[s] == 0 {
+	counts = make([]StatusCount, 0, len(Statuses))
+	for k, s := range Statuses {
+		if s == InProgress && n[k] == 0 {
 			continue
 		}
-		counts = append(counts, StatusCount{Status: s, Count: n[s]})
+		counts = append(counts, StatusCount{Status: s, Count: n[k]})
 	}
-	if len(vetoes) > 0 {
-		a.Veto = "一票否决: " + strings.Join(vetoes, "、") + "未完成，总分计为0"
+	if vetoes > 0 {
+		names := make([]string, 0, vetoes)
+		for i := range a.Results {
+			if r := &a.Results[i]; (in == nil || in(r)) && r.Indicator.Veto && r.Status == Missed {
+				names = append(names, r.Indicator.Name)
+			}
+		}
+		a.Veto = "一票否决: " + strings.Join(names, "、") + "未完成，总分计为0"
 		total = decimal.Zero
 	}
 	percent = decimal.Zero
