@@ -73,11 +73,14 @@ func ParseCellNumber(raw string, percentFormat bool) (decimal.NullDecimal, error
 	if cellnumIsPlaceholder(s) {
 		return decimal.NullDecimal{}, nil
 	}
-	shown := strings.TrimSpace(raw)
-	if len(shown) > 40 {
-		shown = string([]rune(shown)[:min(len([]rune(shown)), 20)]) + "…"
+	shown := func() string {
+		shown := strings.TrimSpace(raw)
+		if len(shown) > 40 {
+			shown = string([]rune(shown)[:min(len([]rune(shown)), 20)]) + "…"
+		}
+		return shown
 	}
-	notNumber := fmt.Errorf("“%s”不是数字", shown)
+	notNumber := func() error { return fmt.Errorf("“%s”不是数字", shown()) }
 	written := false // the text carries its own percent sign
 	if t, ok := strings.CutSuffix(s, "%"); ok {
 		s, written = strings.TrimSpace(t), true
@@ -92,7 +95,7 @@ func ParseCellNumber(raw string, percentFormat bool) (decimal.NullDecimal, error
 	if strings.Contains(s, ",") {
 		intPart, frac, dot := strings.Cut(s, ".")
 		if !cellnumGrouped.MatchString(intPart) {
-			return decimal.NullDecimal{}, fmt.Errorf("“%s”的千分位分隔符位置不对", shown)
+			return decimal.NullDecimal{}, fmt.Errorf("“%s”的千分位分隔符位置不对", shown())
 		}
 		s = strings.ReplaceAll(intPart, ",", "")
 		if dot {
@@ -100,15 +103,15 @@ func ParseCellNumber(raw string, percentFormat bool) (decimal.NullDecimal, error
 		}
 	}
 	if len(s) > 400 || !cellnumPlain.MatchString(s) {
-		return decimal.NullDecimal{}, notNumber
+		return decimal.NullDecimal{}, notNumber()
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return decimal.NullDecimal{}, notNumber
+		return decimal.NullDecimal{}, notNumber()
 	}
 	if !d.IsZero() {
 		if a := cellnumMagnitude(d); a > 300 || a < -300 {
-			return decimal.NullDecimal{}, fmt.Errorf("“%s”超出了数值范围", shown)
+			return decimal.NullDecimal{}, fmt.Errorf("“%s”超出了数值范围", shown())
 		}
 	}
 	d = cellnumSignificant(d, excelDigits)
@@ -123,7 +126,7 @@ func ParseCellNumber(raw string, percentFormat bool) (decimal.NullDecimal, error
 
 // cellnumMagnitude is the power of ten of the leading digit of d ≠ 0.
 func cellnumMagnitude(d decimal.Decimal) int64 {
-	return int64(len(d.Abs().Coefficient().String())) + int64(d.Exponent()) - 1
+	return int64(d.NumDigits()) + int64(d.Exponent()) - 1
 }
 
 // cellnumSignificant rounds d, half away from zero as Excel does, to at
@@ -132,7 +135,7 @@ func cellnumSignificant(d decimal.Decimal, digits int64) decimal.Decimal {
 	if d.IsZero() {
 		return decimal.Zero
 	}
-	n := int64(len(d.Abs().Coefficient().String()))
+	n := int64(d.NumDigits())
 	if n <= digits {
 		return d
 	}

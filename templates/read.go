@@ -502,5 +502,5 @@ func (r *reader) figure(ind *rules.Indicator, act *eval.Actual, col int, c readC
 		boolean: typ == excelize.CellTypeBool,
 		isErr:   typ == excelize.CellTypeError || readErrorValues[strings.ToUpper(c.raw)],
 	}
-	cellFigure(ind.Name, ind, act, field, cell, number, pos, &r.diags)
+	cellFigure("", ind, act, field, cell, number, pos, &r.diags)
 }

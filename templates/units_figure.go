@@ -19,40 +19,42 @@ func unitsFieldTitle(f eval.Field) string {
 // unitsFigure reads one figure of a streamed cell into act, with the unit
 // named in the messages. It returns whether the cell held a figure.
 func unitsFigure(unit string, ind *rules.Indicator, act *eval.Actual, field eval.Field, c unitsCell, at unitsLoc, diags *rules.Diagnostics) bool {
-	who := ind.Name
-	if unit != "" {
-		who = unit + " " + ind.Name
-	}
-	return cellFigure(who, ind, act, field, c, cellnumSerial.MatchString(c.raw), at.pos(), diags)
+	return cellFigure(unit, ind, act, field, c, cellnumSerial.MatchString(c.raw), at.pos(), diags)
 }
 
 // cellFigure reads one cell's figure for field into act, with the checks
 // and the words shared by the template reader and the multi-unit reader:
 // error values, logical values where a number belongs, numbers (percent
 // formats understood), ranks, 是/否 and dates (serial says a number is a
-// date serial). who names the indicator in messages; problems go to
-// diags at pos. It returns whether the cell held a figure, and records
+// date serial). Messages name the indicator, after the unit when unit is
+// not empty; problems go to diags at pos. It returns whether the cell held a figure, and records
 // its source.
-func cellFigure(who string, ind *rules.Indicator, act *eval.Actual, field eval.Field, c unitsCell, serial bool, pos rules.Pos, diags *rules.Diagnostics) bool {
+func cellFigure(unit string, ind *rules.Indicator, act *eval.Actual, field eval.Field, c unitsCell, serial bool, pos rules.Pos, diags *rules.Diagnostics) bool {
 	if c.raw == "" {
 		return false
 	}
 	title := unitsFieldTitle(field)
+	who := func() string {
+		if unit == "" {
+			return ind.Name
+		}
+		return unit + " " + ind.Name
+	}
 	bad := func(hint, format string, args ...any) bool {
 		diags.Add(rules.Diagnostic{Pos: pos, Indicator: ind.ID, Summary: fmt.Sprintf(format, args...), Hint: hint})
 		return false
 	}
 	if c.isErr {
-		return bad("检查公式或引用；没有数据请留空", "%s 的%s是错误值 %s", who, title, c.raw)
+		return bad("检查公式或引用；没有数据请留空", "%s 的%s是错误值 %s", who(), title, c.raw)
 	}
 	switch field {
 	case eval.FieldPrevLevel, eval.FieldLevel, eval.FieldGrowth:
 		if c.boolean {
-			return bad("只填数字", "%s 的%s是逻辑值，不是数字", who, title)
+			return bad("只填数字", "%s 的%s是逻辑值，不是数字", who(), title)
 		}
 		v, err := ParseCellNumber(c.raw, c.pct)
 		if err != nil {
-			return bad("只填数字，如 8.5；不要带单位、文字或“约”“左右”；没有数据请留空", "%s 的%s：%v", who, title, err)
+			return bad("只填数字，如 8.5；不要带单位、文字或“约”“左右”；没有数据请留空", "%s 的%s：%v", who(), title, err)
 		}
 		if !v.Valid {
 			return false
@@ -72,7 +74,7 @@ func cellFigure(who string, ind *rules.Indicator, act *eval.Actual, field eval.F
 			err = fmt.Errorf("“%s”不是正整数", c.raw)
 		}
 		if err != nil {
-			return bad("名次填正整数，第1名填 1", "%s 的%s：%v", who, title, err)
+			return bad("名次填正整数，第1名填 1", "%s 的%s：%v", who(), title, err)
 		}
 		if !v.Valid {
 			return false
@@ -81,7 +83,7 @@ func cellFigure(who string, ind *rules.Indicator, act *eval.Actual, field eval.F
 	case eval.FieldDone:
 		v, err := ParseCellYesNo(c.raw)
 		if err != nil {
-			return bad("填“是”或“否”", "%s 的%s：%v", who, title, err)
+			return bad("填“是”或“否”", "%s 的%s：%v", who(), title, err)
 		}
 		if v == nil {
 			return false
@@ -90,7 +92,7 @@ func cellFigure(who string, ind *rules.Indicator, act *eval.Actual, field eval.F
 	case eval.FieldDate:
 		v, err := ParseCellDate(c.raw, serial)
 		if err != nil {
-			return bad("填日期，如 2019-04-15 或 2019年4月", "%s 的%s：%v", who, title, err)
+			return bad("填日期，如 2019-04-15 或 2019年4月", "%s 的%s：%v", who(), title, err)
 		}
 		if v == "" {
 			return false

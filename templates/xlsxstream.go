@@ -424,7 +424,7 @@ func (r *xlsxRows) readRow() error {
 			return nil
 		case tok.kind == xmlStart && string(tok.name) == "c":
 			c := xlsxCell{col: col + 1}
-			if v, ok := xmlAttr(tok.attrs, "r"); ok && v != "" {
+			if v, ok := xmlAttrRaw(tok.attrs, "r"); ok && len(v) > 0 {
 				n, err := xlsxColumn(v)
 				if err != nil {
 					return err
@@ -432,9 +432,11 @@ func (r *xlsxRows) readRow() error {
 				c.col = n
 			}
 			col = c.col
-			c.typ, _ = xmlAttr(tok.attrs, "t")
-			if v, ok := xmlAttr(tok.attrs, "s"); ok {
-				c.style, _ = strconv.Atoi(strings.TrimSpace(v))
+			if v, ok := xmlAttrRaw(tok.attrs, "t"); ok {
+				c.typ = xlsxCellType(v)
+			}
+			if v, ok := xmlAttrRaw(tok.attrs, "s"); ok {
+				c.style = xlsxSmallInt(v)
 			}
 			if !tok.selfClose {
 				if err := r.readCell(&c); err != nil {
@@ -538,8 +540,21 @@ func (r *xlsxRows) resolve(c *xlsxCell, v []byte, hasIS bool, inline []byte) err
 	return nil
 }
 
+// xlsxSmallInt parses a style index; anything else is style 0.
+func xlsxSmallInt(v []byte) int {
+	v = bytes.TrimSpace(v)
+	n := 0
+	for _, ch := range v {
+		if ch < '0' || ch > '9' || n > 1<<24 {
+			return 0
+		}
+		n = n*10 + int(ch-'0')
+	}
+	return n
+}
+
 // xlsxColumn is the 0-based column of a cell reference like "AB12".
-func xlsxColumn(ref string) (int, error) {
+func xlsxColumn(ref []byte) (int, error) {
 	col := 0
 	i := 0
 	for ; i < len(ref); i++ {
@@ -791,6 +806,18 @@ func localName(name []byte) []byte {
 // xmlAttr returns the value of the attribute named name (exactly, prefix
 // included) in a start tag's raw attributes, references decoded.
 func xmlAttr(attrs []byte, name string) (string, bool) {
+	v, ok := xmlAttrRaw(attrs, name)
+	if !ok {
+		return "", false
+	}
+	if bytes.IndexByte(v, '&') < 0 {
+		return string(v), true
+	}
+	return string(xmlUnescape(nil, v)), true
+}
+
+// xmlAttrRaw returns the raw value of an attribute, a slice of attrs.
+func xmlAttrRaw(attrs []byte, name string) ([]byte, bool) {
 	for i := 0; i < len(attrs); {
 		for i < len(attrs) && (attrs[i] == ' ' || attrs[i] == '\t' || attrs[i] == '\r' || attrs[i] == '\n') {
 			i++
@@ -804,7 +831,7 @@ func xmlAttr(attrs []byte, name string) (string, bool) {
 			i++
 		}
 		if i >= len(attrs) {
-			return "", false
+			return nil, false
 		}
 		q := attrs[i]
 		i++
@@ -815,10 +842,33 @@ func xmlAttr(attrs []byte, name string) (string, bool) {
 		val := attrs[vstart:min(i, len(attrs))]
 		i++
 		if string(key) == name {
-			return string(xmlUnescape(nil, val)), true
+			return val, true
 		}
 	}
-	return "", false
+	return nil, false
+}
+
+// xlsxCellType interns a cell's t attribute.
+func xlsxCellType(v []byte) string {
+	switch string(v) {
+	case "":
+		return ""
+	case "n":
+		return "n"
+	case "s":
+		return "s"
+	case "str":
+		return "str"
+	case "inlineStr":
+		return "inlineStr"
+	case "b":
+		return "b"
+	case "d":
+		return "d"
+	case "e":
+		return "e"
+	}
+	return string(v)
 }
 
 // xmlAppendText appends a text token's characters to dst: references
