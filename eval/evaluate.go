@@ -632,41 +632,86 @@ func orDefault(n decimal.NullDecimal, d decimal.Decimal) decimal.Decimal {
 func (a *Assessment) total() {
 	groups := a.Ruleset.Groups()
 	multi := len(groups) > 1
-	var skipped []string // groups left out of the total
+	// One pass over the results tallies each group; the whole is the
+	// sum of its groups (decimal sums are exact, so the order of adding
+	// does not change them).
+	tallies := make([]tally, len(groups))
+	for i := range tallies {
+		tallies[i] = tally{total: decimal.Zero, full: decimal.Zero}
+	}
+	for i := range a.Results {
+		r := &a.Results[i]
+		if g := slices.Index(groups, r.Indicator.Group); g >= 0 {
+			tallies[g].add(r)
+		}
+	}
+	counted, all := tally{total: decimal.Zero, full: decimal.Zero}, tally{total: decimal.Zero, full: decimal.Zero}
+	skipped := 0
 	if len(groups) > 0 {
 		a.Groups = make([]GroupScore, 0, len(groups))
 	}
-	for _, g := range groups {
+	for i, g := range groups {
+		t := &tallies[i]
 		gs := GroupScore{Name: g}
-		gs.Total, gs.FullMarks, gs.Percent, gs.Grade, gs.Counts = a.score(func(r *Result) bool { return r.Indicator.Group == g })
-		if multi && !a.groupReported(g) {
+		gs.Total, gs.FullMarks, gs.Percent, gs.Grade, gs.Counts = a.score(t)
+		if multi && !t.reported {
 			gs.Grade = NotAssessed
-			skipped = append(skipped, g)
+			skipped++
 			a.Problems.Add(rules.Diagnostic{Pos: rules.Pos{File: a.input}, Severity: rules.Warning,
 				Summary: g + "没有填报任何数据，未评估，不计入总分",
 				Hint:    "如需评估" + g + "，填报该组指标后重新评估"})
+		} else {
+			counted.merge(t)
 		}
+		all.merge(t)
 		a.Groups = append(a.Groups, gs)
 	}
-	counted := func(r *Result) bool { return !slices.Contains(skipped, r.Indicator.Group) }
-	if len(skipped) == 0 {
-		counted = nil
+	a.Total, a.FullMarks, a.Percent, a.Grade, _ = a.score(&counted)
+	_, _, _, _, a.Counts = a.score(&all)
+	if all.vetoes > 0 {
+		names := make([]string, 0, all.vetoes)
+		for i := range a.Results {
+			if r := &a.Results[i]; r.Indicator.Veto && r.Status == Missed {
+				names = append(names, r.Indicator.Name)
+			}
+		}
+		a.Veto = "一票否决: " + strings.Join(names, "、") + "未完成，总分计为0"
 	}
-	a.Total, a.FullMarks, a.Percent, a.Grade, _ = a.score(counted)
-	_, _, _, _, a.Counts = a.score(nil)
-	if multi && len(skipped) == len(groups) {
+	if multi && skipped == len(groups) {
 		a.Grade = NotAssessed
 	}
 }
 
-// groupReported tells whether any figure was reported for the group.
-func (a *Assessment) groupReported(g string) bool {
-	for i := range a.Results {
-		if r := &a.Results[i]; r.Indicator.Group == g && r.reported() {
-			return true
-		}
+// tally is the sum of the scores and weights of a set of results, with
+// the count of each status and of missed veto indicators.
+type tally struct {
+	total, full decimal.Decimal // of scored results
+	n           [statusCount]int
+	vetoes      int
+	reported    bool // a figure was reported for one of the results
+}
+
+func (t *tally) add(r *Result) {
+	if k := statusIndex(r.Status); k >= 0 {
+		t.n[k]++
 	}
-	return false
+	if r.Indicator.Veto && r.Status == Missed {
+		t.vetoes++
+	}
+	t.reported = t.reported || r.reported()
+	if r.Scored {
+		t.total = t.total.Add(r.Score)
+		t.full = t.full.Add(r.Weight)
+	}
+}
+
+func (t *tally) merge(o *tally) {
+	t.total, t.full = t.total.Add(o.total), t.full.Add(o.full)
+	for k := range t.n {
+		t.n[k] += o.n[k]
+	}
+	t.vetoes += o.vetoes
+	t.reported = t.reported || o.reported
 }
 
 // reported tells whether any figure was reported for the indicator.
@@ -699,44 +744,18 @@ func statusIndex(s Status) int {
 // NotAssessed is the grade of a group without a single reported figure.
 const NotAssessed = "未评估"
 
-// score sums, counts and grades the results for which in is true (all of
-// them when in is nil).
-func (a *Assessment) score(in func(*Result) bool) (total, full, percent decimal.Decimal, grade string, counts []StatusCount) {
-	total, full = decimal.Zero, decimal.Zero
-	var n [statusCount]int
-	vetoes := 0
-	for i := range a.Results {
-		r := &a.Results[i]
-		if in != nil && !in(r) {
-			continue
-		}
-		if k := statusIndex(r.Status); k >= 0 {
-			n[k]++
-		}
-		if r.Indicator.Veto && r.Status == Missed {
-			vetoes++
-		}
-		if !r.Scored {
-			continue
-		}
-		total = total.Add(r.Score)
-		full = full.Add(r.Weight)
-	}
+// score grades a tally: its total (zero when a veto indicator was
+// missed), full marks, percent, grade and status counts.
+func (a *Assessment) score(t *tally) (total, full, percent decimal.Decimal, grade string, counts []StatusCount) {
+	total, full = t.total, t.full
 	counts = make([]StatusCount, 0, len(Statuses))
 	for k, s := range Statuses {
-		if s == InProgress && n[k] == 0 {
+		if s == InProgress && t.n[k] == 0 {
 			continue
 		}
-		counts = append(counts, StatusCount{Status: s, Count: n[k]})
+		counts = append(counts, StatusCount{Status: s, Count: t.n[k]})
 	}
-	if vetoes > 0 {
-		names := make([]string, 0, vetoes)
-		for i := range a.Results {
-			if r := &a.Results[i]; (in == nil || in(r)) && r.Indicator.Veto && r.Status == Missed {
-				names = append(names, r.Indicator.Name)
-			}
-		}
-		a.Veto = "一票否决: " + strings.Join(names, "、") + "未完成，总分计为0"
+	if t.vetoes > 0 {
 		total = decimal.Zero
 	}
 	percent = decimal.Zero
