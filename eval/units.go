@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
@@ -230,19 +231,58 @@ func rankFigures(units []Unit, figs [][]figure) *standing {
 			continue
 		}
 		id := ids[ci]
-		// Best first; equal figures keep the input order.
-		slices.SortStableFunc(es, func(a, b entry) int { return b.v.Cmp(a.v) })
-		rank := 0
-		for k, e := range es {
-			if k == 0 || !e.v.Equal(es[k-1].v) {
-				rank = k + 1
+		// Best first; equal figures keep the input order. Figures of one
+		// indicator are rounded alike, so they nearly always share an
+		// exponent and then compare as their coefficients.
+		if key, ok := int64Keys(es, func(e entry) decimal.Decimal { return e.v }); ok {
+			idx := make([]int32, len(es))
+			for i := range idx {
+				idx[i] = int32(i)
 			}
-			st.rank[e.unit][e.k] = rank
+			slices.SortStableFunc(idx, func(a, b int32) int { return cmp.Compare(key[b], key[a]) })
+			sorted := make([]entry, len(es))
+			rank := 0
+			for k, i := range idx {
+				if k == 0 || key[i] != key[idx[k-1]] {
+					rank = k + 1
+				}
+				sorted[k] = es[i]
+				st.rank[es[i].unit][es[i].k] = rank
+			}
+			es = sorted
+		} else {
+			slices.SortStableFunc(es, func(a, b entry) int { return b.v.Cmp(a.v) })
+			rank := 0
+			for k, e := range es {
+				if k == 0 || !e.v.Equal(es[k-1].v) {
+					rank = k + 1
+				}
+				st.rank[e.unit][e.k] = rank
+			}
 		}
 		st.count[id] = len(es)
 		st.best[id], st.worst[id] = es[0].v, es[len(es)-1].v
 	}
 	return st
+}
+
+// int64Keys returns the coefficients of the decimals of xs when they all
+// have the same exponent and fit in an int64, so that comparing the keys
+// compares the decimals.
+func int64Keys[T any](xs []T, dec func(T) decimal.Decimal) ([]int64, bool) {
+	if len(xs) == 0 {
+		return nil, true
+	}
+	exp := dec(xs[0]).Exponent()
+	keys := make([]int64, len(xs))
+	for i, x := range xs {
+		d := dec(x)
+		if d.Exponent() != exp || d.NumDigits() > 18 {
+			return nil, false
+		}
+		keys[i] = d.CoefficientInt64()
+	}
+	return keys, true
 }
 
 // rankTotals gives each unit its overall rank by total score.
