@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/attain-tool/attain/rules"
@@ -13,6 +14,10 @@ var (
 	hundred = decimal.NewFromInt(100)
 	one     = decimal.NewFromInt(1)
 	two     = decimal.NewFromInt(2)
+	forty   = decimal.NewFromInt(40)
+	sixty   = decimal.NewFromInt(60)
+	// defaultRankStep is what rank_points takes off per place below first.
+	defaultRankStep = decimal.RequireFromString("0.05")
 )
 
 // divPrecision is the number of decimals kept by intermediate divisions,
@@ -153,14 +158,14 @@ func (j *judge) result(k int) *Result {
 // progressText describes a multi-year goal before its last year: how far
 // it has come, not whether it was missed.
 func (j *judge) progressText(ind *rules.Indicator, r *Result) string {
-	s := fmt.Sprintf("%d年内目标（至%d年）", ind.Target.Years, j.rs.Year+ind.Target.Years-1)
+	s := strconv.Itoa(ind.Target.Years) + "年内目标（至" + strconv.Itoa(j.rs.Year+ind.Target.Years-1) + "年）"
 	if !r.Value.Valid {
 		return s + "，未填报本年进度，尚未到期，不计分"
 	}
 	u := unitText(ind)
 	s += "，截至本年实际" + fmtNum(r.Value.Decimal, ind.Precision) + u
 	if r.Completion.Valid && r.Reference.Valid {
-		s += fmt.Sprintf("，完成目标（%s%s）的%s%%", r.Reference.Decimal, u, r.Completion.Decimal.StringFixed(2))
+		s += "，完成目标（" + r.Reference.Decimal.String() + u + "）的" + r.Completion.Decimal.StringFixed(2) + "%"
 	}
 	return s + "，尚未到期，不计分"
 }
@@ -303,10 +308,12 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 			r.Explanation = "未填报名次"
 		case r.Rank <= n:
 			r.Status = Met
-			r.Explanation = fmt.Sprintf("全市第%d名，在前%d名之内（前列按前%d名计）", r.Rank, n, n)
+			ns := strconv.Itoa(n)
+			r.Explanation = "全市第" + strconv.Itoa(r.Rank) + "名，在前" + ns + "名之内（前列按前" + ns + "名计）"
 		default:
 			r.Status = Missed
-			r.Explanation = fmt.Sprintf("全市第%d名，未进入前%d名（前列按前%d名计）", r.Rank, n, n)
+			ns := strconv.Itoa(n)
+			r.Explanation = "全市第" + strconv.Itoa(r.Rank) + "名，未进入前" + ns + "名（前列按前" + ns + "名计）"
 		}
 		return
 	}
@@ -316,7 +323,10 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 			r.Reference = decimal.NewNullDecimal(targetReference(ind))
 		}
 		r.Status = NoData
-		r.Explanation = "未填报" + map[bool]string{true: "本年增速", false: "本年实际值"}[ind.Measure == rules.Growth]
+		r.Explanation = "未填报本年实际值"
+		if ind.Measure == rules.Growth {
+			r.Explanation = "未填报本年增速"
+		}
 		if ind.Measure == rules.Growth && r.Level.Valid && !ind.DeriveGrowth {
 			r.Explanation = "只填报了总量；此增速按可比价计算，不能由现价总量推算，须填报增速"
 		}
@@ -334,8 +344,8 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 			prefix = "下降" + fmtNum(v.Neg(), ind.Precision) + u
 		}
 		if r.Derived {
-			prefix = fmt.Sprintf("由本年%s%s与上年%s%s推算，%s", r.Level.Decimal, ind.LevelUnit,
-				r.PrevLevel.Decimal, ind.LevelUnit, prefix)
+			prefix = "由本年" + r.Level.Decimal.String() + ind.LevelUnit + "与上年" +
+				r.PrevLevel.Decimal.String() + ind.LevelUnit + "推算，" + prefix
 		}
 	}
 	lower := ind.Polarity == rules.Lower
@@ -368,15 +378,18 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 	case rules.Above, rules.Below:
 		bound, reference = t.Value, t.Value
 		met = fav(v).GreaterThan(fav(bound))
-		desc = map[bool]string{false: "目标超过", true: "目标低于"}[lower] + t.Value.String() + u
+		desc = "目标超过" + t.Value.String() + u
+		if lower {
+			desc = "目标低于" + t.Value.String() + u
+		}
 	case rules.Approx:
 		tol := j.rs.Tolerance(ind)
 		bound = t.Value.Sub(fav(tol))
 		reference = t.Value
 		edge, hasEdge = t.Value.Add(fav(tol)), true
 		met = fav(v).GreaterThanOrEqual(fav(bound))
-		desc = fmt.Sprintf("目标%s%s左右（±%s，即%s%s至%s%s）", t.Value, u, tol,
-			fmtNum(decimal.Min(bound, edge), ind.Precision), u, fmtNum(decimal.Max(bound, edge), ind.Precision), u)
+		desc = "目标" + t.Value.String() + u + "左右（±" + tol.String() + "，即" +
+			fmtNum(decimal.Min(bound, edge), ind.Precision) + u + "至" + fmtNum(decimal.Max(bound, edge), ind.Precision) + u + "）"
 	case rules.Between:
 		lo, hi := t.Low, t.High
 		if lower {
@@ -385,7 +398,7 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 		bound, reference = lo, lo
 		edge, hasEdge = hi, true
 		met = fav(v).GreaterThanOrEqual(fav(bound))
-		desc = fmt.Sprintf("目标%s%s至%s%s", t.Low, u, t.High, u)
+		desc = "目标" + t.Low.String() + u + "至" + t.High.String() + u
 	case rules.Positive:
 		bound, reference = decimal.Zero, decimal.Zero
 		met = v.IsPositive()
@@ -399,9 +412,9 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 		reference = ref.Decimal
 		met = v.GreaterThanOrEqual(bound)
 		refInd := j.rs.Indicator(t.With)
-		desc = fmt.Sprintf("%s增长%s%%", refInd.Name, fmtNum(ref.Decimal, refInd.Precision))
+		desc = refInd.Name + "增长" + fmtNum(ref.Decimal, refInd.Precision) + "%"
 		if conv.InStepTolerance.IsPositive() {
-			desc += fmt.Sprintf("（允许低%s个百分点）", conv.InStepTolerance)
+			desc += "（允许低" + conv.InStepTolerance.String() + "个百分点）"
 		}
 	}
 	if hasEdge && fav(v).GreaterThan(fav(edge)) {
@@ -430,27 +443,27 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 	switch {
 	case exceeded:
 		r.Status = Exceeded
-		r.Explanation = fmt.Sprintf("%s，%s，超过%s%s，超额完成", prefix, desc, fmtNum(edge, ind.Precision), u)
+		r.Explanation = prefix + "，" + desc + "，超过" + fmtNum(edge, ind.Precision) + u + "，超额完成"
 	case met:
 		r.Status = Met
-		r.Explanation = fmt.Sprintf("%s，%s，完成", prefix, desc)
+		r.Explanation = prefix + "，" + desc + "，完成"
 		if t.Kind == rules.InStep {
-			r.Explanation = fmt.Sprintf("%s，%s，实现同步，完成", prefix, desc)
+			r.Explanation = prefix + "，" + desc + "，实现同步，完成"
 		}
 	case ind.IsRate() && short.LessThanOrEqual(conv.NearMissPoints):
 		r.Status = NearlyMet
-		r.Explanation = fmt.Sprintf("%s，%s，差%s个百分点，在%s个百分点以内，基本完成", prefix, desc,
-			short, conv.NearMissPoints)
+		r.Explanation = prefix + "，" + desc + "，差" + short.String() + "个百分点，在" +
+			conv.NearMissPoints.String() + "个百分点以内，基本完成"
 	case !ind.IsRate() && bound.IsPositive() && j.attainment(v, bound, lower).GreaterThanOrEqual(conv.NearMissRatio):
 		r.Status = NearlyMet
-		r.Explanation = fmt.Sprintf("%s，%s，完成率%s%%，达到%s%%，基本完成", prefix, desc,
-			r.Completion.Decimal.StringFixed(2), conv.NearMissRatio.Mul(hundred))
+		r.Explanation = prefix + "，" + desc + "，完成率" + r.Completion.Decimal.StringFixed(2) + "%，达到" +
+			conv.NearMissRatio.Mul(hundred).String() + "%，基本完成"
 	default:
 		r.Status = Missed
 		if ind.IsRate() {
-			r.Explanation = fmt.Sprintf("%s，%s，差%s个百分点，未完成", prefix, desc, short)
+			r.Explanation = prefix + "，" + desc + "，差" + short.String() + "个百分点，未完成"
 		} else {
-			r.Explanation = fmt.Sprintf("%s，%s，完成率%s%%，未完成", prefix, desc, r.Completion.Decimal.StringFixed(2))
+			r.Explanation = prefix + "，" + desc + "，完成率" + r.Completion.Decimal.StringFixed(2) + "%，未完成"
 		}
 	}
 }
@@ -493,7 +506,7 @@ func (j *judge) reference(ind *rules.Indicator, r *Result) decimal.NullDecimal {
 	j.busy = j.busy[:len(j.busy)-1]
 	if !ref.Value.Valid {
 		r.Status = NoData
-		r.Explanation = fmt.Sprintf("缺少%s增速，无法判断是否同步", refInd.Name)
+		r.Explanation = "缺少" + refInd.Name + "增速，无法判断是否同步"
 		return decimal.NullDecimal{}
 	}
 	r.Reference = ref.Value
@@ -518,10 +531,10 @@ func (j *judge) milestone(ind *rules.Indicator, r *Result) {
 	case r.Date != "":
 		if dateKey(r.Date) <= dateKey(due) {
 			r.Status = Met
-			r.Explanation = fmt.Sprintf("%s 完成，按期（要求 %s 前）", r.Date, dueText(due))
+			r.Explanation = r.Date + " 完成，按期（要求 " + dueText(due) + " 前）"
 		} else {
 			r.Status = NearlyMet
-			r.Explanation = fmt.Sprintf("%s 完成，晚于要求的 %s", r.Date, dueText(due))
+			r.Explanation = r.Date + " 完成，晚于要求的 " + dueText(due)
 		}
 	case r.Done != nil && *r.Done:
 		r.Status = Met
@@ -582,7 +595,10 @@ func (j *judge) score(ind *rules.Indicator, r *Result) {
 		max := orDefault(s.Max, w)
 		min := orDefault(s.Min, decimal.Zero)
 		if !r.Value.Valid || !r.Bound.Valid {
-			r.Score = map[bool]decimal.Decimal{true: base, false: min}[met]
+			r.Score = min
+			if met {
+				r.Score = base
+			}
 			break
 		}
 		var over decimal.Decimal // 个百分点, or % of completion, beyond the bound
@@ -603,7 +619,7 @@ func (j *judge) score(ind *rules.Indicator, r *Result) {
 		if rank == 0 {
 			break
 		}
-		step := orDefault(s.Step, decimal.RequireFromString("0.05"))
+		step := orDefault(s.Step, defaultRankStep)
 		r.Score = w.Mul(clamp(one.Sub(step.Mul(decimal.NewFromInt(int64(rank-1)))), decimal.Zero, one))
 	case rules.Efficacy:
 		r.Score = j.efficacy(ind, r)

@@ -2,7 +2,6 @@ package eval
 
 import (
 	"cmp"
-	"fmt"
 	"runtime"
 	"slices"
 	"sort"
@@ -324,11 +323,10 @@ func (j *judge) efficacy(ind *rules.Indicator, r *Result) decimal.Decimal {
 	}
 	coef := hundred
 	if !sat.Equal(allow) {
-		forty := decimal.NewFromInt(40)
-		coef = decimal.NewFromInt(60).Add(forty.Mul(x.Sub(allow)).DivRound(sat.Sub(allow), divPrecision))
+		coef = sixty.Add(forty.Mul(x.Sub(allow)).DivRound(sat.Sub(allow), divPrecision))
 	}
 	coef = clamp(coef, decimal.Zero, hundred)
-	r.Explanation += fmt.Sprintf("；功效系数%s（满意值%s，不允许值%s）", j.round(coef, 2).StringFixed(2), sat, allow)
+	r.Explanation += "；功效系数" + j.round(coef, 2).StringFixed(2) + "（满意值" + sat.String() + "，不允许值" + allow.String() + "）"
 	return ind.Weight.Mul(coef).DivRound(hundred, divPrecision)
 }
 
@@ -348,5 +346,5 @@ func (j *judge) progress(ind *rules.Indicator, r *Result) {
 	if share.GreaterThanOrEqual(elapsed) {
 		word = "达到"
 	}
-	r.Explanation += fmt.Sprintf("；%s完成全年目标的%s%%，%s时序进度%s%%", j.period.Label(), share, word, elapsed)
+	r.Explanation += "；" + j.period.Label() + "完成全年目标的" + share.String() + "%，" + word + "时序进度" + elapsed.String() + "%"
 }

@@ -324,10 +324,16 @@ func TestEvaluateUnitsMatchesReference(t *testing.T) {
 	}
 	dups := synthUnits(&dup, 12, 8)
 	dups = append(dups, Unit{Name: "空单位", Ruleset: &dup}) // no figures at all
+	// Other conventions: half-up rounding, an in_step tolerance.
+	conv := *synth
+	conv.Conventions.Rounding = rules.HalfUp
+	conv.Conventions.InStepTolerance = decimal.RequireFromString("0.5")
+	conv.Conventions.NearMissPoints = decimal.RequireFromString("1.5")
 	sets := []struct {
 		name  string
 		units []Unit
 	}{
+		{"other conventions", synthUnits(&conv, 30, 9)},
 		{"synthetic 40", synthUnits(synth, 40, 1)},
 		{"synthetic 3", synthUnits(synth, 3, 2)},
 		{"synthetic 1", synthUnits(synth, 1, 3)},
