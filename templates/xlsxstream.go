@@ -17,7 +17,6 @@ package templates
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -627,74 +626,129 @@ type xmlToken struct {
 	cdata     bool
 }
 
+// xmlScanner reads tokens out of a window over the input: a token is
+// always a contiguous part of the window, which slides (and grows, for a
+// token longer than it) only when the next token is read.
 type xmlScanner struct {
-	br     *bufio.Reader
-	inTag  bool // the '<' of the next tag has been read
-	buf    []byte
-	tagBuf []byte
+	r     io.Reader
+	buf   []byte
+	mark  int   // start of the current token: the window keeps buf[mark:]
+	pos   int   // next byte to read
+	end   int   // end of the bytes read
+	err   error // the reader's error (io.EOF at the end)
+	inTag bool  // the '<' of the next tag has been read
 }
+
+// xmlMaxToken bounds a single token (a text or a tag).
+const xmlMaxToken = 64 << 20
 
 func newXMLScanner(r io.Reader) *xmlScanner {
-	return &xmlScanner{br: bufio.NewReaderSize(r, 64<<10)}
+	return &xmlScanner{r: r, buf: make([]byte, 64<<10)}
 }
 
-// until reads up to and including delim; the slice is valid until the
-// next read. At the end of input it returns what was left and io.EOF.
-func (s *xmlScanner) until(delim byte) ([]byte, error) {
-	line, err := s.br.ReadSlice(delim)
-	if err != bufio.ErrBufferFull {
-		return line, err
+// fill reads more input, sliding the window to the current token first;
+// false when nothing more can be read.
+func (s *xmlScanner) fill() bool {
+	if s.err != nil {
+		return false
 	}
-	s.buf = append(s.buf[:0], line...)
+	if s.mark > 0 {
+		copy(s.buf, s.buf[s.mark:s.end])
+		s.pos -= s.mark
+		s.end -= s.mark
+		s.mark = 0
+	}
+	if s.end == len(s.buf) {
+		if len(s.buf) >= xmlMaxToken {
+			s.err = errors.New("XML 记号过长")
+			return false
+		}
+		grown := make([]byte, 2*len(s.buf))
+		copy(grown, s.buf[:s.end])
+		s.buf = grown
+	}
+	n, err := s.r.Read(s.buf[s.end:])
+	s.end += n
+	if err != nil {
+		s.err = err
+	}
+	return n > 0 || err == nil
+}
+
+// find returns the index in buf of the first c at or after pos+off,
+// reading on as needed; -1 at the end of input.
+func (s *xmlScanner) find(c byte, off int) int {
 	for {
-		line, err = s.br.ReadSlice(delim)
-		s.buf = append(s.buf, line...)
-		if err != bufio.ErrBufferFull {
-			return s.buf, err
+		if i := bytes.IndexByte(s.buf[s.pos+off:s.end], c); i >= 0 {
+			return s.pos + off + i
+		}
+		off = s.end - s.pos
+		if !s.fill() {
+			return -1
 		}
 	}
 }
 
-// untilSeq reads up to and including the sequence end (as "-->").
-func (s *xmlScanner) untilSeq(end string) ([]byte, error) {
-	s.tagBuf = s.tagBuf[:0]
-	last := end[len(end)-1]
+// findSeq returns the index in buf just past the first seq at or after
+// pos; -1 at the end of input.
+func (s *xmlScanner) findSeq(seq string) int {
+	off := len(seq) - 1
 	for {
-		part, err := s.until(last)
-		s.tagBuf = append(s.tagBuf, part...)
-		if err != nil {
-			return s.tagBuf, err
+		i := s.find(seq[len(seq)-1], off)
+		if i < 0 {
+			return -1
 		}
-		if bytes.HasSuffix(s.tagBuf, []byte(end)) {
-			return s.tagBuf, nil
+		if i+1-len(seq) >= s.pos && string(s.buf[i+1-len(seq):i+1]) == seq {
+			return i + 1
+		}
+		off = i + 1 - s.pos
+	}
+}
+
+// ensure makes n bytes from pos available if the input has them.
+func (s *xmlScanner) ensure(n int) bool {
+	for s.end-s.pos < n {
+		if !s.fill() {
+			return false
 		}
 	}
+	return true
+}
+
+// fail is the error at the end of input inside a token.
+func (s *xmlScanner) fail() error {
+	if s.err != nil && s.err != io.EOF {
+		return s.err
+	}
+	return io.ErrUnexpectedEOF
 }
 
 func (s *xmlScanner) next() (xmlToken, error) {
 	for {
+		s.mark = s.pos
 		if !s.inTag {
-			text, err := s.until('<')
-			if err == io.EOF {
-				if len(bytes.TrimSpace(text)) > 0 {
+			i := s.find('<', 0)
+			if i < 0 {
+				rest := s.buf[s.pos:s.end]
+				s.pos = s.end
+				if s.err != io.EOF {
+					return xmlToken{}, s.fail()
+				}
+				if len(bytes.TrimSpace(rest)) > 0 {
 					return xmlToken{}, io.ErrUnexpectedEOF
 				}
 				return xmlToken{}, io.EOF
 			}
-			if err != nil {
-				return xmlToken{}, err
+			text := s.buf[s.pos:i]
+			s.pos, s.inTag = i+1, true
+			if len(text) > 0 {
+				return xmlToken{kind: xmlText, text: text}, nil
 			}
-			s.inTag = true
-			if len(text) > 1 {
-				return xmlToken{kind: xmlText, text: text[:len(text)-1]}, nil
-			}
+			s.mark = s.pos
 		}
 		s.inTag = false
 		tok, skip, err := s.tag()
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
 			return xmlToken{}, err
 		}
 		if !skip {
@@ -706,33 +760,45 @@ func (s *xmlScanner) next() (xmlToken, error) {
 // tag reads a tag after its '<'; skip is set for comments, processing
 // instructions and declarations.
 func (s *xmlScanner) tag() (tok xmlToken, skip bool, err error) {
-	first, err := s.br.Peek(1)
-	if err != nil {
-		return tok, false, err
+	if !s.ensure(1) {
+		return tok, false, s.fail()
 	}
-	switch first[0] {
+	switch s.buf[s.pos] {
 	case '?':
-		_, err := s.untilSeq("?>")
-		return tok, true, err
+		i := s.findSeq("?>")
+		if i < 0 {
+			return tok, false, s.fail()
+		}
+		s.pos = i
+		return tok, true, nil
 	case '!':
-		head, _ := s.br.Peek(8)
+		s.ensure(8)
+		head := s.buf[s.pos:min(s.pos+8, s.end)]
 		switch {
 		case bytes.HasPrefix(head, []byte("!--")):
-			_, err := s.untilSeq("-->")
-			return tok, true, err
-		case bytes.Equal(head, []byte("![CDATA[")):
-			body, err := s.untilSeq("]]>")
-			if err != nil {
-				return tok, false, err
+			i := s.findSeq("-->")
+			if i < 0 {
+				return tok, false, s.fail()
 			}
-			return xmlToken{kind: xmlText, text: body[8 : len(body)-3], cdata: true}, false, nil
+			s.pos = i
+			return tok, true, nil
+		case bytes.Equal(head, []byte("![CDATA[")):
+			start := s.pos + 8 - s.mark
+			i := s.findSeq("]]>")
+			if i < 0 {
+				return tok, false, s.fail()
+			}
+			body := s.buf[s.mark+start : i-3]
+			s.pos = i
+			return xmlToken{kind: xmlText, text: body, cdata: true}, false, nil
 		default: // <!DOCTYPE …>, with an internal subset in brackets
 			depth := 0
 			for {
-				b, err := s.br.ReadByte()
-				if err != nil {
-					return tok, false, err
+				if !s.ensure(1) {
+					return tok, false, s.fail()
 				}
+				b := s.buf[s.pos]
+				s.pos++
 				switch b {
 				case '[':
 					depth++
@@ -746,23 +812,16 @@ func (s *xmlScanner) tag() (tok xmlToken, skip bool, err error) {
 			}
 		}
 	}
-	raw, err := s.until('>')
-	if err != nil {
-		return tok, false, err
-	}
-	if bytes.Count(raw, []byte{'"'})%2 != 0 || bytes.Count(raw, []byte{'\''})%2 != 0 {
+	i := s.find('>', 0)
+	for i >= 0 && quoteOpen(s.buf[s.pos:i]) {
 		// a '>' inside a quoted attribute value: read on to the real end
-		s.tagBuf = append(s.tagBuf[:0], raw...)
-		for quoteOpen(s.tagBuf) {
-			more, err := s.until('>')
-			if err != nil {
-				return tok, false, err
-			}
-			s.tagBuf = append(s.tagBuf, more...)
-		}
-		raw = s.tagBuf
+		i = s.find('>', i+1-s.pos)
 	}
-	raw = raw[:len(raw)-1] // the '>'
+	if i < 0 {
+		return tok, false, s.fail()
+	}
+	raw := s.buf[s.pos:i]
+	s.pos = i + 1
 	if len(raw) > 0 && raw[0] == '/' {
 		return xmlToken{kind: xmlEnd, name: localName(bytes.TrimSpace(raw[1:]))}, false, nil
 	}
