@@ -8,6 +8,13 @@
 // such in a banner and a cell note. They are not official statistics. A test
 // in package templates regenerates the file and compares it cell by cell
 // with the committed one, so a stale example fails.
+//
+// With -units N it writes instead a generated multi-unit long table of N
+// units × 50 indicators and the synthetic ruleset it is judged by, the
+// input of the scale benchmark, so that the whole command can be timed:
+//
+//	go run ./cmd/mkfixtures -units 3000 -out /tmp/scale
+//	attain evaluate --units --rules /tmp/scale/synthetic-50.yaml --in /tmp/scale/units-3000.xlsx --out city.xlsx
 package main
 
 import (
@@ -23,12 +30,20 @@ import (
 
 func main() {
 	examples := flag.String("examples", "", "write the example workbooks into this folder")
+	units := flag.Int("units", 0, "write a generated long table of this many units × 50 indicators, and its ruleset")
+	out := flag.String("out", ".", "folder for -units")
 	flag.Parse()
-	if *examples == "" || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: go run ./cmd/mkfixtures -examples DIR")
+	if (*examples == "") == (*units <= 0) || flag.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: go run ./cmd/mkfixtures -examples DIR | -units N [-out DIR]")
 		os.Exit(2)
 	}
-	if err := writeExamples(*examples); err != nil {
+	var err error
+	if *units > 0 {
+		err = writeUnits(*out, *units)
+	} else {
+		err = writeExamples(*examples)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "mkfixtures:", err)
 		os.Exit(1)
 	}
@@ -42,6 +57,27 @@ func writeExamples(dir string) error {
 		return err
 	}
 	return writeFile(filepath.Join(dir, "hongqi-2019-actuals.xlsx"), buf.Bytes())
+}
+
+// scaleIndicators is the number of indicators of a generated table.
+const scaleIndicators = 50
+
+// writeUnits writes units-N.xlsx (templates.GenerateUnitsWorkbook) and
+// synthetic-50.yaml (templates.SyntheticRuleset) into dir.
+func writeUnits(dir string, n int) error {
+	rs := templates.SyntheticRuleset(scaleIndicators)
+	text, err := rules.Marshal(rs)
+	if err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(dir, fmt.Sprintf("synthetic-%d.yaml", scaleIndicators)), text); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := templates.GenerateUnitsWorkbook(&buf, rs, n, scaleIndicators, 2019); err != nil {
+		return err
+	}
+	return writeFile(filepath.Join(dir, fmt.Sprintf("units-%d.xlsx", n)), buf.Bytes())
 }
 
 // writeFile writes data to a temporary file beside name and renames it into
