@@ -652,16 +652,13 @@ func (a *Assessment) total() {
 	// sum of its groups (decimal sums are exact, so the order of adding
 	// does not change them).
 	tallies := make([]tally, len(groups))
-	for i := range tallies {
-		tallies[i] = tally{total: decimal.Zero, full: decimal.Zero}
-	}
 	for i := range a.Results {
 		r := &a.Results[i]
 		if g := slices.Index(groups, r.Indicator.Group); g >= 0 {
 			tallies[g].add(r)
 		}
 	}
-	counted, all := tally{total: decimal.Zero, full: decimal.Zero}, tally{total: decimal.Zero, full: decimal.Zero}
+	var counted, all tally
 	skipped := 0
 	if len(groups) > 0 {
 		a.Groups = make([]GroupScore, 0, len(groups))
@@ -701,7 +698,7 @@ func (a *Assessment) total() {
 // tally is the sum of the scores and weights of a set of results, with
 // the count of each status and of missed veto indicators.
 type tally struct {
-	total, full decimal.Decimal // of scored results
+	total, full sum // of scored results
 	n           [statusCount]int
 	vetoes      int
 	reported    bool // a figure was reported for one of the results
@@ -716,13 +713,14 @@ func (t *tally) add(r *Result) {
 	}
 	t.reported = t.reported || r.reported()
 	if r.Scored {
-		t.total = t.total.Add(r.Score)
-		t.full = t.full.Add(r.Weight)
+		t.total.add(r.Score)
+		t.full.add(r.Weight)
 	}
 }
 
 func (t *tally) merge(o *tally) {
-	t.total, t.full = t.total.Add(o.total), t.full.Add(o.full)
+	t.total.addSum(&o.total)
+	t.full.addSum(&o.full)
 	for k := range t.n {
 		t.n[k] += o.n[k]
 	}
@@ -763,7 +761,7 @@ const NotAssessed = "未评估"
 // score grades a tally: its total (zero when a veto indicator was
 // missed), full marks, percent, grade and status counts.
 func (a *Assessment) score(t *tally) (total, full, percent decimal.Decimal, grade string, counts []StatusCount) {
-	total, full = t.total, t.full
+	total, full = t.total.value(), t.full.value()
 	counts = make([]StatusCount, 0, len(Statuses))
 	for k, s := range Statuses {
 		if s == InProgress && t.n[k] == 0 {
