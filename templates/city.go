@@ -322,6 +322,13 @@ func (s *cityStream) flush() {
 
 // scell is a scorecard cell in the style st, numbers with their format.
 func (b *cityBook) scell(c scCell, st scStyle) excelize.Cell {
+	return excelize.Cell{StyleID: b.style(b.scellStyle(c, st)), Value: cityValue(c)}
+}
+
+// scellStyle is the style of c in a cell of style st: a number gets its
+// number format and is right-aligned, "-" is centred, where st does not
+// align.
+func (b *cityBook) scellStyle(c scCell, st scStyle) scStyle {
 	if c.num {
 		st.numFmt = c.numFmt()
 		if st.halign == "" {
@@ -330,7 +337,7 @@ func (b *cityBook) scell(c scCell, st scStyle) excelize.Cell {
 	} else if c.text == scNoValue && st.halign == "" {
 		st.halign = "center"
 	}
-	return excelize.Cell{StyleID: b.style(st), Value: cityValue(c)}
+	return st
 }
 
 func (b *cityBook) stext(s string, st scStyle) excelize.Cell {
@@ -480,27 +487,6 @@ func cityColIndex(cols []cityDetailCol, head string) int {
 	return -1
 }
 
-// detailRow writes one indicator of one unit.
-func (b *cityBook) detailRow(s *cityStream, cols []cityDetailCol, a *eval.Assessment, row scRow) {
-	cells := s.cells(len(cols))
-	height := 0.0
-	for i, c := range cols {
-		v := c.value(a, row)
-		st := scBodyStyle
-		if c.wrap {
-			st = scWrapStyle
-			if text := v.String(); scDisplayWidth(text) > int(c.width)-8 {
-				height = max(height, scRowHeight(text, c.width-6))
-			}
-		}
-		if c.head == "完成情况" || c.head == "名次" {
-			st = scStyle{border: true, halign: "center", bold: c.head == "完成情况"}
-		}
-		cells[i] = b.scell(v, st)
-	}
-	s.put(height, cells...)
-}
-
 // detailHead writes the title and header rows of a 明细 sheet.
 func (b *cityBook) detailHead(s *cityStream, cols []cityDetailCol, title string) {
 	widths := make([]float64, len(cols))
@@ -528,11 +514,7 @@ func (b *cityBook) longDetail() {
 	s := b.stream(sh)
 	s.freeze(2, 2)
 	b.detailHead(s, cols, cityTitle(b.c)+"明细")
-	for _, a := range b.ranked {
-		for i := range a.Results {
-			b.detailRow(s, cols, a, scMakeRow(a, i))
-		}
-	}
+	b.detailRows(s, cols, b.ranked)
 	last := scCol(len(cols) - 1)
 	if s.row > 2 {
 		st := scCol(cityColIndex(cols, "完成情况"))
@@ -552,9 +534,7 @@ func (b *cityBook) unitDetail(sh string, a *eval.Assessment) {
 	s.freeze(3, 2)
 	b.detailHead(s, cols, fmt.Sprintf("%s %s明细（%s）", a.Entity, strings.TrimPrefix(cityTitle(b.c), "各单位"),
 		cityUnitSummary(a)))
-	for i := range a.Results {
-		b.detailRow(s, cols, a, scMakeRow(a, i))
-	}
+	b.detailRows(s, cols, []*eval.Assessment{a})
 	first, lastData := 3, s.row
 	bold := scStyle{border: true, bold: true}
 	total := make([]excelize.Cell, len(cols))
