@@ -42,6 +42,25 @@ func Evaluate(rs *rules.Ruleset, in Actuals) *Assessment {
 
 // EvaluateWith judges every indicator of rs against the actuals.
 func EvaluateWith(rs *rules.Ruleset, in Actuals, opts Options) *Assessment {
+	return evaluate(rs, in, opts, nil)
+}
+
+// screening is what screen makes of a unit's actuals.
+type screening struct {
+	in      Actuals           // without the figures left out
+	suspect map[string]string // why, per indicator id
+	flagged rules.Diagnostics
+}
+
+func screenActuals(rs *rules.Ruleset, in Actuals) *screening {
+	var sc screening
+	sc.in, sc.suspect, sc.flagged = screen(rs, in)
+	return &sc
+}
+
+// evaluate is EvaluateWith on actuals already screened by screenActuals
+// (sc), or to be screened (sc nil).
+func evaluate(rs *rules.Ruleset, in Actuals, opts Options, sc *screening) *Assessment {
 	if opts.Period.Months == 0 {
 		opts.Period = Year
 	}
@@ -53,8 +72,11 @@ func EvaluateWith(rs *rules.Ruleset, in Actuals, opts Options) *Assessment {
 		a.Year = rs.Year
 	}
 	a.Problems = append(a.Problems, in.Problems...)
-	in, suspect, flagged := screen(rs, in)
-	a.Problems = append(a.Problems, flagged...)
+	if sc == nil {
+		sc = screenActuals(rs, in)
+	}
+	in, suspect := sc.in, sc.suspect
+	a.Problems = append(a.Problems, sc.flagged...)
 	judged, yearEnd := forPeriod(rs, opts.Period)
 	n := len(judged.Indicators)
 	j := judge{rs: judged, in: in, done: make(map[string]*Result, n), a: a, suspect: suspect,

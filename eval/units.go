@@ -56,8 +56,10 @@ func EvaluateUnits(units []Unit, opts Options) *City {
 		c.Period = Year
 	}
 	figs := make([][]figure, len(units))
+	screens := make([]*screening, len(units))
 	parallel(len(units), func(i int) {
-		figs[i] = unitFigures(units[i])
+		screens[i] = screenActuals(units[i].Ruleset, units[i].Actuals)
+		figs[i] = unitFigures(units[i].Ruleset, screens[i].in)
 	})
 	st := rankFigures(units, figs)
 	figs = nil
@@ -65,7 +67,8 @@ func EvaluateUnits(units []Unit, opts Options) *City {
 	parallel(len(units), func(i int) {
 		o := opts
 		o.Peers = st.peers(i, units[i].Ruleset)
-		c.Units[i] = EvaluateWith(units[i].Ruleset, named(units[i]), o)
+		c.Units[i] = evaluate(units[i].Ruleset, named(units[i]), o, screens[i])
+		screens[i] = nil
 	})
 	rankTotals(c.Units)
 	return c
@@ -116,18 +119,17 @@ type figure struct {
 	ok bool
 }
 
-// unitFigures finds, for every indicator of u's ruleset in order, the
-// figure peers are ranked by: the name for ranks, else the judged figure
-// (Result.Value) of a full judgement without peers — after the
-// plausibility screen, growth derived from levels where allowed, rounded
-// once at the published precision — without judging, scoring or
-// explaining anything. A period does not change it: pro-rating changes
-// targets, not figures.
-func unitFigures(u Unit) []figure {
-	rs := u.Ruleset
+// unitFigures finds, for every indicator of rs in order, the figure
+// peers are ranked by: the rank for ranks, else the judged figure
+// (Result.Value) of a full judgement without peers — growth derived from
+// levels where allowed, rounded once at the published precision — from
+// actuals that passed the plausibility screen (screenActuals), without
+// judging, scoring or explaining anything. A period does not change it:
+// pro-rating changes targets, not figures.
+func unitFigures(rs *rules.Ruleset, in Actuals) []figure {
 	out := make([]figure, len(rs.Indicators))
 	for k, ind := range rs.Indicators {
-		act := u.Actuals.Values[ind.ID]
+		act := in.Values[ind.ID]
 		if act == nil {
 			continue
 		}
@@ -140,12 +142,11 @@ func unitFigures(u Unit) []figure {
 		if ind.Measure != rules.Growth && ind.Measure != rules.Level {
 			continue
 		}
-		c, _ := screened(rs.Conventions, ind, act, nil)
-		prev := c.PrevLevel
+		prev := act.PrevLevel
 		if !prev.Valid {
 			prev = ind.Baseline.Level
 		}
-		raw, _, _ := rawFigure(ind, &c, prev)
+		raw, _, _ := rawFigure(ind, act, prev)
 		if !raw.Valid {
 			continue
 		}

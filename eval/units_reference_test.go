@@ -399,7 +399,7 @@ func TestUnitFigures(t *testing.T) {
 			}
 			for _, u := range units {
 				full := EvaluateWith(u.Ruleset, named(u), Options{Period: p})
-				figs := unitFigures(u)
+				figs := unitFigures(u.Ruleset, screenActuals(u.Ruleset, u.Actuals).in)
 				for k, r := range full.Results {
 					var want figure
 					switch {
