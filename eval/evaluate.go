@@ -264,7 +264,7 @@ func rawFigure(ind *rules.Indicator, act *Actual, prev decimal.NullDecimal) (raw
 			return raw, false, missNoPrevLevel
 		}
 		p := prev.Decimal
-		g := act.Level.Decimal.Sub(p).Mul(hundred).DivRound(p, divPrecision)
+		g := divRound(act.Level.Decimal.Sub(p).Mul(hundred), p, divPrecision)
 		return decimal.NewNullDecimal(g), true, missNone
 	case rules.Level:
 		if act.Level.Valid {
@@ -450,7 +450,7 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 		r.GapUnit = "个百分点"
 	}
 	if reference.IsPositive() && t.Kind != rules.Positive {
-		ratio := v.Mul(hundred).DivRound(reference, divPrecision)
+		ratio := divRound(v.Mul(hundred), reference, divPrecision)
 		if lower {
 			ratio = two.Mul(hundred).Sub(ratio)
 		}
@@ -505,7 +505,7 @@ func targetReference(ind *rules.Indicator) decimal.Decimal {
 
 // attainment is actual / bound, or 2 − actual / bound for lower-is-better.
 func (j *judge) attainment(v, bound decimal.Decimal, lower bool) decimal.Decimal {
-	ratio := v.DivRound(bound, divPrecision)
+	ratio := divRound(v, bound, divPrecision)
 	if lower {
 		return two.Sub(ratio)
 	}
@@ -796,7 +796,7 @@ func (a *Assessment) score(t *tally) (total, full, percent decimal.Decimal, grad
 	}
 	percent = decimal.Zero
 	if full.IsPositive() {
-		percent = a.Ruleset.Conventions.Rounding.Round(total.Mul(hundred).DivRound(full, divPrecision), 1)
+		percent = a.Ruleset.Conventions.Rounding.Round(divRound(total.Mul(hundred), full, divPrecision), 1)
 	}
 	for _, g := range a.Ruleset.Conventions.Grades {
 		if percent.GreaterThanOrEqual(g.Min) {

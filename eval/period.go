@@ -65,7 +65,7 @@ func (p Period) Share(rs *rules.Ruleset) decimal.Decimal {
 	if s, ok := rs.Schedule[p.Code]; ok {
 		return s
 	}
-	return decimal.NewFromInt(int64(p.Months)).DivRound(decimal.NewFromInt(12), divPrecision)
+	return divRound(decimal.NewFromInt(int64(p.Months)), decimal.NewFromInt(12), divPrecision)
 }
 
 // Progress is the 时间过半、任务过半 sentence for the period.

@@ -93,7 +93,7 @@ func screened(conv rules.Conventions, ind *rules.Indicator, a *Actual, flag func
 		prev = ind.Baseline.Level
 	}
 	if c.Level.Valid && prev.Valid && prev.Decimal.IsPositive() && c.Level.Decimal.IsPositive() && levelUnit != "%" {
-		ratio := c.Level.Decimal.DivRound(prev.Decimal, divPrecision)
+		ratio := divRound(c.Level.Decimal, prev.Decimal, divPrecision)
 		if ratio.GreaterThan(conv.PlausibleRatio) || ratio.Mul(conv.PlausibleRatio).LessThan(one) {
 			if flag != nil {
 				flag(FieldLevel, "核对单位（万元与亿元、人与万人）", "%s本年 %s%s 是上年 %s%s 的 %s 倍",

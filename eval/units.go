@@ -324,11 +324,11 @@ func (j *judge) efficacy(ind *rules.Indicator, r *Result) decimal.Decimal {
 	}
 	coef := hundred
 	if !sat.Equal(allow) {
-		coef = sixty.Add(forty.Mul(x.Sub(allow)).DivRound(sat.Sub(allow), divPrecision))
+		coef = sixty.Add(divRound(forty.Mul(x.Sub(allow)), sat.Sub(allow), divPrecision))
 	}
 	coef = clamp(coef, decimal.Zero, hundred)
 	r.Explanation += "；功效系数" + j.round(coef, 2).StringFixed(2) + "（满意值" + sat.String() + "，不允许值" + allow.String() + "）"
-	return ind.Weight.Mul(coef).DivRound(hundred, divPrecision)
+	return divRound(ind.Weight.Mul(coef), hundred, divPrecision)
 }
 
 // progress adds the 时序进度 sentence for cumulative targets judged before
@@ -341,7 +341,7 @@ func (j *judge) progress(ind *rules.Indicator, r *Result) {
 	if !annual.IsPositive() {
 		return
 	}
-	share := j.round(r.Value.Decimal.Mul(hundred).DivRound(annual, divPrecision), 1)
+	share := j.round(divRound(r.Value.Decimal.Mul(hundred), annual, divPrecision), 1)
 	elapsed := j.round(j.period.Share(j.annual).Mul(hundred), 1)
 	word := "落后于"
 	if share.GreaterThanOrEqual(elapsed) {
