@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"cmp"
 	"math/big"
 	"math/bits"
 
@@ -85,4 +86,32 @@ func absU64(c int64) uint64 {
 		return uint64(-c) // -MinInt64 wraps to 1<<63, its magnitude
 	}
 	return uint64(c)
+}
+
+// cmpDec is a.Cmp(b). When the exponents differ and both coefficients
+// fit in an int64 at the smaller exponent, it compares int64s rather than
+// scaling a big.Int.
+func cmpDec(a, b decimal.Decimal) int {
+	ea, eb := a.Exponent(), b.Exponent()
+	if ea == eb || ea-eb > 18 || eb-ea > 18 || a.NumDigits() > 18 || b.NumDigits() > 18 {
+		return a.Cmp(b)
+	}
+	ac, bc := a.CoefficientInt64(), b.CoefficientInt64()
+	if ea > eb {
+		if x, ok := scale10(ac, ea-eb); ok {
+			return cmp.Compare(x, bc)
+		}
+	} else if y, ok := scale10(bc, eb-ea); ok {
+		return cmp.Compare(ac, y)
+	}
+	return a.Cmp(b)
+}
+
+// favCmp compares a and b in the favourable direction: as a.Cmp(b), or
+// as −a against −b when lower is better.
+func favCmp(lower bool, a, b decimal.Decimal) int {
+	if lower {
+		return cmpDec(b, a)
+	}
+	return cmpDec(a, b)
 }

@@ -51,3 +51,31 @@ func TestDivRound(t *testing.T) {
 		}
 	}
 }
+
+// TestCmpDec checks cmpDec against Decimal.Cmp.
+func TestCmpDec(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for n := 0; n < 200000; n++ {
+		mk := func() decimal.Decimal {
+			c := rng.Int64N(2001) - 1000
+			switch rng.IntN(8) {
+			case 0:
+				c = rng.Int64() - math.MaxInt64/2
+			case 1:
+				c = []int64{0, math.MaxInt64, math.MinInt64 + 1, 1e17, -1e17}[rng.IntN(5)]
+			}
+			d := decimal.New(c, int32(rng.IntN(41)-20))
+			if rng.IntN(30) == 0 {
+				d = d.Mul(decimal.New(math.MaxInt64, 0))
+			}
+			return d
+		}
+		a, b := mk(), mk()
+		if rng.IntN(4) == 0 { // equal values, other exponents
+			b = a.Round(a.Exponent()*-1 + int32(rng.IntN(3)))
+		}
+		if got, want := cmpDec(a, b), a.Cmp(b); got != want {
+			t.Fatalf("cmpDec(%s, %s) = %d, Cmp %d", a, b, got, want)
+		}
+	}
+}

@@ -390,7 +390,7 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 	switch t.Kind {
 	case rules.AtLeast, rules.AtMost:
 		bound, reference = t.Value, t.Value
-		met = fav(v).GreaterThanOrEqual(fav(bound))
+		met = favCmp(lower, v, bound) >= 0
 		if t.Kind == rules.AtLeast {
 			edge, hasEdge = t.Value, true
 			desc = "目标" + t.Value.String() + u + "（含）以上"
@@ -399,7 +399,7 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 		}
 	case rules.Above, rules.Below:
 		bound, reference = t.Value, t.Value
-		met = fav(v).GreaterThan(fav(bound))
+		met = favCmp(lower, v, bound) > 0
 		desc = "目标超过" + t.Value.String() + u
 		if lower {
 			desc = "目标低于" + t.Value.String() + u
@@ -409,7 +409,7 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 		bound = t.Value.Sub(fav(tol))
 		reference = t.Value
 		edge, hasEdge = t.Value.Add(fav(tol)), true
-		met = fav(v).GreaterThanOrEqual(fav(bound))
+		met = favCmp(lower, v, bound) >= 0
 		desc = "目标" + t.Value.String() + u + "左右（±" + tol.String() + "，即" +
 			fmtNum(decimal.Min(bound, edge), ind.Precision) + u + "至" + fmtNum(decimal.Max(bound, edge), ind.Precision) + u + "）"
 	case rules.Between:
@@ -419,7 +419,7 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 		}
 		bound, reference = lo, lo
 		edge, hasEdge = hi, true
-		met = fav(v).GreaterThanOrEqual(fav(bound))
+		met = favCmp(lower, v, bound) >= 0
 		desc = "目标" + t.Low.String() + u + "至" + t.High.String() + u
 	case rules.Positive:
 		bound, reference = decimal.Zero, decimal.Zero
@@ -432,21 +432,25 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 		}
 		bound = ref.Decimal.Sub(conv.InStepTolerance)
 		reference = ref.Decimal
-		met = v.GreaterThanOrEqual(bound)
+		met = cmpDec(v, bound) >= 0
 		refInd := j.rs.Indicator(t.With)
 		desc = refInd.Name + "增长" + fmtNum(ref.Decimal, refInd.Precision) + "%"
 		if conv.InStepTolerance.IsPositive() {
 			desc += "（允许低" + conv.InStepTolerance.String() + "个百分点）"
 		}
 	}
-	if hasEdge && fav(v).GreaterThan(fav(edge)) {
+	if hasEdge && favCmp(lower, v, edge) > 0 {
 		exceeded = true
 	}
 	r.Bound = decimal.NewNullDecimal(bound)
 	r.Reference = decimal.NewNullDecimal(reference)
 	// Gap and completion.
 	if ind.IsRate() {
-		r.Gap = decimal.NewNullDecimal(fav(v.Sub(reference)))
+		if lower { // favourable: reference − v, as −(v − reference)
+			r.Gap = decimal.NewNullDecimal(reference.Sub(v))
+		} else {
+			r.Gap = decimal.NewNullDecimal(v.Sub(reference))
+		}
 		r.GapUnit = "个百分点"
 	}
 	if reference.IsPositive() && t.Kind != rules.Positive {
@@ -461,7 +465,11 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 		r.GapUnit = "%"
 	}
 	// Status.
-	short := fav(bound).Sub(fav(v)) // how far from 完成, when positive
+	// short is how far from 完成, when positive: fav(bound) − fav(v).
+	short := bound.Sub(v)
+	if lower {
+		short = v.Sub(bound)
+	}
 	switch {
 	case exceeded:
 		r.Status = Exceeded
@@ -472,11 +480,11 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 		if t.Kind == rules.InStep {
 			r.Explanation = prefix + "，" + desc + "，实现同步，完成"
 		}
-	case ind.IsRate() && short.LessThanOrEqual(conv.NearMissPoints):
+	case ind.IsRate() && cmpDec(short, conv.NearMissPoints) <= 0:
 		r.Status = NearlyMet
 		r.Explanation = prefix + "，" + desc + "，差" + short.String() + "个百分点，在" +
 			conv.NearMissPoints.String() + "个百分点以内，基本完成"
-	case !ind.IsRate() && bound.IsPositive() && j.attainment(v, bound, lower).GreaterThanOrEqual(conv.NearMissRatio):
+	case !ind.IsRate() && bound.IsPositive() && cmpDec(j.attainment(v, bound, lower), conv.NearMissRatio) >= 0:
 		r.Status = NearlyMet
 		r.Explanation = prefix + "，" + desc + "，完成率" + r.Completion.Decimal.StringFixed(2) + "%，达到" +
 			conv.NearMissRatio.Mul(hundred).String() + "%，基本完成"
@@ -649,8 +657,17 @@ func (j *judge) score(ind *rules.Indicator, r *Result) {
 	r.Score = j.round(r.Score, 2)
 }
 
+// clamp is decimal.Max(lo, decimal.Min(hi, d)): on a tie it keeps hi,
+// then lo, as those do.
 func clamp(d, lo, hi decimal.Decimal) decimal.Decimal {
-	return decimal.Max(lo, decimal.Min(hi, d))
+	m := hi
+	if cmpDec(d, m) < 0 {
+		m = d
+	}
+	if cmpDec(m, lo) > 0 {
+		return m
+	}
+	return lo
 }
 
 func orDefault(n decimal.NullDecimal, d decimal.Decimal) decimal.Decimal {
@@ -799,7 +816,7 @@ func (a *Assessment) score(t *tally) (total, full, percent decimal.Decimal, grad
 		percent = a.Ruleset.Conventions.Rounding.Round(divRound(total.Mul(hundred), full, divPrecision), 1)
 	}
 	for _, g := range a.Ruleset.Conventions.Grades {
-		if percent.GreaterThanOrEqual(g.Min) {
+		if cmpDec(percent, g.Min) >= 0 {
 			grade = g.Name
 			break
 		}

@@ -61,12 +61,12 @@ func screened(conv rules.Conventions, ind *rules.Indicator, a *Actual, flag func
 	if c.Growth.Valid {
 		g := c.Growth.Decimal
 		switch {
-		case g.LessThan(minusHundred):
+		case cmpDec(g, minusHundred) < 0:
 			if flag != nil {
 				flag(FieldGrowth, "增速不可能低于 -100%；核对是否填错列或单位", "%s增速 %s%% 低于 -100%%", ind.Name, g)
 			}
 			c.Growth = decimal.NullDecimal{}
-		case g.GreaterThan(conv.PlausibleGrowth):
+		case cmpDec(g, conv.PlausibleGrowth) > 0:
 			if flag != nil {
 				flag(FieldGrowth, "核对是否把总量填进了增速列，或把 8.5% 写成了 850", "%s增速 %s%% 超过 %s%%", ind.Name, g, conv.PlausibleGrowth)
 			}
@@ -81,7 +81,7 @@ func screened(conv rules.Conventions, ind *rules.Indicator, a *Actual, flag func
 				flag(FieldLevel, "总量和人数不能为负数；核对符号", "%s填报为负数 %s%s", ind.Name, v, levelUnit)
 			}
 			c.Level = decimal.NullDecimal{}
-		case levelUnit == "%" && (v.IsNegative() || v.GreaterThan(hundred)):
+		case levelUnit == "%" && (v.IsNegative() || cmpDec(v, hundred) > 0):
 			if flag != nil {
 				flag(FieldLevel, "比率应在 0 到 100 之间；0.04 这样的小数请设为百分比格式", "%s填报为 %s%%，不在 0 到 100 之间", ind.Name, v)
 			}

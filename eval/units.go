@@ -344,7 +344,7 @@ func (j *judge) progress(ind *rules.Indicator, r *Result) {
 	share := j.round(divRound(r.Value.Decimal.Mul(hundred), annual, divPrecision), 1)
 	elapsed := j.round(j.period.Share(j.annual).Mul(hundred), 1)
 	word := "落后于"
-	if share.GreaterThanOrEqual(elapsed) {
+	if cmpDec(share, elapsed) >= 0 {
 		word = "达到"
 	}
 	r.Explanation += "；" + j.period.Label() + "完成全年目标的" + share.String() + "%，" + word + "时序进度" + elapsed.String() + "%"
