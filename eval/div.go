@@ -63,11 +63,13 @@ func divRound(a, b decimal.Decimal, places int32) decimal.Decimal {
 		qlo, carry = bits.Add64(qlo, 1, 0)
 		qhi += carry
 	}
-	q := new(big.Int).SetBits([]big.Word{big.Word(qlo), big.Word(qhi)})
+	words := [2]big.Word{big.Word(qlo), big.Word(qhi)}
+	var q big.Int
+	q.SetBits(words[:])
 	if neg {
-		q.Neg(q)
+		q.Neg(&q)
 	}
-	return decimal.NewFromBigInt(q, -places)
+	return decimal.NewFromBigInt(&q, -places) // copies q
 }
 
 // mul128 is (hi, lo) × m, and whether it fits in 128 bits.

@@ -23,27 +23,30 @@ func screen(rs *rules.Ruleset, in Actuals) (Actuals, map[string]string, rules.Di
 	copied := false
 	var reasons map[string]string
 	var ds rules.Diagnostics
-	for id, a := range in.Values {
+	var id string
+	var a *Actual
+	flag := func(f Field, hint, format string, args ...any) {
+		msg := fmt.Sprintf(format, args...)
+		ds.Add(rules.Diagnostic{Pos: a.Source(f), Severity: rules.Warning, Indicator: id,
+			Summary: "数据存疑，未采用: " + msg, Hint: hint})
+		if reasons == nil {
+			reasons = map[string]string{}
+		}
+		if reasons[id] == "" {
+			reasons[id] = msg
+		}
+	}
+	for id, a = range in.Values {
 		ind := rs.Indicator(id)
 		if ind == nil || a == nil {
 			continue
-		}
-		flag := func(f Field, hint, format string, args ...any) {
-			msg := fmt.Sprintf(format, args...)
-			ds.Add(rules.Diagnostic{Pos: a.Source(f), Severity: rules.Warning, Indicator: id,
-				Summary: "数据存疑，未采用: " + msg, Hint: hint})
-			if reasons == nil {
-				reasons = map[string]string{}
-			}
-			if reasons[id] == "" {
-				reasons[id] = msg
-			}
 		}
 		if c, changed := screened(conv, ind, a, flag); changed {
 			if !copied {
 				out.Values, copied = maps.Clone(in.Values), true
 			}
-			out.Values[id] = &c
+			kept := c
+			out.Values[id] = &kept
 		}
 	}
 	return out, reasons, ds
