@@ -25,7 +25,11 @@ type Peers struct {
 	Rank map[string]int
 	// Count is how many units have a figure for the indicator.
 	Count map[string]int
-	// Best and Worst are the group's best and worst judged figures.
+	// Best and Worst are the group's best and worst judged figures, in
+	// the favourable direction (negated for lower-is-better).
+	//
+	// EvaluateUnits gives every unit the same Count, Best and Worst maps;
+	// they are only read.
 	Best  map[string]decimal.Decimal
 	Worst map[string]decimal.Decimal
 }
