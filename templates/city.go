@@ -137,9 +137,27 @@ func cityRankCell(rank int) scCell {
 // it: "完成 (2)"; the status alone where there is no rank.
 func cityStatusText(r *eval.Result) string {
 	if r.PeerRank > 0 {
-		return fmt.Sprintf("%s (%d)", r.Status, r.PeerRank)
+		return string(r.Status) + " (" + strconv.Itoa(r.PeerRank) + ")"
 	}
 	return string(r.Status)
+}
+
+// cityResult is a.Result(id), looked for first at *next, where the
+// result after the previous one found is: a unit's results are usually in
+// the order of the city's indicators. Indicator ids are unique in a
+// ruleset, so the result found is the one a.Result finds.
+func cityResult(a *eval.Assessment, id string, next *int) *eval.Result {
+	if i := *next; i < len(a.Results) && a.Results[i].Indicator.ID == id {
+		*next = i + 1
+		return &a.Results[i]
+	}
+	for i := range a.Results {
+		if a.Results[i].Indicator.ID == id {
+			*next = i + 1
+			return &a.Results[i]
+		}
+	}
+	return nil
 }
 
 // detailSheets names the 明细 sheets: one per unit (named after the unit)
@@ -390,22 +408,26 @@ func (b *cityBook) ranking() {
 	s.put(48, head...)
 	body := scStyle{border: true, halign: "center"}
 	status := scStyle{border: true, halign: "center", bold: true}
+	// Both styles align, so the text does not change them: one id each.
+	noValue := b.stext(scNoValue, body)
+	statusID := b.style(b.scellStyle(scText(""), status))
 	for _, a := range b.ranked {
-		row := make([]excelize.Cell, 0, ncols)
-		row = append(row, b.scell(cityRankCell(a.Rank), scStyle{border: true, bold: true, halign: "center"}),
-			b.stext(a.Entity, scStyle{border: true, bold: true}),
-			b.scell(scNum(a.Total, 2), scBodyStyle),
-			b.scell(scNum(a.Percent, 1), scBodyStyle),
-			b.stext(a.Grade, body))
-		for _, ind := range b.inds {
-			r := a.Result(ind.ID)
+		row := s.cells(ncols)
+		row[0] = b.scell(cityRankCell(a.Rank), scStyle{border: true, bold: true, halign: "center"})
+		row[1] = b.stext(a.Entity, scStyle{border: true, bold: true})
+		row[2] = b.scell(scNum(a.Total, 2), scBodyStyle)
+		row[3] = b.scell(scNum(a.Percent, 1), scBodyStyle)
+		row[4] = b.stext(a.Grade, body)
+		next := 0
+		for j, ind := range b.inds {
+			r := cityResult(a, ind.ID, &next)
 			if r == nil {
-				row = append(row, b.stext(scNoValue, body))
+				row[len(fixed)+j] = noValue
 				continue
 			}
-			row = append(row, b.stext(cityStatusText(r), status))
+			row[len(fixed)+j] = excelize.Cell{StyleID: statusID, Value: cityStatusText(r)}
 		}
-		row = append(row, b.stext(a.Veto, scStyle{border: true, color: "C00000"}))
+		row[ncols-1] = b.stext(a.Veto, scStyle{border: true, color: "C00000"})
 		s.put(0, row...)
 	}
 	lastRow := 3 + len(b.ranked)
