@@ -42,7 +42,7 @@ func Evaluate(rs *rules.Ruleset, in Actuals) *Assessment {
 
 // EvaluateWith judges every indicator of rs against the actuals.
 func EvaluateWith(rs *rules.Ruleset, in Actuals, opts Options) *Assessment {
-	return evaluate(rs, in, opts, nil)
+	return evaluate(rs, in, opts, nil, nil)
 }
 
 // screening is what screen makes of a unit's actuals.
@@ -59,8 +59,9 @@ func screenActuals(rs *rules.Ruleset, in Actuals) *screening {
 }
 
 // evaluate is EvaluateWith on actuals already screened by screenActuals
-// (sc), or to be screened (sc nil).
-func evaluate(rs *rules.Ruleset, in Actuals, opts Options, sc *screening) *Assessment {
+// (sc), or to be screened (sc nil), with the pro-rated indicators made by
+// proRatedIndicators, if any.
+func evaluate(rs *rules.Ruleset, in Actuals, opts Options, sc *screening, prorated map[*rules.Indicator]*rules.Indicator) *Assessment {
 	if opts.Period.Months == 0 {
 		opts.Period = Year
 	}
@@ -77,7 +78,7 @@ func evaluate(rs *rules.Ruleset, in Actuals, opts Options, sc *screening) *Asses
 	}
 	in, suspect := sc.in, sc.suspect
 	a.Problems = append(a.Problems, sc.flagged...)
-	judged, yearEnd := forPeriod(rs, opts.Period)
+	judged, yearEnd := forPeriod(rs, opts.Period, prorated)
 	n := len(judged.Indicators)
 	j := judge{rs: judged, in: in, done: make(map[string]*Result, n), a: a, suspect: suspect,
 		peers: opts.Peers, yearEnd: yearEnd, period: opts.Period, annual: rs}

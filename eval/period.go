@@ -79,31 +79,76 @@ func (p Period) Progress(rs *rules.Ruleset) string {
 
 // forPeriod returns a copy of rs whose cumulative targets are pro-rated to
 // the period. Rate targets are unchanged; year-end targets are returned in
-// the set yearEnd, to be shown but not judged.
-func forPeriod(rs *rules.Ruleset, p Period) (*rules.Ruleset, map[string]bool) {
+// the set yearEnd, to be shown but not judged. The indicators are copies,
+// taken from prorated (made by proRatedIndicators for the same share) when
+// it has them.
+func forPeriod(rs *rules.Ruleset, p Period, prorated map[*rules.Indicator]*rules.Indicator) (*rules.Ruleset, map[string]bool) {
 	if p.IsYear() {
 		return rs, nil
 	}
-	share := p.Share(rs)
+	var share decimal.Decimal
+	shared := false
 	out := *rs
 	out.Indicators = make([]*rules.Indicator, len(rs.Indicators))
 	yearEnd := map[string]bool{}
 	for i, ind := range rs.Indicators {
-		c := *ind
-		switch ind.PeriodKindOf() {
-		case rules.Cumulative:
-			// Pro-rated targets keep two decimals more than the
-			// indicator is published with.
-			places := ind.Precision + 2
-			t := c.Target
-			t.Value = t.Value.Mul(share).Round(places)
-			t.Low = t.Low.Mul(share).Round(places)
-			t.High = t.High.Mul(share).Round(places)
-			c.Target = t
-		case rules.YearEnd:
+		if ind.PeriodKindOf() == rules.YearEnd {
 			yearEnd[ind.ID] = true
 		}
-		out.Indicators[i] = &c
+		if c := prorated[ind]; c != nil {
+			out.Indicators[i] = c
+			continue
+		}
+		if !shared {
+			share, shared = p.Share(rs), true
+		}
+		out.Indicators[i] = proRated(ind, share)
 	}
 	return &out, yearEnd
+}
+
+// proRated is a copy of ind, its target pro-rated by share if it is
+// cumulative.
+func proRated(ind *rules.Indicator, share decimal.Decimal) *rules.Indicator {
+	c := *ind
+	if ind.PeriodKindOf() == rules.Cumulative {
+		// Pro-rated targets keep two decimals more than the indicator is
+		// published with.
+		places := ind.Precision + 2
+		t := c.Target
+		t.Value = t.Value.Mul(share).Round(places)
+		t.Low = t.Low.Mul(share).Round(places)
+		t.High = t.High.Mul(share).Round(places)
+		c.Target = t
+	}
+	return &c
+}
+
+// proRatedIndicators makes, for units judged in one period, the
+// pro-rated copies of their indicators once, to be shared by units with
+// the same indicator and share of the year (most units share most
+// indicators). It returns, per unit, the copies for forPeriod; nil for
+// the whole year.
+func proRatedIndicators(units []Unit, p Period) []map[*rules.Indicator]*rules.Indicator {
+	if p.IsYear() {
+		return nil
+	}
+	out := make([]map[*rules.Indicator]*rules.Indicator, len(units))
+	byShare := map[string]map[*rules.Indicator]*rules.Indicator{}
+	for i, u := range units {
+		share := p.Share(u.Ruleset)
+		key := share.String() + "e" + strconv.Itoa(int(share.Exponent()))
+		m := byShare[key]
+		if m == nil {
+			m = map[*rules.Indicator]*rules.Indicator{}
+			byShare[key] = m
+		}
+		for _, ind := range u.Ruleset.Indicators {
+			if m[ind] == nil {
+				m[ind] = proRated(ind, share)
+			}
+		}
+		out[i] = m
+	}
+	return out
 }

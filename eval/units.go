@@ -67,11 +67,16 @@ func EvaluateUnits(units []Unit, opts Options) *City {
 	})
 	st := rankFigures(units, figs)
 	figs = nil
+	prorated := proRatedIndicators(units, c.Period)
 	c.Units = make([]*Assessment, len(units))
 	parallel(len(units), func(i int) {
 		o := opts
 		o.Peers = st.peers(i, units[i].Ruleset)
-		c.Units[i] = evaluate(units[i].Ruleset, named(units[i]), o, screens[i])
+		var pr map[*rules.Indicator]*rules.Indicator
+		if prorated != nil {
+			pr = prorated[i]
+		}
+		c.Units[i] = evaluate(units[i].Ruleset, named(units[i]), o, screens[i], pr)
 		screens[i] = nil
 	})
 	rankTotals(c.Units)

@@ -297,6 +297,11 @@ func TestEvaluateUnitsMatchesReference(t *testing.T) {
 			}
 			mixed[i].Ruleset = own
 		}
+		if i%3 == 2 { // a schedule of its own
+			own := *synth
+			own.Schedule = map[string]decimal.Decimal{"Q1": decimal.RequireFromString("0.3"), "H1": decimal.RequireFromString("0.45")}
+			mixed[i].Ruleset = &own
+		}
 		if i%3 == 1 { // figures of one indicator rounded to other places
 			own := *synth
 			own.Indicators = slices.Clone(synth.Indicators)
