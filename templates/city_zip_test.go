@@ -1,0 +1,107 @@
+package templates
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestCityZip writes parts around the chunk size through cityZip and
+// reads them back with archive/zip, which checks every CRC.
+func TestCityZip(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 4))
+	sizes := []int{0, 1, 1000, cityZipChunk - 1, cityZipChunk, cityZipChunk + 1, 2 * cityZipChunk, 3*cityZipChunk + 12345}
+	var want [][]byte
+	var buf bytes.Buffer
+	z := cityZipWriter(&buf)
+	for i, n := range sizes {
+		data := make([]byte, n)
+		for k := range data {
+			// compressible, with some noise
+			data[k] = "<c r=\"A1\" s=\"3\" t=\"inlineStr\"><is><t>完成</t></is></c>"[k%40]
+			if rnd.IntN(50) == 0 {
+				data[k] = byte(rnd.IntN(256))
+			}
+		}
+		want = append(want, data)
+		w, err := z.Create(fmt.Sprintf("part%d.xml", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// in pieces of odd sizes, as io.Copy may hand them
+		for len(data) > 0 {
+			k := min(len(data), 1+rnd.IntN(70000))
+			if _, err := w.Write(data[:k]); err != nil {
+				t.Fatal(err)
+			}
+			data = data[k:]
+		}
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(zr.File) != len(sizes) {
+		t.Fatalf("%d parts, want %d", len(zr.File), len(sizes))
+	}
+	for i, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(rc)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		rc.Close()
+		if !bytes.Equal(got, want[i]) {
+			t.Errorf("%s: %d bytes read back differ from the %d written", f.Name, len(got), len(want[i]))
+		}
+	}
+}
+
+// TestCityZipScorecard checks that a scorecard whose 明细 is deflated in
+// chunks opens in excelize (archive/zip checks each part's CRC as it is
+// read) with every row in place.
+func TestCityZipScorecard(t *testing.T) {
+	c := cityGenerated(t, 300, 10)
+	var fast bytes.Buffer
+	if err := WriteCityScorecard(&fast, c, ScorecardOptions{Evaluated: cityTestDate}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(fast.Bytes()), int64(fast.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunked := false
+	for _, f := range zr.File {
+		chunked = chunked || f.UncompressedSize64 > cityZipChunk
+	}
+	if !chunked {
+		t.Fatal("no part is larger than a chunk")
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(fast.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(citySheetDetail, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2+300*10 {
+		t.Fatalf("明细 has %d rows", len(rows))
+	}
+	want := c.Ranked()[299].Entity
+	if got := rows[len(rows)-1][0]; got != want {
+		t.Errorf("last row is of %s, want %s", got, want)
+	}
+}
