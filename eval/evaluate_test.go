@@ -205,7 +205,7 @@ func TestRounding(t *testing.T) {
 func TestGdpProblem(t *testing.T) {
 	src := rules.Pos{File: "a.xlsx", Sheet: "填报表", Cell: "G3"}
 	a := Evaluate(rules.Default().Group(rules.GroupHeadline), Actuals{Values: map[string]*Actual{
-		"gdp_growth": {ID: "gdp_growth", Level: dec("210"), Sources: map[Field]rules.Pos{FieldLevel: src}},
+		"gdp_growth": {ID: "gdp_growth", Level: dec("210"), Sources: Sources{{FieldLevel, src}}},
 	}})
 	if len(a.Problems) != 1 {
 		t.Fatalf("problems = %v", a.Problems)

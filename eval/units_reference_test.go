@@ -171,8 +171,8 @@ func synthUnits(rs *rules.Ruleset, n int, seed uint64) []Unit {
 			if rng.IntN(12) == 0 || (u%5 == 4 && ind.Group == "重点工作任务") {
 				continue // blank
 			}
-			a := &Actual{ID: ind.ID, Sources: map[Field]rules.Pos{}}
-			set := func(f Field) { a.Sources[f] = pos(u*len(rs.Indicators)+k+2, f) }
+			a := &Actual{ID: ind.ID}
+			set := func(f Field) { a.Sources.Set(f, pos(u*len(rs.Indicators)+k+2, f)) }
 			bound := ind.Target.Value
 			if ind.Target.Kind == rules.Between {
 				bound = ind.Target.Low

@@ -682,7 +682,7 @@ func importQuoteList(names []string, n int) string {
 func (im *importer) actual(ind *rules.Indicator) *eval.Actual {
 	a := im.acts.Values[ind.ID]
 	if a == nil {
-		a = &eval.Actual{ID: ind.ID, Sources: map[eval.Field]rules.Pos{}}
+		a = &eval.Actual{ID: ind.ID}
 		im.acts.Values[ind.ID] = a
 	}
 	return a
@@ -921,7 +921,7 @@ func (im *importer) number(rc importRowCtx, f eval.Field, c int, level bool) {
 	case eval.FieldGrowth:
 		rc.a.Growth = decimal.NewNullDecimal(d)
 	}
-	rc.a.Sources[f] = pos
+	rc.a.Sources.Set(f, pos)
 }
 
 // convert converts a level from the unit the table names to the
@@ -1011,7 +1011,7 @@ func (im *importer) rank(rc importRowCtx, c int) {
 	entry.Value = strconv.Itoa(n)
 	im.rep.Fields = append(im.rep.Fields, entry)
 	rc.a.Rank = n
-	rc.a.Sources[f] = pos
+	rc.a.Sources.Set(f, pos)
 }
 
 // yesNo reads 是/否.
@@ -1039,7 +1039,7 @@ func (im *importer) yesNo(rc importRowCtx, c int) {
 	entry.Value = map[bool]string{true: "是", false: "否"}[*v]
 	im.rep.Fields = append(im.rep.Fields, entry)
 	rc.a.Done = v
-	rc.a.Sources[f] = pos
+	rc.a.Sources.Set(f, pos)
 }
 
 // date reads a completion date.
@@ -1063,5 +1063,5 @@ func (im *importer) date(rc importRowCtx, c int) {
 	entry.Value = v
 	im.rep.Fields = append(im.rep.Fields, entry)
 	rc.a.Date = v
-	rc.a.Sources[f] = pos
+	rc.a.Sources.Set(f, pos)
 }

@@ -300,7 +300,8 @@ func FuzzImportActuals(f *testing.F) {
 			if rs.Indicator(id) == nil {
 				t.Fatalf("unknown indicator %s", id)
 			}
-			for f, p := range a.Sources {
+			for _, src := range a.Sources {
+				f, p := src.Field, src.Pos
 				if p.File == "" {
 					t.Fatalf("%s.%s: source without a position", id, f)
 				}
@@ -375,7 +376,8 @@ func TestImportTemplate(t *testing.T) {
 				t.Errorf("figures differ:\n got %s\nwant %s\n%s", gs, ws, b.String())
 			}
 			for id, a := range wantSub.Values {
-				for f, p := range a.Sources {
+				for _, src := range a.Sources {
+					f, p := src.Field, src.Pos
 					if q := got.Values[id].Source(f); q != p {
 						t.Errorf("%s.%s: source %v, ReadActuals says %v", id, f, q, p)
 					}

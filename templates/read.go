@@ -337,7 +337,7 @@ func (r *reader) readSheet(sheet string, meta bool, names map[string]*rules.Indi
 			continue
 		}
 		seen[ind.ID] = readRow{sheet: sheet, row: rowNum}
-		act := &eval.Actual{ID: ind.ID, Sources: map[eval.Field]rules.Pos{}}
+		act := &eval.Actual{ID: ind.ID}
 		for col := inputColPrev; col <= inputColDate; col++ {
 			if cols[col] >= 0 {
 				r.figure(ind, act, col, get(col))

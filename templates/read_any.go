@@ -85,13 +85,10 @@ func readTemplateReport(name string, rs *rules.Ruleset, acts eval.Actuals) *Impo
 			rep.Missing = append(rep.Missing, ImportMissing{ID: ind.ID, Name: ind.Name})
 			continue
 		}
-		fields := make([]eval.Field, 0, len(a.Sources))
-		for f := range a.Sources {
-			fields = append(fields, f)
-		}
-		sort.Slice(fields, func(i, j int) bool { return a.Sources[fields[i]].Cell < a.Sources[fields[j]].Cell })
-		for _, f := range fields {
-			pos := a.Sources[f]
+		srcs := append(eval.Sources(nil), a.Sources...)
+		sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].Pos.Cell < srcs[j].Pos.Cell })
+		for _, src := range srcs {
+			f, pos := src.Field, src.Pos
 			rep.Fields = append(rep.Fields, ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos,
 				Ref: pos.Sheet + "!" + pos.Cell, Header: readFieldTitle(f), Raw: readFieldValue(a, f), Value: readFieldValue(a, f)})
 		}

@@ -42,7 +42,7 @@ func scFixtureTasks(values map[string]*eval.Actual) {
 		if len(fields) == 0 {
 			continue
 		}
-		a := &eval.Actual{ID: ind.ID, Sources: map[eval.Field]rules.Pos{}}
+		a := &eval.Actual{ID: ind.ID}
 		for f, v := range fields {
 			switch f {
 			case eval.FieldLevel:
@@ -55,7 +55,7 @@ func scFixtureTasks(values map[string]*eval.Actual) {
 			case eval.FieldDate:
 				a.Date = v
 			}
-			a.Sources[f] = rules.Pos{File: "actuals.xlsx", Sheet: rules.GroupTasks, Cell: inputCell(inputColOf(f), 4+i)}
+			a.Sources.Set(f, rules.Pos{File: "actuals.xlsx", Sheet: rules.GroupTasks, Cell: inputCell(inputColOf(f), 4+i)})
 		}
 		values[ind.ID] = a
 	}
@@ -70,27 +70,27 @@ func scFixtureHeadline() eval.Actuals {
 		File:   "actuals.xlsx",
 		Values: map[string]*eval.Actual{
 			"gdp_growth": {ID: "gdp_growth", Growth: scDec("8.6"),
-				Sources: map[eval.Field]rules.Pos{eval.FieldGrowth: scPos("G4")}},
+				Sources: eval.Sources{{Field: eval.FieldGrowth, Pos: scPos("G4")}}},
 			"fai_growth": {ID: "fai_growth", Growth: scDec("9.5"),
-				Sources: map[eval.Field]rules.Pos{eval.FieldGrowth: scPos("G5")}},
+				Sources: eval.Sources{{Field: eval.FieldGrowth, Pos: scPos("G5")}}},
 			"retail_growth": {ID: "retail_growth", Level: scDec("120.6"),
-				Sources: map[eval.Field]rules.Pos{eval.FieldLevel: scPos("E6")}},
+				Sources: eval.Sources{{Field: eval.FieldLevel, Pos: scPos("E6")}}},
 			"trade_growth": {ID: "trade_growth", Growth: scDec("5.3"),
-				Sources: map[eval.Field]rules.Pos{eval.FieldGrowth: scPos("G7")}},
+				Sources: eval.Sources{{Field: eval.FieldGrowth, Pos: scPos("G7")}}},
 			"industry_va_growth": {ID: "industry_va_growth", Growth: scDec("9.4"),
-				Sources: map[eval.Field]rules.Pos{eval.FieldGrowth: scPos("G8")}},
+				Sources: eval.Sources{{Field: eval.FieldGrowth, Pos: scPos("G8")}}},
 			"revenue_growth": {ID: "revenue_growth", Growth: scDec("12.7"),
-				Sources: map[eval.Field]rules.Pos{eval.FieldGrowth: scPos("G10")}},
+				Sources: eval.Sources{{Field: eval.FieldGrowth, Pos: scPos("G10")}}},
 			"new_urban_jobs": {ID: "new_urban_jobs", Level: scDec("10250"),
-				Sources: map[eval.Field]rules.Pos{eval.FieldLevel: scPos("E11")}},
+				Sources: eval.Sources{{Field: eval.FieldLevel, Pos: scPos("E11")}}},
 			"unemployment_rate": {ID: "unemployment_rate", Level: scDec("3.6"),
-				Sources: map[eval.Field]rules.Pos{eval.FieldLevel: scPos("E12")}},
+				Sources: eval.Sources{{Field: eval.FieldLevel, Pos: scPos("E12")}}},
 			"income_growth": {ID: "income_growth", Growth: scDec("8.9"),
-				Sources: map[eval.Field]rules.Pos{eval.FieldGrowth: scPos("G13")}},
+				Sources: eval.Sources{{Field: eval.FieldGrowth, Pos: scPos("G13")}}},
 			"public_services_rank": {ID: "public_services_rank", Rank: 2,
-				Sources: map[eval.Field]rules.Pos{eval.FieldRank: scPos("H14")}},
+				Sources: eval.Sources{{Field: eval.FieldRank, Pos: scPos("H14")}}},
 			"binding_targets": {ID: "binding_targets", Done: &yes,
-				Sources: map[eval.Field]rules.Pos{eval.FieldDone: scPos("I15")}},
+				Sources: eval.Sources{{Field: eval.FieldDone, Pos: scPos("I15")}}},
 		},
 		Problems: rules.Diagnostics{{Pos: scPos("E9"), Severity: rules.Warning, Indicator: "rd_growth",
 			Summary: "科技创新投入的本年实际值为空", Hint: "填报本年实际值或增速"}},

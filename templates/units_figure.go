@@ -101,10 +101,7 @@ func cellFigure(unit string, ind *rules.Indicator, act *eval.Actual, field eval.
 	default:
 		return false
 	}
-	if act.Sources == nil {
-		act.Sources = map[eval.Field]rules.Pos{}
-	}
-	act.Sources[field] = pos
+	act.Sources.Set(field, pos)
 	return true
 }
 
