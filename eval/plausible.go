@@ -36,10 +36,12 @@ func screen(rs *rules.Ruleset, in Actuals) (Actuals, map[string]string, rules.Di
 			reasons[id] = msg
 		}
 	}
-	for id, a = range in.Values {
-		ind := rs.Indicator(id)
-		if ind == nil || a == nil {
-			continue
+	// In the ruleset's order, so that problems at the same position (or
+	// at none) come out in the same order every run.
+	for _, ind := range rs.Indicators {
+		id = ind.ID
+		if a = in.Values[id]; a == nil || rs.Indicator(id) != ind {
+			continue // no figures, or a later indicator with the same id
 		}
 		if c, changed := screened(conv, ind, a, flag); changed {
 			if !copied {
