@@ -186,6 +186,15 @@ func cityDisplayWidth(s string) int {
 			i++
 			continue
 		}
+		if c >= 0xE3 && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// Three bytes from U+3000 up: Chinese text, decoded here.
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= 0x4E00 && r <= 0x9FFF || r >= 0x3000 && r <= 0x303E || r >= 0xFF01 && r <= 0xFF60 {
+				n += 2
+				i += 3
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303E, r >= 0xFF01 && r <= 0xFF60:

@@ -22,7 +22,7 @@ func TestCityDisplayWidth(t *testing.T) {
 			t.Fatalf("U+%04X: %d, want %d", r, got, want)
 		}
 	}
-	for _, s := range []string{"", "\t", "a\tb", "地区生产总值（GDP）增长8.5%左右，实际9.1%。", "\xff\xfe半角ｶﾀｶﾅ", "〿〾　、"} {
+	for _, s := range []string{"", "\t", "a\tb", "\xe4\xb8", "\xe4\x41\x41", "\xe4\xb8\xc0", "\xed\xa0\x80", "\xe0\x80\x80", "地区生产总值（GDP）增长8.5%左右，实际9.1%。", "\xff\xfe半角ｶﾀｶﾅ", "〿〾　、"} {
 		if got, want := cityDisplayWidth(s), scDisplayWidth(s); got != want {
 			t.Errorf("%q: %d, want %d", s, got, want)
 		}
@@ -110,6 +110,45 @@ func TestCityResult(t *testing.T) {
 	for _, id := range []string{"a", "b", "c", "d", "e", "a", "x"} {
 		if got, want := cityResult(a, id, &next), a.Result(id); got != want {
 			t.Errorf("%s: %p, want %p", id, got, want)
+		}
+	}
+}
+
+// TestCityPlaces checks scDecimals, which scPlaces uses for every figure
+// of a city scorecard, against counting the decimals of d.String().
+func TestCityPlaces(t *testing.T) {
+	ref := func(d decimal.Decimal) int32 {
+		s := d.String()
+		if i := strings.IndexByte(s, '.'); i >= 0 {
+			return int32(len(s) - i - 1)
+		}
+		return 0
+	}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for digits := 1; digits <= 20; digits++ {
+		for exp := int32(-40); exp <= 3; exp++ {
+			for k := range 20 {
+				coef := rnd.Int64N(int64(cityPow10(min(digits, 18))))
+				switch k % 4 {
+				case 1:
+					coef = -coef
+				case 2:
+					coef -= coef % 1000 // trailing zeros
+				}
+				d := decimal.New(coef, exp)
+				if digits > 18 {
+					d = d.Mul(decimal.New(123456789, 0)) // beyond int64
+				}
+				if got, want := scDecimals(d), ref(d); got != want {
+					t.Fatalf("%s (exp %d): %d, want %d", d, d.Exponent(), got, want)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"0", "0.00", "-0.50", "8.50", "100.000", "1e3", "0.000000000000001", "123456789012345678901.50"} {
+		d := decimal.RequireFromString(s)
+		if got, want := scDecimals(d), ref(d); got != want {
+			t.Errorf("%s: %d, want %d", s, got, want)
 		}
 	}
 }

@@ -36,11 +36,7 @@ type scCell struct {
 // scPlaces is the count of decimals that shows d exactly, and at least
 // min: 8.50 at precision 1 is "8.5", 8.25 at precision 1 is "8.25".
 func scPlaces(d decimal.Decimal, min int32) int32 {
-	s := d.String() // trailing zeros trimmed
-	places := int32(0)
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		places = int32(len(s) - i - 1)
-	}
+	places := scDecimals(d)
 	if places < min {
 		places = min
 	}
@@ -48,6 +44,28 @@ func scPlaces(d decimal.Decimal, min int32) int32 {
 		places = scMaxPlaces
 	}
 	return places
+}
+
+// scDecimals is the count of decimals of d.String(), trailing zeros
+// trimmed. A coefficient of up to 18 digits is counted on its int64
+// without writing it out: a city scorecard counts them for every figure.
+func scDecimals(d decimal.Decimal) int32 {
+	if d.Exponent() >= 0 {
+		return 0
+	}
+	if d.NumDigits() <= 18 {
+		c, places := d.CoefficientInt64(), -d.Exponent()
+		for places > 0 && c%10 == 0 {
+			c /= 10
+			places--
+		}
+		return places
+	}
+	s := d.String()
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return int32(len(s) - i - 1)
+	}
+	return 0
 }
 
 // scFixed writes d with the decimals that show it exactly, at least min.
