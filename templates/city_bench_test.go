@@ -11,10 +11,13 @@ import (
 // BenchmarkCityWrite times WriteCityScorecard alone on a city judged
 // once, and reports the size of the workbook it writes:
 //
-//	go test ./templates -run '^$' -bench CityWrite -benchtime 3x -benchmem
+//	go test ./templates -run '^$' -bench 'CityWrite/n=3000' -benchtime 3x -benchmem
+//
+// Its sub-benchmarks are named n=, not units=, so that -bench
+// 'City/units=3000' runs BenchmarkCity alone.
 func BenchmarkCityWrite(b *testing.B) {
 	for _, n := range []int{150, 3000} {
-		b.Run(fmt.Sprintf("units=%d", n), func(b *testing.B) {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			rs := SyntheticRuleset(benchIndicators)
 			units, diags := ReadUnits("city.xlsx", benchBook(b, n), rs, UnitsOptions{})
 			if diags.HasErrors() {
