@@ -33,6 +33,11 @@ type Options struct {
 	// Peers carries this unit's standing among its peer units, for ranks,
 	// 前列 targets and peer-based scoring (see EvaluateUnits).
 	Peers *Peers
+	// Progress, when set, is told how far EvaluateUnits has got: done of
+	// total steps, two per unit (its figures, then its judgement). It is
+	// called from the evaluation's goroutines, one call at a time, every
+	// few dozen units and once at the end.
+	Progress func(done, total int)
 }
 
 // Evaluate judges every indicator of rs against a whole year's actuals.

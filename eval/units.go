@@ -59,11 +59,13 @@ func EvaluateUnits(units []Unit, opts Options) *City {
 	if c.Period.Months == 0 {
 		c.Period = Year
 	}
+	tick := unitsProgress(opts.Progress, 2*len(units))
 	figs := make([][]figure, len(units))
 	screens := make([]*screening, len(units))
 	parallel(len(units), func(i int) {
 		screens[i] = screenActuals(units[i].Ruleset, units[i].Actuals)
 		figs[i] = unitFigures(units[i].Ruleset, screens[i].in)
+		tick()
 	})
 	st := rankFigures(units, figs)
 	figs = nil
@@ -76,11 +78,37 @@ func EvaluateUnits(units []Unit, opts Options) *City {
 		if prorated != nil {
 			pr = prorated[i]
 		}
+		o.Progress = nil
 		c.Units[i] = evaluate(units[i].Ruleset, named(units[i]), o, screens[i], pr)
 		screens[i] = nil
+		tick()
 	})
 	rankTotals(c.Units)
+	if opts.Progress != nil {
+		opts.Progress(2*len(units), 2*len(units))
+	}
 	return c
+}
+
+// unitsProgressEvery is how many steps pass between two Progress calls.
+const unitsProgressEvery = 32
+
+// unitsProgress returns the function each worker calls after a step: it
+// counts the step and, now and then, tells report (one call at a time).
+func unitsProgress(report func(done, total int), total int) func() {
+	if report == nil {
+		return func() {}
+	}
+	var mu sync.Mutex
+	done := 0
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		if done%unitsProgressEvery == 0 && done < total {
+			report(done, total)
+		}
+	}
 }
 
 // parallel runs f(0) … f(n−1) on every core. Units are judged

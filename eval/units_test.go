@@ -1,7 +1,9 @@
 package eval
 
 import (
+	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/attain-tool/attain/rules"
@@ -153,5 +155,48 @@ func TestPeriod(t *testing.T) {
 	q1, _ := ParsePeriod("Q1")
 	if got := q1.Share(city); !got.Equal(decimal.RequireFromString("0.2")) {
 		t.Errorf("Q1 share %s", got)
+	}
+}
+
+// TestEvaluateUnitsProgress: the progress of many units is reported in
+// order, one call at a time, ending at two steps per unit; the output is
+// the same with or without it.
+func TestEvaluateUnitsProgress(t *testing.T) {
+	base := cityUnits(t)
+	var units []Unit
+	for i := 0; i < 50; i++ {
+		u := base[i%len(base)]
+		u.Name = fmt.Sprintf("单位%02d", i)
+		units = append(units, u)
+	}
+	var (
+		calls   [][2]int
+		inCall  atomic.Bool
+		overlap bool
+	)
+	report := func(done, total int) {
+		if !inCall.CompareAndSwap(false, true) {
+			overlap = true
+		}
+		calls = append(calls, [2]int{done, total})
+		inCall.Store(false)
+	}
+	with := EvaluateUnits(units, Options{Progress: report})
+	without := EvaluateUnits(units, Options{})
+	if overlap {
+		t.Error("Progress called concurrently")
+	}
+	if len(calls) < 2 || calls[len(calls)-1] != [2]int{100, 100} {
+		t.Fatalf("calls %v, want several ending at 100 of 100", calls)
+	}
+	for i := 1; i < len(calls); i++ {
+		if calls[i][0] <= calls[i-1][0] || calls[i][1] != 100 {
+			t.Fatalf("calls out of order: %v", calls)
+		}
+	}
+	for i := range with.Units {
+		if !with.Units[i].Total.Equal(without.Units[i].Total) || with.Units[i].Rank != without.Units[i].Rank {
+			t.Fatalf("unit %d differs with progress", i)
+		}
 	}
 }

@@ -60,7 +60,9 @@ func (e *env) runUnits(o evaluateOptions) error {
 	if diags.HasErrors() {
 		return &dataError{diags: diags}
 	}
-	city := eval.EvaluateUnits(units, eval.Options{Period: period})
+	bar.step("评估")
+	city := eval.EvaluateUnits(units, eval.Options{Period: period, Progress: bar.update})
+	bar.done()
 	city.Problems = append(city.Problems, diags...)
 	if o.out != "" {
 		sc := templates.ScorecardOptions{InputName: o.in, Evaluated: date}
