@@ -41,7 +41,14 @@ type cityBook struct {
 	inds   []*rules.Indicator // every indicator of any unit, in order
 	dxf    map[eval.Status]int
 	probs  []cityProblem
+	// rows streamed so far, and about how many there will be, for
+	// opts.Progress
+	rows, rowsTotal int
 }
+
+// cityProgressEvery is how many streamed rows pass between two Progress
+// calls.
+const cityProgressEvery = 4096
 
 // WriteCityScorecard writes the judgement of many units as an .xlsx
 // workbook: 总览 (the period, counts and a chart of the units' totals), 排名
@@ -67,6 +74,10 @@ func WriteCityScorecard(w io.Writer, c *eval.City, opts ScorecardOptions) error 
 	f.SetZipWriter(cityZipWriter)
 	b := &cityBook{scBook: &scBook{f: f, styles: map[scStyle]int{}}, c: c, opts: opts, ranked: c.Ranked(),
 		inds: cityIndicators(c), dxf: map[eval.Status]int{}, probs: cityProblems(c)}
+	b.rowsTotal = 1 + 4*len(c.Units) // headers and totals, about
+	for _, a := range c.Units {
+		b.rowsTotal += 1 + len(a.Results) // its 排名 row and 明细 rows
+	}
 	b.fail(f.SetDefaultFont(scFontBody))
 	details := b.detailSheets()
 	sheets := append([]string{citySheetOverview, citySheetRanking}, details...)
@@ -95,6 +106,9 @@ func WriteCityScorecard(w io.Writer, c *eval.City, opts ScorecardOptions) error 
 	}
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("city scorecard: %w", err)
+	}
+	if opts.Progress != nil {
+		opts.Progress(b.rowsTotal, b.rowsTotal)
 	}
 	return nil
 }
@@ -300,6 +314,11 @@ func (s *cityStream) widths(ws []float64) {
 // put writes the next row: each value a scCell or a ready excelize.Cell.
 func (s *cityStream) put(height float64, cells ...excelize.Cell) {
 	s.row++
+	if b := s.b; b.opts.Progress != nil {
+		if b.rows++; b.rows%cityProgressEvery == 0 {
+			b.opts.Progress(min(b.rows, b.rowsTotal-1), b.rowsTotal)
+		}
+	}
 	if s.b.err != nil {
 		return
 	}

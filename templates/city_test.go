@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -491,6 +492,38 @@ func TestCityNumber(t *testing.T) {
 		got := cityNumber(decimal.RequireFromString(tc.in))
 		if got != tc.want {
 			t.Errorf("%s: %#v, want %#v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestCityScorecardProgress: writing a large city reports the rows
+// written, in order, below the total until the file is written, then the
+// total.
+func TestCityScorecardProgress(t *testing.T) {
+	c := cityGenerated(t, 300, 50)
+	var calls [][2]int
+	opts := ScorecardOptions{Evaluated: cityTestDate, Progress: func(done, total int) {
+		calls = append(calls, [2]int{done, total})
+	}}
+	if err := WriteCityScorecard(io.Discard, c, opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) < 3 {
+		t.Fatalf("%d progress calls: %v", len(calls), calls)
+	}
+	total := calls[0][1]
+	if total < 300*50 || total > 300*60 {
+		t.Errorf("total %d rows for 300 units × 50 indicators", total)
+	}
+	for i, call := range calls {
+		last := i == len(calls)-1
+		switch {
+		case call[1] != total:
+			t.Errorf("call %d: total %d, then %d", i, total, call[1])
+		case i > 0 && call[0] <= calls[i-1][0]:
+			t.Errorf("call %d: %d after %d", i, call[0], calls[i-1][0])
+		case !last && call[0] >= total, last && call[0] != total:
+			t.Errorf("call %d of %d: %d of %d", i, len(calls), call[0], total)
 		}
 	}
 }

@@ -20,6 +20,10 @@ type ScorecardOptions struct {
 	// Evaluated is the date of the evaluation, passed in by the CLI; it is
 	// printed in the footer and stored as the document's date.
 	Evaluated time.Time
+	// Progress, when set, is told how far WriteCityScorecard has got: rows
+	// of 排名 and 明细 written of about as many as there will be, every few
+	// thousand rows, and done = total once the file is written.
+	Progress func(done, total int)
 }
 
 // The sheets of the scorecard, in order.

@@ -65,8 +65,11 @@ func (e *env) runUnits(o evaluateOptions) error {
 	bar.done()
 	city.Problems = append(city.Problems, diags...)
 	if o.out != "" {
-		sc := templates.ScorecardOptions{InputName: o.in, Evaluated: date}
-		if err := writeAtomic(o.out, func(w io.Writer) error { return templates.WriteCityScorecard(w, city, sc) }); err != nil {
+		bar.step("写出")
+		sc := templates.ScorecardOptions{InputName: o.in, Evaluated: date, Progress: bar.update}
+		err := writeAtomic(o.out, func(w io.Writer) error { return templates.WriteCityScorecard(w, city, sc) })
+		bar.done()
+		if err != nil {
 			return err
 		}
 	}
