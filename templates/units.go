@@ -198,7 +198,9 @@ type unitsUnknown struct {
 // opts.Layout names it. Every figure is read from the raw cell text into
 // an exact decimal (ParseCellNumber, percent formats undone), its cell
 // recorded in the unit's Actual.Sources; placeholders (-, —, 无) mean no
-// data. A long table is read with excelize's streaming row iterator.
+// data. Sheets are streamed out of the zip by the package's own scanner
+// (xlsxstream.go), so that a long table is never held as cells; sheets in
+// the template's layout are read with ReadActuals' reader.
 //
 // Each unit gets its own ruleset (opts.Rulesets), or the shared one, with
 // the target numbers of opts.Targets applied (Ruleset.WithTargets).
