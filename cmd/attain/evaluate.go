@@ -21,10 +21,12 @@ type evaluateOptions struct {
 	explain bool
 	period  string
 	// units reads many units at once (a city's counties), laid out as
-	// layout; targets is a 单位 × 指标 table of per-unit targets.
-	units   bool
-	layout  string
-	targets string
+	// layout; targets is a 单位 × 指标 table of per-unit targets;
+	// unitRules are rulesets of single units (files or folders).
+	units     bool
+	layout    string
+	targets   string
+	unitRules cli.StringSlice
 }
 
 // input names the actuals and how to read them; evaluate and report share it.
@@ -95,6 +97,8 @@ func (e *env) evaluateCommand() *cli.Command {
 			&cli.BoolFlag{Name: "units", Usage: "evaluate every unit in the input (多单位: one sheet per unit, a long table or units as columns)", Destination: &o.units},
 			&cli.StringFlag{Name: "layout", Usage: "with --units: auto, sheets, long or columns", Value: "auto", Destination: &o.layout},
 			&cli.StringFlag{Name: "targets", Usage: "with --units: workbook of per-unit targets, 单位 × 指标 (目标表)", Destination: &o.targets},
+			&cli.StringSliceFlag{Name: "unit-rules", Usage: "with --units: a unit's own ruleset, a .yaml file or a folder of them; " +
+				"each applies to the unit its entity names (单位规则集); repeatable", Destination: &o.unitRules},
 		),
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
@@ -153,8 +157,8 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 	if o.units {
 		return e.runUnits(o)
 	}
-	if o.targets != "" || o.layout != "auto" {
-		return usageErrorf("--targets and --layout need --units")
+	if o.targets != "" || o.layout != "auto" || len(o.unitRules.Value()) > 0 {
+		return usageErrorf("--targets, --unit-rules and --layout need --units")
 	}
 	render, err := pickFormat(o.format, templates.WriteTable, templates.WriteJSON, templates.WriteCSV)
 	if err != nil {

@@ -2,6 +2,12 @@ package main
 
 import (
 	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/attain-tool/attain/rules"
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/templates"
@@ -35,7 +41,11 @@ func (e *env) runUnits(o evaluateOptions) error {
 	if err != nil {
 		return err
 	}
-	opts := templates.UnitsOptions{Layout: layout, Sheet: o.sheet, Password: o.password}
+	own, err := loadUnitRules(o.unitRules.Value())
+	if err != nil {
+		return err
+	}
+	opts := templates.UnitsOptions{Layout: layout, Sheet: o.sheet, Password: o.password, Rulesets: own}
 	if o.targets != "" {
 		src, err := readInput(o.targets)
 		if err != nil {
@@ -77,4 +87,47 @@ func (e *env) runUnits(o evaluateOptions) error {
 		printWarnings(e.stderr, city.Problems)
 	}
 	return render(e.stdout, city)
+}
+
+// loadUnitRules reads the rulesets of single units: each path a .yaml (or
+// .yml) file, or a folder of them. A ruleset applies to the unit its
+// entity names; a ruleset without an entity, or two for one unit, is an
+// error naming the files.
+func loadUnitRules(paths []string) (map[string]*rules.Ruleset, error) {
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	out := map[string]*rules.Ruleset{}
+	from := map[string]string{} // normalized unit name → file
+	for _, p := range paths {
+		files := []string{p}
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			files = nil
+			for _, pattern := range []string{"*.yaml", "*.yml"} {
+				m, _ := filepath.Glob(filepath.Join(p, pattern))
+				files = append(files, m...)
+			}
+			sort.Strings(files)
+			if len(files) == 0 {
+				return nil, dataErrorf("文件夹 %s 中没有规则文件（.yaml）", p)
+			}
+		}
+		for _, f := range files {
+			rs, err := loadRules(f)
+			if err != nil {
+				return nil, err
+			}
+			name := strings.TrimSpace(rs.Entity)
+			if name == "" {
+				return nil, dataErrorf("规则文件 %s 没有填写 entity（适用的单位名称），无法对应到单位", f)
+			}
+			key := rules.NormalizeName(name)
+			if prev, dup := from[key]; dup {
+				return nil, dataErrorf("单位“%s”有两个规则文件：%s 和 %s；每个单位只用一个", name, prev, f)
+			}
+			from[key] = f
+			out[name] = rs
+		}
+	}
+	return out, nil
 }
