@@ -92,10 +92,15 @@ func ReadActuals(name string, data []byte, rs *rules.Ruleset, opts ReadOptions) 
 
 // reader holds the state of one ReadActuals call.
 type reader struct {
-	name   string
-	rs     *rules.Ruleset
-	opts   ReadOptions
-	f      *excelize.File
+	name string
+	rs   *rules.Ruleset
+	opts ReadOptions
+	f    *excelize.File
+	// book, when set, is read instead of f (the multi-unit reader's sheets
+	// in the template's layout): cells holds the current sheet's cells by
+	// reference, for their type, style and formula.
+	book   *xlsxBook
+	cells  map[string]xlsxCell
 	sheet  string
 	diags  rules.Diagnostics
 	acts   eval.Actuals
@@ -114,6 +119,12 @@ func readActuals(name string, data []byte, rs *rules.Ruleset, opts ReadOptions) 
 		defer r.f.Close()
 		r.read()
 	}
+	return r.result()
+}
+
+// result is what ReadActuals returns once the workbook has been read: the
+// warnings are also the actuals' problems; both are sorted.
+func (r *reader) result() (eval.Actuals, rules.Diagnostics) {
 	for _, d := range r.diags {
 		if d.Severity == rules.Warning {
 			r.acts.Problems = append(r.acts.Problems, d)
@@ -207,12 +218,23 @@ func (r *reader) read() {
 	if want == "" {
 		want = InputSheet
 	}
-	sheets := r.f.GetSheetList()
-	has := map[string]bool{}
-	for _, s := range sheets {
-		has[s] = true
+	var has func(sheet string) bool
+	if r.book != nil {
+		has = r.book.hasSheet
+	} else {
+		set := map[string]bool{}
+		for _, s := range r.f.GetSheetList() {
+			set[s] = true
+		}
+		has = func(sheet string) bool { return set[sheet] }
 	}
-	if !has[want] {
+	if !has(want) {
+		var sheets []string
+		if r.book != nil {
+			sheets = r.book.sheetNames()
+		} else {
+			sheets = r.f.GetSheetList()
+		}
 		list := "（没有工作表）"
 		if len(sheets) > 0 {
 			list = "“" + strings.Join(sheets, "”、“") + "”"
@@ -234,7 +256,7 @@ func (r *reader) read() {
 	main := inputMainGroup(r.rs)
 	if want == InputSheet {
 		for _, g := range r.rs.Groups() {
-			if sheet := InputSheetOf(r.rs, g); g != main && sheet != want && has[sheet] {
+			if sheet := InputSheetOf(r.rs, g); g != main && sheet != want && has(sheet) {
 				r.readSheet(sheet, false, names, seen)
 			}
 		}
@@ -256,10 +278,10 @@ func (r *reader) read() {
 			// sheet read on request. One warning, not one per indicator.
 			pos := rules.Pos{File: r.name, Sheet: sheet}
 			why := fmt.Sprintf("“%s”工作表中没有%s的行", sheet, g)
-			if !has[sheet] || want != InputSheet {
+			if !has(sheet) || want != InputSheet {
 				pos = rules.Pos{File: r.name}
 				why = fmt.Sprintf("工作簿中没有读取“%s”工作表", sheet)
-				if !has[sheet] {
+				if !has(sheet) {
 					why = fmt.Sprintf("工作簿中没有“%s”工作表（可能是较早版本的模板）", sheet)
 				}
 			}
@@ -271,7 +293,7 @@ func (r *reader) read() {
 		for _, ind := range missing {
 			pos := rules.Pos{File: r.name, Sheet: want}
 			summary := fmt.Sprintf("填报表中没有指标 %s（%s）的行，按无数据处理", ind.ID, ind.Name)
-			if g != main && want == InputSheet && has[sheet] {
+			if g != main && want == InputSheet && has(sheet) {
 				pos.Sheet = sheet
 				summary = fmt.Sprintf("“%s”工作表中没有指标 %s（%s）的行，按无数据处理", sheet, ind.ID, ind.Name)
 			}
@@ -285,7 +307,13 @@ func (r *reader) read() {
 // lines above the header name the entity and year.
 func (r *reader) readSheet(sheet string, meta bool, names map[string]*rules.Indicator, seen map[string]readRow) {
 	r.sheet = sheet
-	rows, err := r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	var rows [][]string
+	var err error
+	if r.book != nil {
+		rows, r.cells, err = r.book.grid(sheet)
+	} else {
+		rows, err = r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	}
 	if err != nil {
 		r.errorf(rules.Pos{File: r.name, Sheet: sheet}, "在 Excel 中打开后另存为 .xlsx 再导入", "无法读取工作表（%v）", err)
 		return
@@ -486,12 +514,14 @@ func readFormatHasPercent(code string) bool {
 func (r *reader) figure(ind *rules.Indicator, act *eval.Actual, col int, c readCell) {
 	field := inputColumns[col].field
 	pos := r.pos(c.ref)
+	if r.book != nil {
+		r.bookFigure(ind, act, col, c, pos)
+		return
+	}
 	typ, _ := r.f.GetCellType(r.sheet, c.ref)
 	if c.raw == "" {
 		if formula, _ := r.f.GetCellFormula(r.sheet, c.ref); formula != "" {
-			r.diags.Add(rules.Diagnostic{Pos: pos, Indicator: ind.ID,
-				Summary: fmt.Sprintf("%s 的%s是公式（=%s），但没有计算结果", ind.Name, inputColumns[col].title, formula),
-				Hint:    "在 Excel 中打开、重新计算并保存后再导入，或把公式换成数值"})
+			r.noResult(ind, col, pos, formula)
 		}
 		return
 	}
@@ -503,4 +533,38 @@ func (r *reader) figure(ind *rules.Indicator, act *eval.Actual, col int, c readC
 		isErr:   typ == excelize.CellTypeError || readErrorValues[strings.ToUpper(c.raw)],
 	}
 	cellFigure("", ind, act, field, cell, number, pos, &r.diags)
+}
+
+// bookFigure is figure for a sheet read through r.book: the cell's type,
+// style and formula come from the sheet read once, not from a lookup per
+// cell (excelize finds a sheet by walking all of them, so a workbook of a
+// thousand units' sheets took seconds).
+func (r *reader) bookFigure(ind *rules.Indicator, act *eval.Actual, col int, c readCell, pos rules.Pos) {
+	x, ok := r.cells[c.ref]
+	if c.raw == "" {
+		if ok && x.formula {
+			r.noResult(ind, col, pos, x.formulaText)
+		}
+		return
+	}
+	number := x.typ == "" || x.typ == "n"
+	cell := unitsCell{
+		raw:     c.raw,
+		pct:     number && r.book.percentStyle(x.style),
+		boolean: x.typ == "b",
+		isErr:   x.typ == "e" || readErrorValues[strings.ToUpper(c.raw)],
+	}
+	cellFigure("", ind, act, inputColumns[col].field, cell, number, pos, &r.diags)
+}
+
+// noResult reports a formula cell without a cached result; formula is its
+// text, empty when unknown.
+func (r *reader) noResult(ind *rules.Indicator, col int, pos rules.Pos, formula string) {
+	what := "是公式"
+	if formula != "" {
+		what = "是公式（=" + formula + "）"
+	}
+	r.diags.Add(rules.Diagnostic{Pos: pos, Indicator: ind.ID,
+		Summary: fmt.Sprintf("%s 的%s%s，但没有计算结果", ind.Name, inputColumns[col].title, what),
+		Hint:    "在 Excel 中打开、重新计算并保存后再导入，或把公式换成数值"})
 }

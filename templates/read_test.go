@@ -330,7 +330,7 @@ func TestReadActualsCells(t *testing.T) {
 					tt.set(t, f, cell)
 				}
 			})
-			acts, diags := ReadActuals("in.xlsx", data, rs, ReadOptions{})
+			acts, diags := readTestBothReaders(t, "in.xlsx", data, rs, ReadOptions{})
 			if diags.HasErrors() {
 				t.Fatalf("diagnostics:\n%v", diags)
 			}
@@ -549,7 +549,7 @@ func TestReadActualsProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := ReadActuals("in.xlsx", tt.data(t), rs, ReadOptions{})
+			_, diags := readTestBothReaders(t, "in.xlsx", tt.data(t), rs, ReadOptions{})
 			errs := diags.Errors()
 			if len(errs) != len(tt.want) {
 				t.Fatalf("%d errors, want %d:\n%v", len(errs), len(tt.want), diags)

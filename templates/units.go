@@ -164,8 +164,6 @@ type unitsReader struct {
 	rs      *rules.Ruleset
 	opts    UnitsOptions
 	book    *xlsxBook
-	pkg     []byte         // the package's bytes, decrypted
-	xf      *excelize.File // opened for sheets in the template's layout only
 	data    []byte
 	diags   rules.Diagnostics
 	units   []*unitsEntry
@@ -235,8 +233,7 @@ func readUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (
 		u.diags.Errorf(rules.Pos{File: name}, "", "没有规则集，无法识别指标")
 		return nil, u.diags
 	}
-	if u.book, u.pkg = unitsOpen(name, data, opts.Password, &u.diags); u.book != nil {
-		defer u.closeExcel()
+	if u.book = unitsOpen(name, data, opts.Password, &u.diags); u.book != nil {
 		u.read()
 	}
 	units := u.assemble()
@@ -249,16 +246,15 @@ func readUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (
 func unitsKey(name string) string { return rules.NormalizeName(name) }
 
 // unitsOpen opens the workbook with limits that fit a city's long table,
-// or reports why it cannot, in the words ReadActuals uses. It returns the
-// package and its bytes, decrypted with the password when it is
-// encrypted.
-func unitsOpen(name string, data []byte, password string, diags *rules.Diagnostics) (*xlsxBook, []byte) {
+// or reports why it cannot, in the words ReadActuals uses; an encrypted
+// workbook is decrypted with the password first.
+func unitsOpen(name string, data []byte, password string, diags *rules.Diagnostics) *xlsxBook {
 	format := Sniff(data)
 	if format != FormatXLSX && !(format == FormatEncrypted && password != "") {
 		r := &reader{name: name, opts: ReadOptions{Password: password}}
 		r.open(data) // reports the format
 		*diags = append(*diags, r.diags...)
-		return nil, nil
+		return nil
 	}
 	file := rules.Pos{File: name}
 	pkg := data
@@ -267,11 +263,11 @@ func unitsOpen(name string, data []byte, password string, diags *rules.Diagnosti
 		switch {
 		case errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat):
 			diags.Errorf(file, "核对打开密码（区分大小写）", "打开密码不正确，无法解密工作簿")
-			return nil, nil
+			return nil
 		case err != nil:
 			diags.Errorf(file, "文件可能已损坏或不完整；在 Excel 或 WPS 中打开，另存为“Excel 工作簿(*.xlsx)”后再导入",
 				"无法解密工作簿（%v）", err)
-			return nil, nil
+			return nil
 		}
 		pkg = dec
 	}
@@ -284,34 +280,9 @@ func unitsOpen(name string, data []byte, password string, diags *rules.Diagnosti
 			diags.Errorf(file, "文件可能已损坏或不完整；在 Excel 或 WPS 中打开，另存为“Excel 工作簿(*.xlsx)”后再导入",
 				"无法打开工作簿（%v）", err)
 		}
-		return nil, nil
+		return nil
 	}
-	return b, pkg
-}
-
-// excel opens the package with excelize, once, for the sheets read with
-// ReadActuals' reader (the template's layout).
-func (u *unitsReader) excel() (*excelize.File, error) {
-	if u.xf != nil {
-		return u.xf, nil
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(u.pkg), excelize.Options{RawCellValue: true,
-		UnzipSizeLimit: unitsUnzipLimit, UnzipXMLSizeLimit: unitsUnzipXMLLimit})
-	if err != nil {
-		if f != nil {
-			f.Close()
-		}
-		return nil, err
-	}
-	u.xf = f
-	return f, nil
-}
-
-func (u *unitsReader) closeExcel() {
-	if u.xf != nil {
-		u.xf.Close()
-		u.xf = nil
-	}
+	return b
 }
 
 // read finds the sheets of the layout and reads them.

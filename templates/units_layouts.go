@@ -197,12 +197,7 @@ func (u *unitsReader) readTemplate(s *unitsScan) {
 		u.unit(name, rules.Pos{File: u.name, Sheet: s.sheet})
 		return
 	}
-	xf, err := u.excel()
-	if err != nil {
-		u.diags.Errorf(rules.Pos{File: u.name, Sheet: s.sheet}, "在 Excel 中打开后另存为 .xlsx 再导入", "无法读取工作表（%v）", err)
-		return
-	}
-	r := &reader{name: u.name, rs: rs, opts: ReadOptions{Sheet: s.sheet}, f: xf, styles: map[int]bool{}}
+	r := &reader{name: u.name, rs: rs, opts: ReadOptions{Sheet: s.sheet}, book: u.book, styles: map[int]bool{}}
 	r.acts = eval.Actuals{File: u.name, Entity: rs.Entity, Year: rs.Year, Values: map[string]*eval.Actual{}}
 	r.read()
 	u.fromTemplates = true

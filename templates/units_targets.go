@@ -46,7 +46,7 @@ func readTargets(name string, data []byte, rs *rules.Ruleset) (map[string]map[st
 		u.diags.Errorf(rules.Pos{File: name}, "", "没有规则集，无法识别目标表中的指标")
 		return nil, u.diags
 	}
-	if u.book, _ = unitsOpen(name, data, "", &u.diags); u.book == nil {
+	if u.book = unitsOpen(name, data, "", &u.diags); u.book == nil {
 		return nil, u.diags
 	}
 	sheets := u.book.sheetNames()

@@ -34,8 +34,9 @@ const xlsxMaxRows = 1 << 20
 type xlsxBook struct {
 	files  map[string]*zip.File // by lower-case name
 	sheets []xlsxSheetRef
-	sst    []string // shared strings
-	pct    []bool   // per cell style (cellXfs index): a percent number format
+	index  map[string]int // sheet name → its first place in sheets
+	sst    []string       // shared strings
+	pct    []bool         // per cell style (cellXfs index): a percent number format
 }
 
 // xlsxSheetRef is a sheet of the workbook and its part.
@@ -50,7 +51,7 @@ func openXLSXBook(data []byte, limit uint64) (*xlsxBook, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &xlsxBook{files: map[string]*zip.File{}}
+	b := &xlsxBook{files: map[string]*zip.File{}, index: map[string]int{}}
 	total := uint64(0)
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
@@ -99,6 +100,9 @@ func openXLSXBook(data []byte, limit uint64) (*xlsxBook, error) {
 					ref.path = r.target
 				}
 			}
+		}
+		if _, dup := b.index[ref.name]; !dup {
+			b.index[ref.name] = len(b.sheets)
 		}
 		b.sheets = append(b.sheets, ref)
 	}
@@ -273,16 +277,21 @@ func (b *xlsxBook) sheetNames() []string {
 	return out
 }
 
+// hasSheet reports whether the workbook has a sheet of that name.
+func (b *xlsxBook) hasSheet(sheet string) bool {
+	_, ok := b.index[sheet]
+	return ok
+}
+
 func (b *xlsxBook) sheetPath(sheet string) (string, error) {
-	for _, s := range b.sheets {
-		if s.name == sheet {
-			if s.path == "" {
-				return "", fmt.Errorf("“%s”不是工作表", sheet)
-			}
-			return s.path, nil
-		}
+	i, ok := b.index[sheet]
+	if !ok {
+		return "", fmt.Errorf("找不到工作表“%s”", sheet)
 	}
-	return "", fmt.Errorf("找不到工作表“%s”", sheet)
+	if b.sheets[i].path == "" {
+		return "", fmt.Errorf("“%s”不是工作表", sheet)
+	}
+	return b.sheets[i].path, nil
 }
 
 // dimension returns the used range a sheet records ("A1:I150001"), or "".
@@ -315,6 +324,49 @@ func (b *xlsxBook) dimension(sheet string) string {
 	}
 }
 
+// grid reads a whole sheet, a small one (a unit's sheet in the template's
+// layout): its raw values as rows of strings, as excelize's GetRows gives
+// them with RawCellValue, and its cells by A1 reference, for their type,
+// style and formula.
+func (b *xlsxBook) grid(sheet string) ([][]string, map[string]xlsxCell, error) {
+	it, err := b.rows(sheet)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer it.close()
+	var rows [][]string
+	cells := map[string]xlsxCell{}
+	for {
+		num, row, ok, err := it.next()
+		if err != nil {
+			return nil, nil, err
+		}
+		if !ok {
+			break
+		}
+		for len(rows) < num-1 {
+			rows = append(rows, nil)
+		}
+		var vals []string
+		for _, c := range row {
+			for len(vals) < c.col {
+				vals = append(vals, "")
+			}
+			vals = append(vals, c.value)
+			cells[inputCell(c.col, num)] = c
+		}
+		if num > len(rows) {
+			rows = append(rows, vals)
+		} else {
+			rows[num-1] = vals // a row given twice: the last wins
+		}
+	}
+	for len(rows) > 0 && len(rows[len(rows)-1]) == 0 {
+		rows = rows[:len(rows)-1]
+	}
+	return rows, cells, nil
+}
+
 // xlsxCell is one cell of a streamed row.
 type xlsxCell struct {
 	col     int // 0-based
@@ -322,6 +374,9 @@ type xlsxCell struct {
 	typ     string // the t attribute: "", n, s, str, inlineStr, b, d, e
 	style   int
 	formula bool
+	// formulaText is the formula as written (without "="); empty for a
+	// cell of a shared formula other than its first.
+	formulaText string
 }
 
 // xlsxRows streams the rows of one worksheet.
@@ -455,10 +510,12 @@ func (r *xlsxRows) readCell(c *xlsxCell) error {
 		outside = iota
 		inV
 		inT
+		inF
 	)
 	var (
 		where     = outside
 		v, inline []byte
+		f         []byte
 		hasIS     bool
 		inIS      bool
 		phonetic  int
@@ -480,6 +537,9 @@ func (r *xlsxRows) readCell(c *xlsxCell) error {
 				}
 			case "f":
 				c.formula = true
+				if !tok.selfClose {
+					where = inF
+				}
 			case "is":
 				inIS, hasIS = !tok.selfClose, true
 				inline = inline[:0]
@@ -493,8 +553,11 @@ func (r *xlsxRows) readCell(c *xlsxCell) error {
 		case xmlEnd:
 			switch string(tok.name) {
 			case "c":
+				if len(f) > 0 {
+					c.formulaText = string(f)
+				}
 				return r.resolve(c, v, hasIS, inline)
-			case "v", "t":
+			case "v", "t", "f":
 				where = outside
 			case "rPh":
 				phonetic = max(phonetic-1, 0)
@@ -508,6 +571,8 @@ func (r *xlsxRows) readCell(c *xlsxCell) error {
 				r.text = v
 			case inT:
 				inline = xmlAppendText(inline, tok)
+			case inF:
+				f = xmlAppendText(f, tok)
 			}
 		}
 	}
