@@ -95,7 +95,7 @@ func absU64(c int64) uint64 {
 // scaling a big.Int.
 func cmpDec(a, b decimal.Decimal) int {
 	ea, eb := a.Exponent(), b.Exponent()
-	if ea == eb || ea-eb > 18 || eb-ea > 18 || a.NumDigits() > 18 || b.NumDigits() > 18 {
+	if d := int64(ea) - int64(eb); d == 0 || d > 18 || d < -18 || a.NumDigits() > 18 || b.NumDigits() > 18 {
 		return a.Cmp(b)
 	}
 	ac, bc := a.CoefficientInt64(), b.CoefficientInt64()

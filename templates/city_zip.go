@@ -184,6 +184,12 @@ func (z *cityZip) finish() error {
 			return err
 		}
 		_, err = w.Write(p.buf)
+		if p.buf != nil {
+			select { // the deflater has copied it: the buffer can serve again
+			case z.raws <- p.buf:
+			default:
+			}
+		}
 		return err
 	}
 	if p.buf == nil {

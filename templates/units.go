@@ -402,6 +402,10 @@ func (u *unitsReader) scan(sheet string) *unitsScan {
 		rows = append(rows, unitsTexts(row))
 	}
 	it.close()
+	if it.err != nil {
+		u.diags.Errorf(rules.Pos{File: u.name, Sheet: sheet}, "在 Excel 中打开后另存为 .xlsx 再导入",
+			"读取工作表时出错（第%d行之后）：%v", it.row, it.err)
+	}
 	for i := 0; i < len(rows) && i < readHeaderScan; i++ {
 		if u.scanLong(s, rows, i) || u.scanTemplate(s, rows, i) || u.scanColumns(s, rows, i) {
 			s.header = i + 1

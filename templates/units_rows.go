@@ -88,7 +88,9 @@ func (it *unitsRows) next() ([]unitsCell, bool) {
 // each calls fn with every row and its number, in order. The iterator
 // runs on a goroutine of its own, so that decoding the sheet XML
 // and reading the figures (fn) overlap on two cores; only that goroutine
-// touches the sheet while each runs. A panic there becomes it.err.
+// touches the sheet while each runs. A panic there becomes it.err; if fn
+// panics, the iterator stops too (it would otherwise wait forever to hand
+// over its next batch).
 func (it *unitsRows) each(fn func(row []unitsCell, n int)) {
 	type batch struct {
 		rows [][]unitsCell
@@ -96,7 +98,25 @@ func (it *unitsRows) each(fn func(row []unitsCell, n int)) {
 	}
 	const size = 256
 	ch := make(chan batch, 8)
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	defer func() {
+		close(stop)
+		if p := recover(); p != nil {
+			<-done // the iterator has let go of the sheet
+			panic(p)
+		}
+	}()
+	send := func(b batch) bool {
+		select {
+		case ch <- b:
+			return true
+		case <-stop:
+			return false
+		}
+	}
 	go func() {
+		defer close(done)
 		defer close(ch)
 		defer func() {
 			if p := recover(); p != nil {
@@ -111,12 +131,14 @@ func (it *unitsRows) each(fn func(row []unitsCell, n int)) {
 			}
 			b.rows, b.nums = append(b.rows, row), append(b.nums, it.row)
 			if len(b.rows) == size {
-				ch <- b
+				if !send(b) {
+					return
+				}
 				b = batch{rows: make([][]unitsCell, 0, size), nums: make([]int, 0, size)}
 			}
 		}
 		if len(b.rows) > 0 {
-			ch <- b
+			send(b)
 		}
 	}()
 	for b := range ch {

@@ -177,6 +177,12 @@ func (u *unitsReader) readTargetSheet(sheet string) (map[string]map[string]rules
 			set(id, unitsAt(row, col), col)
 		}
 	}
+	if it.err != nil {
+		// The targets read so far are not all there are: stop the run.
+		u.diags.Errorf(rules.Pos{File: u.name, Sheet: sheet}, "在 Excel 中打开后另存为 .xlsx 再导入",
+			"读取目标表时出错（第%d行之后）：%v", it.row, it.err)
+		return nil, true
+	}
 	if header == 0 {
 		return nil, false
 	}

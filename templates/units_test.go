@@ -3,9 +3,12 @@ package templates
 import (
 	"bytes"
 	"fmt"
+	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
@@ -652,4 +655,68 @@ func FuzzReadTargets(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestUnitsReadErrorsReported: a sheet that breaks off while it is read
+// is an error naming the sheet and the cause, never a silently shorter
+// table (targets) or a misleading "no header" (the layout scan).
+func TestUnitsReadErrorsReported(t *testing.T) {
+	rs := unitsTestRules(t)
+	brokenRef := func(cell string) *regexp.Regexp { return regexp.MustCompile(`r="` + cell + `"`) }
+	t.Run("targets", func(t *testing.T) {
+		data := readTestPatch(t, unitsTargetsBook(t, false), "xl/worksheets/sheet2.xml", brokenRef("A3"), `r="3A"`)
+		got, diags := ReadTargets("targets.xlsx", data, rs)
+		errs := diags.Errors()
+		if got != nil || len(errs) == 0 || !strings.Contains(errs[0].Summary, "读取目标表时出错") ||
+			!strings.Contains(errs[0].Summary, "单元格引用“3A”无效") {
+			t.Fatalf("targets %v, diagnostics:\n%v", got, diags)
+		}
+	})
+	t.Run("layout scan", func(t *testing.T) {
+		data := readTestPatch(t, unitsLongBook(t, unitsTestFigures()), "xl/worksheets/sheet1.xml", brokenRef("A1"), `r="1A"`)
+		_, diags := ReadUnits("units.xlsx", data, rs, UnitsOptions{})
+		found := false
+		for _, d := range diags.Errors() {
+			found = found || strings.Contains(d.Summary, "单元格引用“1A”无效")
+		}
+		if !found {
+			t.Fatalf("the cause is not reported:\n%v", diags)
+		}
+	})
+}
+
+// TestUnitsRowsEachStops: when the function given to each panics, the
+// iterator's goroutine ends too instead of waiting forever to hand over
+// its next batch.
+func TestUnitsRowsEachStops(t *testing.T) {
+	var buf bytes.Buffer
+	if err := GenerateUnitsWorkbook(&buf, nil, 1000, 10, 1); err != nil {
+		t.Fatal(err)
+	}
+	book, err := openXLSXBook(buf.Bytes(), 1<<30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := runtime.NumGoroutine()
+	var its []*unitsRows
+	for i := 0; i < 20; i++ {
+		it, err := unitsOpenRows(book, "数据")
+		if err != nil {
+			t.Fatal(err)
+		}
+		its = append(its, it)
+		func() {
+			defer func() { _ = recover() }()
+			it.each(func(row []unitsCell, n int) { panic("a bug in the reader") })
+		}()
+	}
+	// Counted before the sheets are closed: closing one under a running
+	// iterator would end it too, by a race.
+	time.Sleep(50 * time.Millisecond)
+	if after := runtime.NumGoroutine(); after > before+2 {
+		t.Errorf("%d goroutines before, %d after 20 panics", before, after)
+	}
+	for _, it := range its {
+		it.close()
+	}
 }

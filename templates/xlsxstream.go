@@ -75,11 +75,11 @@ func openXLSXBook(data []byte, limit uint64) (*xlsxBook, error) {
 		} `xml:"sheets>sheet"`
 	}
 	if err := b.decode(wbPath, &wb); err != nil {
-		return nil, fmt.Errorf("workbook: %w", err)
+		return nil, fmt.Errorf("工作簿目录（%s）无法解析：%w", wbPath, err)
 	}
 	rels, err := b.rels(path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels"), path.Dir(wbPath))
 	if err != nil && !errors.Is(err, errXLSXNoPart) {
-		return nil, fmt.Errorf("workbook relationships: %w", err)
+		return nil, fmt.Errorf("工作簿的关系部件无法解析：%w", err)
 	}
 	byID := map[string]xlsxRel{}
 	sstPath, stylesPath := "xl/sharedstrings.xml", "xl/styles.xml"
@@ -107,17 +107,18 @@ func openXLSXBook(data []byte, limit uint64) (*xlsxBook, error) {
 		b.sheets = append(b.sheets, ref)
 	}
 	if err := b.readSST(sstPath); err != nil && !errors.Is(err, errXLSXNoPart) {
-		return nil, fmt.Errorf("shared strings: %w", err)
+		return nil, fmt.Errorf("共享字符串表无法解析：%w", err)
 	}
 	if err := b.readStyles(stylesPath); err != nil && !errors.Is(err, errXLSXNoPart) {
-		return nil, fmt.Errorf("styles: %w", err)
+		return nil, fmt.Errorf("样式表无法解析：%w", err)
 	}
 	return b, nil
 }
 
 var (
-	errXLSXTooBig = errors.New("unzip size exceeds the limit")
-	errXLSXNoPart = errors.New("no such part")
+	errXLSXTooBig       = errors.New("解压后超过上限")
+	errXLSXNoPart       = errors.New("缺少部件")
+	errXLSXNotWorksheet = errors.New("不是工作表（可能是图表工作表）")
 )
 
 // part opens a part of the package by name (case does not matter).
@@ -289,7 +290,7 @@ func (b *xlsxBook) sheetPath(sheet string) (string, error) {
 		return "", fmt.Errorf("找不到工作表“%s”", sheet)
 	}
 	if b.sheets[i].path == "" {
-		return "", fmt.Errorf("“%s”不是工作表", sheet)
+		return "", fmt.Errorf("“%s”: %w", sheet, errXLSXNotWorksheet)
 	}
 	return b.sheets[i].path, nil
 }
@@ -395,11 +396,11 @@ type xlsxRows struct {
 func (b *xlsxBook) rows(sheet string) (*xlsxRows, error) {
 	p, err := b.sheetPath(sheet)
 	r := &xlsxRows{book: b}
+	if errors.Is(err, errXLSXNotWorksheet) {
+		r.state = 2
+		return r, nil
+	}
 	if err != nil {
-		if strings.Contains(err.Error(), "不是工作表") {
-			r.state = 2
-			return r, nil
-		}
 		return nil, err
 	}
 	if r.rc, err = b.part(p); err != nil {
@@ -419,6 +420,18 @@ func (r *xlsxRows) close() {
 // and its cells (valid until the next call); ok is false at the end of
 // the sheet data, err set when the XML is broken.
 func (r *xlsxRows) next() (num int, cells []xlsxCell, ok bool, err error) {
+	num, cells, ok, err = r.advance()
+	if err != nil {
+		r.state = 2
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			err = errors.New("工作表的 XML 不完整（文件可能被截断）")
+		}
+		err = fmt.Errorf("第%d行附近：%w", max(r.row, 1), err)
+	}
+	return num, cells, ok, err
+}
+
+func (r *xlsxRows) advance() (num int, cells []xlsxCell, ok bool, err error) {
 	for r.state < 2 {
 		tok, err := r.sc.next()
 		if err == io.EOF {
@@ -438,13 +451,15 @@ func (r *xlsxRows) next() (num int, cells []xlsxCell, ok bool, err error) {
 		case tok.kind == xmlEnd && string(tok.name) == "sheetData":
 			r.state = 2
 		case r.state == 1 && tok.kind == xmlStart && string(tok.name) == "row":
+			// Rows only move forward, as in excelize: a row number that is
+			// missing, 0, or not past the last row is the next row.
 			num := r.row + 1
 			if v, ok := xmlAttr(tok.attrs, "r"); ok {
 				n, err := strconv.Atoi(strings.TrimSpace(v))
-				if err != nil || n < 1 {
-					return 0, nil, false, fmt.Errorf("行号“%s”无效", v)
+				if err != nil || n < 0 {
+					return 0, nil, false, fmt.Errorf("第%d行之后：行号“%s”无效", r.row, v)
 				}
-				num = n
+				num = max(n, num)
 			}
 			if num > xlsxMaxRows {
 				return 0, nil, false, fmt.Errorf("行号 %d 超过工作表上限 %d", num, xlsxMaxRows)
@@ -589,7 +604,7 @@ func (r *xlsxRows) resolve(c *xlsxCell, v []byte, hasIS bool, inline []byte) err
 		}
 		i, err := strconv.Atoi(s)
 		if err != nil || i < 0 || i >= len(r.book.sst) {
-			return fmt.Errorf("共享字符串编号“%s”无效", s)
+			return fmt.Errorf("单元格 %s 的共享字符串编号“%s”无效", inputCell(c.col, r.row), s)
 		}
 		c.value = r.book.sst[i]
 	case "inlineStr":
@@ -628,6 +643,8 @@ func xlsxColumn(ref []byte) (int, error) {
 			col = col*26 + int(ch-'A') + 1
 		case ch >= 'a' && ch <= 'z':
 			col = col*26 + int(ch-'a') + 1
+		case ch == '$' && (i == 0 || col > 0): // $A$1, as excelize reads it
+			continue
 		default:
 			goto digits
 		}
@@ -877,9 +894,18 @@ func (s *xmlScanner) tag() (tok xmlToken, skip bool, err error) {
 			}
 		}
 	}
+	// The tag ends at the first '>' outside a quoted attribute value; the
+	// quote state is carried from one '>' to the next, so that every byte
+	// is looked at once however many '>' a value holds.
+	var q byte
+	scanned := 0 // bytes from pos whose quote state is in q
 	i := s.find('>', 0)
-	for i >= 0 && quoteOpen(s.buf[s.pos:i]) {
-		// a '>' inside a quoted attribute value: read on to the real end
+	for i >= 0 {
+		q = quoteState(q, s.buf[s.pos+scanned:i])
+		scanned = i - s.pos
+		if q == 0 {
+			break
+		}
 		i = s.find('>', i+1-s.pos)
 	}
 	if i < 0 {
@@ -905,10 +931,9 @@ func (s *xmlScanner) tag() (tok xmlToken, skip bool, err error) {
 	return tok, false, nil
 }
 
-// quoteOpen reports whether a tag's text so far leaves a quoted attribute
-// value open.
-func quoteOpen(b []byte) bool {
-	var q byte
+// quoteState is the open quote (0 for none) after more text of a tag,
+// starting from q.
+func quoteState(q byte, b []byte) byte {
 	for _, c := range b {
 		switch {
 		case q == 0 && (c == '"' || c == '\''):
@@ -917,7 +942,7 @@ func quoteOpen(b []byte) bool {
 			q = 0
 		}
 	}
-	return q != 0
+	return q
 }
 
 func localName(name []byte) []byte {

@@ -91,21 +91,24 @@ func (e *env) runUnits(o evaluateOptions) error {
 
 // loadUnitRules reads the rulesets of single units: each path a .yaml (or
 // .yml) file, or a folder of them. A ruleset applies to the unit its
-// entity names; a ruleset without an entity, or two for one unit, is an
-// error naming the files.
+// entity names (rules.Parse requires one); two for one unit are an error
+// naming both files.
 func loadUnitRules(paths []string) (map[string]*rules.Ruleset, error) {
 	if len(paths) == 0 {
 		return nil, nil
 	}
 	out := map[string]*rules.Ruleset{}
 	from := map[string]string{} // normalized unit name → file
+	seen := map[string]bool{}   // files read
 	for _, p := range paths {
 		files := []string{p}
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
+		if entries, err := os.ReadDir(p); err == nil {
 			files = nil
-			for _, pattern := range []string{"*.yaml", "*.yml"} {
-				m, _ := filepath.Glob(filepath.Join(p, pattern))
-				files = append(files, m...)
+			for _, e := range entries {
+				ext := strings.ToLower(filepath.Ext(e.Name()))
+				if !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+					files = append(files, filepath.Join(p, e.Name()))
+				}
 			}
 			sort.Strings(files)
 			if len(files) == 0 {
@@ -113,14 +116,15 @@ func loadUnitRules(paths []string) (map[string]*rules.Ruleset, error) {
 			}
 		}
 		for _, f := range files {
-			rs, err := loadRules(f)
+			if seen[filepath.Clean(f)] {
+				continue // the same file named twice
+			}
+			seen[filepath.Clean(f)] = true
+			rs, err := loadRules(f) // a ruleset must have an entity
 			if err != nil {
 				return nil, err
 			}
 			name := strings.TrimSpace(rs.Entity)
-			if name == "" {
-				return nil, dataErrorf("规则文件 %s 没有填写 entity（适用的单位名称），无法对应到单位", f)
-			}
 			key := rules.NormalizeName(name)
 			if prev, dup := from[key]; dup {
 				return nil, dataErrorf("单位“%s”有两个规则文件：%s 和 %s；每个单位只用一个", name, prev, f)
