@@ -300,6 +300,7 @@ func FuzzXLSXStream(f *testing.F) {
 		`<sheetData><!-- c --><row r="2"><c r="A2" t="str"><v><![CDATA[a<b]]></v></c></row></sheetData>`,
 		`<sheetData><row r="1"><c r="A1" t="s"><v>0</v><is><r><t>a</t></r><rPh><t>b</t></rPh></is></c></row>`,
 		`<!DOCTYPE x [<!ENTITY a "b">]><sheetData><row r='1' a='>'><c r="A1"><v>&a;</v></c></row></sheetData>`,
+		`<sheetData><row r="1048576"><c><v>1</v></c></row><row r="1"><c><v>2</v></c></row><row r="1048576"/></sheetData>`,
 	} {
 		f.Add(s)
 	}
@@ -314,14 +315,16 @@ func FuzzXLSXStream(f *testing.F) {
 			t.Fatal(err)
 		}
 		defer it.close()
+		last := 0
 		for i := 0; ; i++ {
 			num, cells, ok, err := it.next()
 			if err != nil || !ok {
-				return
+				break
 			}
-			if num < 1 || num > xlsxMaxRows {
-				t.Fatalf("row %d", num)
+			if num < 1 || num > xlsxMaxRows || num <= last {
+				t.Fatalf("row %d after row %d", num, last)
 			}
+			last = num
 			for _, c := range cells {
 				if c.col < 0 || c.col >= 16384 {
 					t.Fatalf("column %d", c.col)
@@ -329,6 +332,19 @@ func FuzzXLSXStream(f *testing.F) {
 			}
 			if i > len(sheet) {
 				t.Fatal(fmt.Sprintf("%d rows from %d bytes", i, len(sheet)))
+			}
+		}
+		// The rows the multi-unit reader sees, gaps filled, stay within
+		// the sheet's bounds however the row numbers jump.
+		rows, err := unitsOpenRows(b, "数据")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.close()
+		n := 0
+		for _, ok := rows.next(); ok; _, ok = rows.next() {
+			if n++; n > xlsxMaxRows {
+				t.Fatalf("more than %d rows", xlsxMaxRows)
 			}
 		}
 	})
