@@ -59,20 +59,7 @@ func cityUnits(t *testing.T) []Unit {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	mk := func(name, gdp, jobs, pm string, safe bool) Unit {
-		return Unit{Name: name, Ruleset: rs, Actuals: Actuals{Values: map[string]*Actual{
-			"gdp_growth":     {ID: "gdp_growth", Growth: dec(gdp)},
-			"new_urban_jobs": {ID: "new_urban_jobs", Level: dec(jobs)},
-			"pm25":           {ID: "pm25", Level: dec(pm)},
-			"safety":         {ID: "safety", Done: yes(safe)},
-		}}}
-	}
-	return []Unit{
-		mk("红旗区", "8.6", "12000", "52", true),
-		mk("卫滨区", "8.6", "9000", "48", true),
-		mk("牧野区", "7.9", "10000", "60", true),
-		mk("凤泉区", "9.1", "11000", "55", false),
-	}
+	return cityUnitsOf(rs)
 }
 
 func TestEvaluateUnits(t *testing.T) {

@@ -356,11 +356,7 @@ func (b *xlsxBook) grid(sheet string) ([][]string, map[string]xlsxCell, error) {
 			vals = append(vals, c.value)
 			cells[inputCell(c.col, num)] = c
 		}
-		if num > len(rows) {
-			rows = append(rows, vals)
-		} else {
-			rows[num-1] = vals // a row given twice: the last wins
-		}
+		rows = append(rows, vals) // rows only move forward (xlsxRows.next)
 	}
 	for len(rows) > 0 && len(rows[len(rows)-1]) == 0 {
 		rows = rows[:len(rows)-1]

@@ -67,32 +67,8 @@ func xlsxOurRows(data []byte, sheet string) ([][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	it, err := b.rows(sheet)
-	if err != nil {
-		return nil, err
-	}
-	defer it.close()
-	var out [][]string
-	for {
-		num, cells, ok, err := it.next()
-		if err != nil {
-			return out, err
-		}
-		if !ok {
-			return out, nil
-		}
-		for len(out) < num-1 {
-			out = append(out, nil)
-		}
-		var row []string
-		for _, c := range cells {
-			for len(row) < c.col {
-				row = append(row, "")
-			}
-			row = append(row, c.value)
-		}
-		out = append(out, row)
-	}
+	rows, _, err := b.grid(sheet)
+	return rows, err
 }
 
 // xlsxExcelizeRows reads a sheet with excelize's row iterator, raw values.
