@@ -512,49 +512,43 @@ func readFormatHasPercent(code string) bool {
 
 // figure reads one figure cell into act.
 func (r *reader) figure(ind *rules.Indicator, act *eval.Actual, col int, c readCell) {
-	field := inputColumns[col].field
 	pos := r.pos(c.ref)
-	if r.book != nil {
-		r.bookFigure(ind, act, col, c, pos)
-		return
-	}
-	typ, _ := r.f.GetCellType(r.sheet, c.ref)
+	typ, style, formula, formulaText := r.cellMeta(c.ref, c.raw == "")
 	if c.raw == "" {
-		if formula, _ := r.f.GetCellFormula(r.sheet, c.ref); formula != "" {
-			r.noResult(ind, col, pos, formula)
+		if formula {
+			r.noResult(ind, col, pos, formulaText)
 		}
 		return
 	}
-	number := typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber
-	cell := unitsCell{
-		raw:     c.raw,
-		pct:     number && r.percentFormat(c.ref),
-		boolean: typ == excelize.CellTypeBool,
-		isErr:   typ == excelize.CellTypeError || readErrorValues[strings.ToUpper(c.raw)],
-	}
-	cellFigure("", ind, act, field, cell, number, pos, &r.diags)
+	cell, number := unitsCellOf(c.raw, typ, style)
+	cellFigure("", ind, act, inputColumns[col].field, cell, number, pos, &r.diags)
 }
 
-// bookFigure is figure for a sheet read through r.book: the cell's type,
-// style and formula come from the sheet read once, not from a lookup per
-// cell (excelize finds a sheet by walking all of them, so a workbook of a
-// thousand units' sheets took seconds).
-func (r *reader) bookFigure(ind *rules.Indicator, act *eval.Actual, col int, c readCell, pos rules.Pos) {
-	x, ok := r.cells[c.ref]
-	if c.raw == "" {
-		if ok && x.formula {
-			r.noResult(ind, col, pos, x.formulaText)
-		}
-		return
+// cellMeta is what a figure cell's raw text does not say: its type as the
+// t attribute writes it ("" or "n" for a number, b, e, s …); for a number,
+// whether its style has a percent number format; for an empty cell,
+// whether it holds a formula and its text (empty when unknown). Through
+// r.book they come from the sheet read once; through excelize, from a
+// lookup per cell (excelize finds a sheet by walking all of them, which
+// is why the multi-unit reader reads through the book).
+func (r *reader) cellMeta(ref string, empty bool) (typ string, percent, formula bool, formulaText string) {
+	if r.book != nil {
+		x := r.cells[ref]
+		return x.typ, r.book.percentStyle(x.style), x.formula, x.formulaText
 	}
-	number := x.typ == "" || x.typ == "n"
-	cell := unitsCell{
-		raw:     c.raw,
-		pct:     number && r.book.percentStyle(x.style),
-		boolean: x.typ == "b",
-		isErr:   x.typ == "e" || readErrorValues[strings.ToUpper(c.raw)],
+	if empty {
+		text, _ := r.f.GetCellFormula(r.sheet, ref)
+		return "", false, text != "", text
 	}
-	cellFigure("", ind, act, inputColumns[col].field, cell, number, pos, &r.diags)
+	switch t, _ := r.f.GetCellType(r.sheet, ref); t {
+	case excelize.CellTypeUnset, excelize.CellTypeNumber:
+		return "", r.percentFormat(ref), false, ""
+	case excelize.CellTypeBool:
+		return "b", false, false, ""
+	case excelize.CellTypeError:
+		return "e", false, false, ""
+	}
+	return "s", false, false, ""
 }
 
 // noResult reports a formula cell without a cached result; formula is its

@@ -75,14 +75,24 @@ func (it *unitsRows) next() ([]unitsCell, bool) {
 	}
 	cells := make([]unitsCell, width)
 	for _, x := range it.pending {
-		c := unitsCell{raw: strings.TrimSpace(x.value)}
-		number := x.typ == "" || x.typ == "n"
-		c.pct = number && it.book.percentStyle(x.style)
-		c.boolean = x.typ == "b"
-		c.isErr = x.typ == "e" || (strings.HasPrefix(c.raw, "#") && readErrorValues[strings.ToUpper(c.raw)])
-		cells[x.col] = c
+		cells[x.col], _ = unitsCellOf(strings.TrimSpace(x.value), x.typ, it.book.percentStyle(x.style))
 	}
 	return cells, true
+}
+
+// unitsCellOf is a cell from its raw text, its type as the t attribute
+// writes it and whether its style has a percent number format: a number
+// cell (t "" or "n") with a percent format holds a fraction, a boolean
+// cell 1 or 0, an error cell (or text like #N/A) an error value. number
+// says the cell is a number cell.
+func unitsCellOf(raw, typ string, percentStyle bool) (c unitsCell, number bool) {
+	number = typ == "" || typ == "n"
+	return unitsCell{
+		raw:     raw,
+		pct:     number && percentStyle,
+		boolean: typ == "b",
+		isErr:   typ == "e" || (strings.HasPrefix(raw, "#") && readErrorValues[strings.ToUpper(raw)]),
+	}, number
 }
 
 // each calls fn with every row and its number, in order. The iterator
