@@ -202,6 +202,17 @@ func (b *xlsxBook) readStyles(name string) error {
 	return nil
 }
 
+// worksheetsSize is the unpacked size of the worksheet parts.
+func (b *xlsxBook) worksheetsSize() uint64 {
+	size := uint64(0)
+	for name, f := range b.files {
+		if strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml") {
+			size += f.UncompressedSize64
+		}
+	}
+	return size
+}
+
 // percentStyle reports whether cell style s has a percent number format.
 func (b *xlsxBook) percentStyle(s int) bool {
 	return s >= 0 && s < len(b.pct) && b.pct[s]
@@ -217,9 +228,8 @@ func (b *xlsxBook) readSST(name string) error {
 	defer rc.Close()
 	sc := newXMLScanner(rc)
 	var (
-		text      []byte
-		inSI, inT bool
-		phonetic  int
+		item xlsxRichText
+		inSI bool
 	)
 	for {
 		tok, err := sc.next()
@@ -229,38 +239,62 @@ func (b *xlsxBook) readSST(name string) error {
 		if err != nil {
 			return err
 		}
-		switch tok.kind {
-		case xmlStart:
-			switch string(tok.name) {
-			case "si":
-				inSI, text = true, text[:0]
-				if tok.selfClose {
-					b.sst, inSI = append(b.sst, ""), false
-				}
-			case "rPh":
-				phonetic += btoi(!tok.selfClose)
-			case "t":
-				inT = inSI && phonetic == 0 && !tok.selfClose
+		switch {
+		case tok.kind == xmlStart && string(tok.name) == "si":
+			item.reset()
+			inSI = !tok.selfClose
+			if tok.selfClose {
+				b.sst = append(b.sst, "")
 			}
-		case xmlEnd:
-			switch string(tok.name) {
-			case "si":
-				if inSI {
-					b.sst = append(b.sst, xlsxUnescapeBSTR(string(text)))
-				}
-				inSI, inT = false, false
-			case "rPh":
-				phonetic = max(phonetic-1, 0)
-			case "t":
-				inT = false
+		case tok.kind == xmlEnd && string(tok.name) == "si":
+			if inSI {
+				b.sst = append(b.sst, item.String())
 			}
-		case xmlText:
-			if inT {
-				text = xmlAppendText(text, tok)
-			}
+			inSI = false
+		case inSI:
+			item.token(tok)
 		}
 	}
 }
+
+// xlsxRichText gathers the text of a string item (a shared string's si,
+// or an inline string's is): its t elements, runs joined, phonetic runs
+// (rPh) left out, the _xHHHH_ escapes undone.
+type xlsxRichText struct {
+	text     []byte
+	inT      bool
+	phonetic int // depth of rPh elements
+}
+
+func (x *xlsxRichText) reset() {
+	x.text, x.inT, x.phonetic = x.text[:0], false, 0
+}
+
+// token takes a token inside the item.
+func (x *xlsxRichText) token(tok xmlToken) {
+	switch tok.kind {
+	case xmlStart:
+		switch string(tok.name) {
+		case "rPh":
+			x.phonetic += btoi(!tok.selfClose)
+		case "t":
+			x.inT = x.phonetic == 0 && !tok.selfClose
+		}
+	case xmlEnd:
+		switch string(tok.name) {
+		case "rPh":
+			x.phonetic = max(x.phonetic-1, 0)
+		case "t":
+			x.inT = false
+		}
+	case xmlText:
+		if x.inT {
+			x.text = xmlAppendText(x.text, tok)
+		}
+	}
+}
+
+func (x *xlsxRichText) String() string { return xlsxUnescapeBSTR(string(x.text)) }
 
 func btoi(b bool) int {
 	if b {
@@ -378,13 +412,14 @@ type xlsxCell struct {
 
 // xlsxRows streams the rows of one worksheet.
 type xlsxRows struct {
-	book  *xlsxBook
-	rc    io.ReadCloser
-	sc    *xmlScanner
-	row   int // number of the last row returned
-	state int // 0 before sheetData, 1 in it, 2 after
-	cells []xlsxCell
-	text  []byte
+	book   *xlsxBook
+	rc     io.ReadCloser
+	sc     *xmlScanner
+	row    int // number of the last row returned
+	state  int // 0 before sheetData, 1 in it, 2 after
+	cells  []xlsxCell
+	text   []byte
+	inline xlsxRichText // the is of the cell being read
 }
 
 // rows opens a sheet for streaming. A sheet that is no worksheet (a chart
@@ -520,16 +555,12 @@ func (r *xlsxRows) readCell(c *xlsxCell) error {
 	const (
 		outside = iota
 		inV
-		inT
 		inF
 	)
 	var (
-		where     = outside
-		v, inline []byte
-		f         []byte
-		hasIS     bool
-		inIS      bool
-		phonetic  int
+		where       = outside
+		v, f        []byte
+		hasIS, inIS bool
 	)
 	for {
 		tok, err := r.sc.next()
@@ -539,8 +570,12 @@ func (r *xlsxRows) readCell(c *xlsxCell) error {
 			}
 			return err
 		}
-		switch tok.kind {
-		case xmlStart:
+		switch {
+		case inIS && tok.kind == xmlEnd && string(tok.name) == "is":
+			inIS = false
+		case inIS:
+			r.inline.token(tok)
+		case tok.kind == xmlStart:
 			switch string(tok.name) {
 			case "v":
 				if !tok.selfClose {
@@ -553,35 +588,23 @@ func (r *xlsxRows) readCell(c *xlsxCell) error {
 				}
 			case "is":
 				inIS, hasIS = !tok.selfClose, true
-				inline = inline[:0]
-			case "rPh":
-				phonetic += btoi(!tok.selfClose)
-			case "t":
-				if inIS && phonetic == 0 && !tok.selfClose {
-					where = inT
-				}
+				r.inline.reset()
 			}
-		case xmlEnd:
+		case tok.kind == xmlEnd:
 			switch string(tok.name) {
 			case "c":
 				if len(f) > 0 {
 					c.formulaText = string(f)
 				}
-				return r.resolve(c, v, hasIS, inline)
-			case "v", "t", "f":
+				return r.resolve(c, v, hasIS)
+			case "v", "f":
 				where = outside
-			case "rPh":
-				phonetic = max(phonetic-1, 0)
-			case "is":
-				inIS = false
 			}
-		case xmlText:
+		case tok.kind == xmlText:
 			switch where {
 			case inV:
 				v = xmlAppendText(v, tok)
 				r.text = v
-			case inT:
-				inline = xmlAppendText(inline, tok)
 			case inF:
 				f = xmlAppendText(f, tok)
 			}
@@ -591,7 +614,7 @@ func (r *xlsxRows) readCell(c *xlsxCell) error {
 
 // resolve sets a cell's value from its v and is content, as excelize's
 // raw values are.
-func (r *xlsxRows) resolve(c *xlsxCell, v []byte, hasIS bool, inline []byte) error {
+func (r *xlsxRows) resolve(c *xlsxCell, v []byte, hasIS bool) error {
 	switch c.typ {
 	case "s":
 		s := strings.TrimSpace(string(v))
@@ -605,7 +628,7 @@ func (r *xlsxRows) resolve(c *xlsxCell, v []byte, hasIS bool, inline []byte) err
 		c.value = r.book.sst[i]
 	case "inlineStr":
 		if hasIS {
-			c.value = xlsxUnescapeBSTR(string(inline))
+			c.value = r.inline.String()
 		} else {
 			c.value = string(v)
 		}
