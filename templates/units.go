@@ -1,8 +1,6 @@
 package templates
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
 	"sort"
@@ -224,7 +222,7 @@ func ReadUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (
 // readUnits is ReadUnits without the recovery from a panic in excelize,
 // for the fuzz target.
 func readUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) ([]eval.Unit, rules.Diagnostics) {
-	u := &unitsReader{name: name, rs: rs, opts: opts, data: data, byKey: map[string]*unitsEntry{},
+	u := &unitsReader{name: name, rs: rs, opts: opts, byKey: map[string]*unitsEntry{},
 		indexes: map[*rules.Ruleset]*unitsIndex{}, own: map[string]*rules.Ruleset{}, unknown: map[string]*unitsUnknown{}}
 	for n, r := range opts.Rulesets {
 		u.own[unitsKey(n)] = r
@@ -630,16 +628,8 @@ func (u *unitsReader) estimate(scans []*unitsScan) {
 		total += rows
 	}
 	if unknown {
-		if zr, err := zip.NewReader(bytes.NewReader(u.data), int64(len(u.data))); err == nil {
-			size := uint64(0)
-			for _, zf := range zr.File {
-				if strings.HasPrefix(zf.Name, "xl/worksheets/") && strings.HasSuffix(zf.Name, ".xml") {
-					size += zf.UncompressedSize64
-				}
-			}
-			// A streamed cell of a long table takes about 45 bytes of XML.
-			total = max(total, int(size/uint64(45*width+30)))
-		}
+		// A streamed cell of a long table takes about 45 bytes of XML.
+		total = max(total, int(u.book.worksheetsSize()/uint64(45*width+30)))
 	}
 	u.total = total
 }
