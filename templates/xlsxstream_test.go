@@ -349,3 +349,41 @@ func TestXLSXStreamQuotedGreaterThan(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSXBookErrors: a package whose workbook, styles or shared strings
+// cannot be read is refused with a message that names the part.
+func TestXLSXBookErrors(t *testing.T) {
+	const sheet = `<sheetData/>`
+	withoutWorkbook := func(t *testing.T) []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, _ := zw.Create("xl/worksheets/sheet1.xml")
+		w.Write([]byte(`<worksheet>` + sheet + `</worksheet>`))
+		zw.Close()
+		return buf.Bytes()
+	}
+	tests := []struct {
+		name string
+		data func(t *testing.T) []byte
+		want string
+	}{
+		{"no workbook part", withoutWorkbook, "工作簿目录（xl/workbook.xml）无法解析：xl/workbook.xml: 缺少部件"},
+		{"styles that do not parse", func(t *testing.T) []byte {
+			return xlsxTestPackage(t, sheet, "", `<cellXfs><xf numFmtId="百分比"/></cellXfs>`)
+		}, "样式表无法解析"},
+		{"not a zip", func(t *testing.T) []byte { return []byte("PK\x03\x04 broken") }, "zip"},
+		{"too big", func(t *testing.T) []byte { return xlsxTestPackage(t, sheet, "", "") }, "解压后超过上限"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			limit := uint64(1 << 30)
+			if tt.name == "too big" {
+				limit = 100
+			}
+			_, err := openXLSXBook(tt.data(t), limit)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
