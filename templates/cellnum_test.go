@@ -185,7 +185,7 @@ func TestInputSerial(t *testing.T) {
 	for _, tt := range []struct {
 		y, m, d, want int
 	}{{2019, 4, 15, 43570}, {2000, 1, 1, 36526}, {1900, 3, 1, 61}, {2099, 12, 31, 73050}} {
-		if got := inputSerial(tt.y, tt.m, tt.d); got != tt.want {
+		if got := cellSerial(tt.y, tt.m, tt.d); got != tt.want {
 			t.Errorf("inputSerial(%d-%d-%d) = %d, want %d", tt.y, tt.m, tt.d, got, tt.want)
 		}
 		got, err := ParseCellDate(decimal.NewFromInt(int64(tt.want)).String(), true)

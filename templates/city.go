@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strconv"
@@ -127,16 +128,6 @@ func cityIndicators(c *eval.City) []*rules.Indicator {
 		}
 	}
 	return out
-}
-
-// cityTitle is the title of the whole run: "2019年1-6月各单位主要预期目标完成情况".
-func cityTitle(c *eval.City) string {
-	a := c.Units[0]
-	period := ""
-	if !c.Period.IsYear() {
-		period = c.Period.Label()
-	}
-	return fmt.Sprintf("%d年%s各单位主要预期目标完成情况", a.Year, period)
 }
 
 // cityRankCell is an overall rank: the number 2 shown 第2名.
@@ -339,7 +330,7 @@ func (s *cityStream) freeze(cols, rows int) {
 	if s.b.err != nil {
 		return
 	}
-	tl := scRef(scCol(cols), rows+1)
+	tl := scRef(cellColName(cols), rows+1)
 	s.b.fail(s.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: tl,
 		ActivePane: "bottomRight", Selection: []excelize.Selection{{SQRef: tl, ActiveCell: tl, Pane: "bottomRight"}}}))
 }
@@ -402,10 +393,10 @@ func (b *cityBook) ranking() {
 	widths = append(widths, 40)
 	s.widths(widths)
 	s.freeze(2, 3)
-	last := scCol(ncols - 1)
+	last := cellColName(ncols - 1)
 	title := scStyle{font: scFontTitle, size: 16, bold: true, halign: "center"}
 	// The title spans the columns of the first printed page.
-	span := scCol(min(ncols, len(fixed)+9) - 1)
+	span := cellColName(min(ncols, len(fixed)+9) - 1)
 	sub := scSubStyle
 	title.halign, sub.halign = "left", "left"
 	s.put(30, b.stext(cityTitle(b.c)+"排名", title))
@@ -451,7 +442,7 @@ func (b *cityBook) ranking() {
 	}
 	lastRow := 3 + len(b.ranked)
 	if len(b.inds) > 0 {
-		b.statusFormats(sh, fmt.Sprintf("%s4:%s%d", scCol(len(fixed)), scCol(len(fixed)+len(b.inds)-1), lastRow))
+		b.statusFormats(sh, fmt.Sprintf("%s4:%s%d", cellColName(len(fixed)), cellColName(len(fixed)+len(b.inds)-1), lastRow))
 	}
 	if b.err == nil {
 		b.fail(b.f.AutoFilter(sh, fmt.Sprintf("A3:%s%d", last, lastRow), nil))
@@ -535,7 +526,7 @@ func (b *cityBook) detailHead(s *cityStream, cols []cityDetailCol, title string)
 		widths[i] = c.width
 	}
 	s.widths(widths)
-	last := scCol(len(cols) - 1)
+	last := cellColName(len(cols) - 1)
 	st := scStyle{font: scFontTitle, size: 14, bold: true, halign: "left"}
 	s.put(24, b.stext(title, st))
 	s.merge("A1", last+"1")
@@ -556,9 +547,9 @@ func (b *cityBook) longDetail() {
 	s.freeze(2, 2)
 	b.detailHead(s, cols, cityTitle(b.c)+"明细")
 	b.detailRows(s, cols, b.ranked)
-	last := scCol(len(cols) - 1)
+	last := cellColName(len(cols) - 1)
 	if s.row > 2 {
-		st := scCol(cityColIndex(cols, "完成情况"))
+		st := cellColName(cityColIndex(cols, "完成情况"))
 		b.statusFormats(sh, fmt.Sprintf("%s3:%s%d", st, st, s.row))
 		if b.err == nil {
 			b.fail(b.f.AutoFilter(sh, fmt.Sprintf("A2:%s%d", last, s.row), nil))
@@ -588,7 +579,7 @@ func (b *cityBook) unitDetail(sh string, a *eval.Assessment) {
 	total[cityColIndex(cols, "判定依据")] = b.stext(cityUnitSummary(a), scStyle{border: true, bold: true, wrap: true})
 	s.put(0, total...)
 	if lastData >= first {
-		st := scCol(cityColIndex(cols, "完成情况"))
+		st := cellColName(cityColIndex(cols, "完成情况"))
 		b.statusFormats(sh, fmt.Sprintf("%s%d:%s%d", st, first, st, lastData))
 	}
 	s.flush()
@@ -644,8 +635,8 @@ func (b *cityBook) overview() {
 		{"数据问题", scNum(decimal.NewFromInt(int64(len(b.probs))), 0)},
 	}
 	for i, fg := range figures {
-		b.text(sh, scRef(scCol(i), 4), fg.label, label)
-		b.cell(sh, scRef(scCol(i), 5), fg.value, big)
+		b.text(sh, scRef(cellColName(i), 4), fg.label, label)
+		b.cell(sh, scRef(cellColName(i), 5), fg.value, big)
 	}
 	b.height(sh, 5, 36)
 	b.text(sh, "G4", "时序进度", label)
@@ -684,7 +675,7 @@ func (b *cityBook) overview() {
 	b.text(sh, scRef("A", row), "指标完成情况（全部单位合计）与颜色说明", scSectionHead)
 	row++
 	for i, h := range []string{"完成情况", "个数", "颜色", "含义"} {
-		b.text(sh, scRef(scCol(i), row), h, scHeadStyle)
+		b.text(sh, scRef(cellColName(i), row), h, scHeadStyle)
 	}
 	b.merge(sh, scRef("D", row), scRef("G", row), scHeadStyle)
 	row++
@@ -937,53 +928,14 @@ func (b *cityBook) problems() {
 		height := max(scRowHeight(d.Summary, 54), scRowHeight(d.Hint, 38), scRowHeight(d.Pos.String(), 28))
 		s.put(height,
 			b.scell(scNum(decimal.NewFromInt(int64(i+1)), 0), scBodyStyle),
-			b.stext(scOr(p.unit, scNoValue), scWrapStyle),
-			b.stext(scOr(d.Pos.String(), scNoValue), scWrapStyle),
+			b.stext(cmp.Or(p.unit, scNoValue), scWrapStyle),
+			b.stext(cmp.Or(d.Pos.String(), scNoValue), scWrapStyle),
 			b.stext(level, scBodyStyle),
-			b.stext(scOr(name, scNoValue), scWrapStyle),
+			b.stext(cmp.Or(name, scNoValue), scWrapStyle),
 			b.stext(d.Summary, scWrapStyle),
-			b.stext(scOr(d.Hint, scNoValue), scWrapStyle))
+			b.stext(cmp.Or(d.Hint, scNoValue), scWrapStyle))
 	}
 	s.flush()
-}
-
-// cityProblem is a problem of a city run, with the unit it concerns.
-type cityProblem struct {
-	unit string
-	d    rules.Diagnostic
-}
-
-// cityProblems gathers the problems of every unit and of the run, each
-// once (a warning read for a unit is in both), sorted by position.
-func cityProblems(c *eval.City) []cityProblem {
-	seen := map[rules.Diagnostic]bool{}
-	var out []cityProblem
-	for _, a := range c.Units {
-		for _, d := range a.Problems {
-			if !seen[d] {
-				seen[d] = true
-				out = append(out, cityProblem{unit: a.Entity, d: d})
-			}
-		}
-	}
-	for _, d := range c.Problems {
-		if !seen[d] {
-			seen[d] = true
-			out = append(out, cityProblem{d: d})
-		}
-	}
-	ds := make(rules.Diagnostics, len(out))
-	idx := map[rules.Diagnostic]int{}
-	for i, p := range out {
-		ds[i] = p.d
-		idx[p.d] = i
-	}
-	ds.Sort()
-	sorted := make([]cityProblem, len(ds))
-	for i, d := range ds {
-		sorted[i] = out[idx[d]]
-	}
-	return sorted
 }
 
 func cityBool(v bool) *bool { return &v }

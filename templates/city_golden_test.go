@@ -83,7 +83,7 @@ func cityDumpCells(t *testing.T, f *excelize.File, sheet string) string {
 		}
 		fmt.Fprintf(&cells, "row %d ht=%g\n", r, ht)
 		for ci := range cols {
-			ref := scRef(scCol(ci), r)
+			ref := scRef(cellColName(ci), r)
 			typ, err := f.GetCellType(sheet, ref)
 			if err != nil {
 				t.Fatal(err)

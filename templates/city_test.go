@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -30,7 +31,7 @@ func cityFixture(t *testing.T, period string) *eval.City {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	units, diags := unitsRead(t, unitsLongBook(t, unitsTestFigures()), rs, UnitsOptions{Targets: targets})
+	units, diags := cityRead(t, unitsLongBook(t, unitsTestFigures()), rs, UnitsOptions{Targets: targets})
 	p, err := eval.ParsePeriod(period)
 	if err != nil {
 		t.Fatal(err)
@@ -526,4 +527,13 @@ func TestCityScorecardProgress(t *testing.T) {
 			t.Errorf("call %d of %d: %d of %d", i, len(calls), call[0], total)
 		}
 	}
+}
+
+func cityRead(t *testing.T, data []byte, rs *rules.Ruleset, opts UnitsOptions) ([]eval.Unit, rules.Diagnostics) {
+	t.Helper()
+	units, diags := ReadUnits("units.xlsx", data, rs, opts)
+	if diags.HasErrors() {
+		t.Fatalf("errors:\n%v", diags.Errors())
+	}
+	return units, diags
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
 )
 
 // cityJSONIndicator is one indicator of one unit: the fields of the
@@ -272,4 +273,53 @@ func WriteCityCSV(w io.Writer, c *eval.City) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// cityTitle is the title of the whole run: "2019年1-6月各单位主要预期目标完成情况".
+func cityTitle(c *eval.City) string {
+	a := c.Units[0]
+	period := ""
+	if !c.Period.IsYear() {
+		period = c.Period.Label()
+	}
+	return fmt.Sprintf("%d年%s各单位主要预期目标完成情况", a.Year, period)
+}
+
+// cityProblem is a problem of a city run, with the unit it concerns.
+type cityProblem struct {
+	unit string
+	d    rules.Diagnostic
+}
+
+// cityProblems gathers the problems of every unit and of the run, each
+// once (a warning read for a unit is in both), sorted by position.
+func cityProblems(c *eval.City) []cityProblem {
+	seen := map[rules.Diagnostic]bool{}
+	var out []cityProblem
+	for _, a := range c.Units {
+		for _, d := range a.Problems {
+			if !seen[d] {
+				seen[d] = true
+				out = append(out, cityProblem{unit: a.Entity, d: d})
+			}
+		}
+	}
+	for _, d := range c.Problems {
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, cityProblem{d: d})
+		}
+	}
+	ds := make(rules.Diagnostics, len(out))
+	idx := map[rules.Diagnostic]int{}
+	for i, p := range out {
+		ds[i] = p.d
+		idx[p.d] = i
+	}
+	ds.Sort()
+	sorted := make([]cityProblem, len(ds))
+	for i, d := range ds {
+		sorted[i] = out[idx[d]]
+	}
+	return sorted
 }

@@ -168,7 +168,7 @@ func corpusBookPassword(app, password string, sheets ...corpusSheet) ([]byte, er
 				if v == "" {
 					continue
 				}
-				ref := gridRef(r, c)
+				ref := cellA1(c, r+1)
 				switch {
 				case !s.text && corpusIsNumber(v):
 					keep(f.SetCellDefault(s.name, ref, v))
@@ -288,7 +288,7 @@ func corpusRawBookMethod(sheet string, rows [][]corpusRawCell, method uint16) ([
 			if cell.inner == "" && cell.t == "" {
 				continue
 			}
-			fmt.Fprintf(&ws, `<c r="%s"`, gridRef(r, c))
+			fmt.Fprintf(&ws, `<c r="%s"`, cellA1(c, r+1))
 			if cell.style > 0 {
 				fmt.Fprintf(&ws, ` s="%d"`, cell.style)
 			}
@@ -916,7 +916,7 @@ func corpusContent(data []byte, password string) (string, error) {
 		for r, row := range rows {
 			for c, v := range row {
 				if v != "" {
-					fmt.Fprintf(&b, "%s=%q\n", gridRef(r, c), v)
+					fmt.Fprintf(&b, "%s=%q\n", cellA1(c, r+1), v)
 				}
 			}
 		}

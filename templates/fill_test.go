@@ -116,7 +116,7 @@ func TestFillTemplate(t *testing.T) {
 		{"plant_start", inputColDate, "2020-04-15", false},
 	}
 	for _, tt := range tests {
-		cell := inputCell(tt.col, inTestRow(t, f, tt.id))
+		cell := cellA1(tt.col, inTestRow(t, f, tt.id))
 		if got := inTestValue(t, f, cell); got != tt.raw {
 			t.Errorf("%s %s = %q, want %q", tt.id, cell, got, tt.raw)
 		}

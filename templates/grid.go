@@ -76,24 +76,6 @@ func (g *grid) width() int {
 	return w
 }
 
-// ref is the A1 reference of the cell at r, c.
-func gridRef(r, c int) string {
-	name, err := excelize.CoordinatesToCellName(c+1, r+1)
-	if err != nil {
-		return ""
-	}
-	return name
-}
-
-// gridColName is the column letters of column c.
-func gridColName(c int) string {
-	name, err := excelize.ColumnNumberToName(c + 1)
-	if err != nil {
-		return ""
-	}
-	return name
-}
-
 // pos is the position of the cell at r, c in the user's terms: sheet and
 // cell for a workbook; for CSV, the line where the record starts and the
 // field number (1 = first field), with the A1 reference a spreadsheet
@@ -104,9 +86,9 @@ func (g *grid) pos(r, c int) rules.Pos {
 		if r >= 0 && r < len(g.lines) {
 			line = g.lines[r]
 		}
-		return rules.Pos{File: g.File, Line: line, Col: c + 1, Cell: gridRef(r, c)}
+		return rules.Pos{File: g.File, Line: line, Col: c + 1, Cell: cellA1(c, r+1)}
 	}
-	return rules.Pos{File: g.File, Sheet: g.Sheet, Cell: gridRef(r, c)}
+	return rules.Pos{File: g.File, Sheet: g.Sheet, Cell: cellA1(c, r+1)}
 }
 
 // sheetPos is the position of the sheet (or CSV file) as a whole.
@@ -123,7 +105,7 @@ func (g *grid) where(r, c int) string {
 		p := g.pos(r, c)
 		return fmt.Sprintf("第%d行第%d列", p.Line, p.Col)
 	}
-	return gridRef(r, c)
+	return cellA1(c, r+1)
 }
 
 // gridIsErrorText reports whether text is an error value as Excel writes it
@@ -170,7 +152,7 @@ func gridFromSheet(f *excelize.File, file, sheet string) (*grid, error) {
 			if strings.TrimSpace(text) == "" {
 				continue
 			}
-			ref := gridRef(r, c)
+			ref := cellA1(c, r+1)
 			typ, err := f.GetCellType(sheet, ref)
 			if err != nil {
 				continue
@@ -200,7 +182,7 @@ func gridFromSheet(f *excelize.File, file, sheet string) (*grid, error) {
 				s = ""
 			}
 		}()
-		s, err := f.GetCellFormula(sheet, gridRef(r, c))
+		s, err := f.GetCellFormula(sheet, cellA1(c, r+1))
 		if err != nil {
 			return ""
 		}
@@ -213,12 +195,12 @@ func gridFromSheet(f *excelize.File, file, sheet string) (*grid, error) {
 // other cells of the range, marking them, so that a header spanning two
 // columns ("1-12月" over "绝对量 | 增速") is seen above both.
 func (g *grid) spreadMerge(from, to string) {
-	c1, r1, err1 := excelize.CellNameToCoordinates(from)
-	c2, r2, err2 := excelize.CellNameToCoordinates(to)
-	if err1 != nil || err2 != nil {
+	c1, r1, ok1 := cellParseA1(from)
+	c2, r2, ok2 := cellParseA1(to)
+	if !ok1 || !ok2 {
 		return
 	}
-	r1, c1, r2, c2 = r1-1, c1-1, min(r2-1, len(g.Rows)-1), min(c2-1, gridMaxCols-1)
+	r1, r2, c2 = r1-1, min(r2-1, len(g.Rows)-1), min(c2, gridMaxCols-1)
 	if r1 < 0 || c1 < 0 || r1 >= len(g.Rows) || (r2-r1+1)*(c2-c1+1) > 4096 {
 		return
 	}

@@ -352,7 +352,7 @@ func (im *importer) analyze(g *grid) *importTable {
 	m := im.opts.Mapping
 	width := g.width()
 	if m != nil && m.Columns["name"] != "" {
-		t.nameCol = mappingColumn(m.Columns["name"])
+		t.nameCol = cellColIndex(m.Columns["name"])
 	} else {
 		counts := make([]int, min(width, importNameScan))
 		for r := range g.Rows {
@@ -534,10 +534,10 @@ func (im *importer) findHeader(t *importTable) {
 	if m != nil {
 		for key, col := range m.Columns {
 			role, ok := mappingRoles[key]
-			if !ok || role == roleName || mappingColumn(col) < 0 {
+			if !ok || role == roleName || cellColIndex(col) < 0 {
 				continue // reported by checkMapping
 			}
-			t.cols[role] = mappingColumn(col)
+			t.cols[role] = cellColIndex(col)
 			t.mapped[role] = true
 		}
 	}
@@ -592,7 +592,7 @@ func (im *importer) read(t *importTable) {
 			var hs []string
 			for c, h := range t.headers {
 				if h != "" && c != t.nameCol {
-					hs = append(hs, gridColName(c)+"列“"+h+"”")
+					hs = append(hs, cellColName(c)+"列“"+h+"”")
 				}
 			}
 			seen = strings.Join(hs, "，")

@@ -96,7 +96,7 @@ func (rep *ImportReport) fill(t *importTable) {
 		rep.HeaderRows = append(rep.HeaderRows, r+1)
 	}
 	if t.nameCol >= 0 {
-		rep.NameColumn = gridColName(t.nameCol)
+		rep.NameColumn = cellColName(t.nameCol)
 	}
 	rep.TableUnit = t.tableUnit
 	chosen := map[int]headerRole{}
@@ -124,7 +124,7 @@ func (rep *ImportReport) fill(t *importTable) {
 		if c < len(t.headers) {
 			header = t.headers[c]
 		}
-		rep.Columns = append(rep.Columns, ImportColumn{Column: gridColName(c), Header: header,
+		rep.Columns = append(rep.Columns, ImportColumn{Column: cellColName(c), Header: header,
 			Role: role.String(), Unit: unit, Mapped: t.mapped[role]})
 	}
 }

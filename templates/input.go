@@ -83,17 +83,6 @@ func inputColOf(f eval.Field) int {
 	return -1
 }
 
-// inputColName is the letter of column i (0-based).
-func inputColLetter(i int) string {
-	name, _ := excelize.ColumnNumberToName(i + 1)
-	return name
-}
-
-// inputCell is the A1 reference of column i (0-based), row r (1-based).
-func inputCell(i, r int) string {
-	return inputColLetter(i) + strconv.Itoa(r)
-}
-
 // InputFields returns the figures the bureau types for an indicator: the
 // input cells that are unlocked and shaded in the template.
 //
@@ -252,7 +241,7 @@ func (b *inputBook) keep(err error) {
 }
 
 func (b *inputBook) set(col, row int, v any, style int) {
-	cell := inputCell(col, row)
+	cell := cellA1(col, row)
 	switch v := v.(type) {
 	case nil:
 	case string:
@@ -315,11 +304,11 @@ func newInputBook(rs *rules.Ruleset, entity, banner string) (*inputBook, error) 
 // per indicator of the part.
 func (b *inputBook) writeSheet(p inputPart, banner, title string) {
 	f, rs, sh := b.f, b.rs, p.sheet
-	last := inputColLetter(inputColCount - 1)
+	last := cellColName(inputColCount - 1)
 	row := 1
 	line := func(text string, style int, height float64) {
 		b.set(0, row, text, style)
-		b.keep(f.MergeCell(sh, inputCell(0, row), last+strconv.Itoa(row)))
+		b.keep(f.MergeCell(sh, cellA1(0, row), last+strconv.Itoa(row)))
 		b.keep(f.SetRowHeight(sh, row, height))
 		row++
 	}
@@ -347,7 +336,7 @@ func (b *inputBook) writeSheet(p inputPart, banner, title string) {
 	b.header = row
 	for i, c := range inputColumns {
 		b.set(i, row, c.title, b.style.header)
-		b.keep(f.SetColWidth(sh, inputColLetter(i), inputColLetter(i), c.width))
+		b.keep(f.SetColWidth(sh, cellColName(i), cellColName(i), c.width))
 	}
 	b.keep(f.SetRowHeight(sh, row, 30))
 	inputs := map[int][]string{} // input cells by column, for validation
@@ -378,9 +367,9 @@ func (b *inputBook) writeSheet(p inputPart, banner, title string) {
 					style = b.style.inputDate
 				}
 				b.set(col, row, nil, style)
-				inputs[col] = append(inputs[col], inputCell(col, row))
+				inputs[col] = append(inputs[col], cellA1(col, row))
 			case field == eval.FieldPrevLevel && ind.Baseline.Level.Valid:
-				b.keep(f.SetCellDefault(sh, inputCell(col, row), ind.Baseline.Level.Decimal.String()))
+				b.keep(f.SetCellDefault(sh, cellA1(col, row), ind.Baseline.Level.Decimal.String()))
 				b.set(col, row, nil, b.style.fixedNum)
 			default:
 				b.set(col, row, nil, b.style.na)
@@ -395,10 +384,10 @@ func (b *inputBook) writeSheet(p inputPart, banner, title string) {
 	for _, ind := range p.inds {
 		idWidth = max(idWidth, float64(len(ind.ID)+2))
 	}
-	b.keep(f.SetColWidth(sh, inputColLetter(inputColID), inputColLetter(inputColID), idWidth))
+	b.keep(f.SetColWidth(sh, cellColName(inputColID), cellColName(inputColID), idWidth))
 	b.validations(inputs)
 	b.keep(f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: inputColName + 1, YSplit: b.header,
-		TopLeftCell: inputCell(inputColName+1, b.header+1), ActivePane: "bottomRight"}))
+		TopLeftCell: cellA1(inputColName+1, b.header+1), ActivePane: "bottomRight"}))
 	b.keep(f.ProtectSheet(sh, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true,
 		FormatCells: true, FormatColumns: true, FormatRows: true, AutoFilter: true, Sort: true,
@@ -482,22 +471,9 @@ func (b *inputBook) validations(inputs map[int][]string) {
 		return dv.SetDropList([]string{"是", "否"})
 	}, "请选择是或否", "只能选“是”或“否”。", "从下拉列表选“是”或“否”")
 	add(inputColDate, func(dv *excelize.DataValidation) error {
-		return dv.SetRange(inputSerial(2000, 1, 1), inputSerial(2099, 12, 31), excelize.DataValidationTypeDate,
+		return dv.SetRange(cellSerial(2000, 1, 1), cellSerial(2099, 12, 31), excelize.DataValidationTypeDate,
 			excelize.DataValidationOperatorBetween)
 	}, "请填日期", "请填 2000 年至 2099 年之间的日期，如 2019-04-15。", "如 2019-04-15")
-}
-
-// inputSerial is the Excel date serial of a day after 1900-02-28.
-func inputSerial(y, m, d int) int {
-	// Days from 1899-12-30 by the civil calendar, without time.Time.
-	days := func(y, m, d int) int {
-		if m <= 2 {
-			y--
-			m += 12
-		}
-		return 365*y + y/4 - y/100 + y/400 + (153*(m-3)+2)/5 + d
-	}
-	return days(y, m, d) - days(1899, 12, 30)
 }
 
 // page sets A4, the orientation, and fitting to one page wide.

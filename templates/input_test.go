@@ -15,80 +15,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// inTestRulesYAML is a small ruleset with one indicator of every measure,
-// growth with and without a baseline level.
-const inTestRulesYAML = `ruleset: test-2020
-title: 测试区2020年主要预期目标
-entity: 测试区
-year: 2020
-indicators:
-  - id: gdp_growth
-    name: 地区生产总值
-    aliases: [GDP]
-    category: 总量
-    measure: growth
-    unit: "%"
-    level_unit: 亿元
-    target: {kind: at_least, value: 6, text: 增长6%}
-    baseline: {level: 100}
-    weight: 10
-  - id: export_growth
-    name: 外贸出口
-    aliases: [出口总额]
-    category: 总量
-    measure: growth
-    unit: "%"
-    level_unit: 亿元
-    target: {kind: positive, text: 保持稳定增长}
-    derive_growth: true
-    weight: 10
-    scoring: {method: pass_fail}
-  - id: new_jobs
-    name: 城镇新增就业
-    category: 民生
-    measure: level
-    unit: 人
-    precision: 0
-    target: {kind: at_least, value: 5000, text: 5000人以上}
-    weight: 10
-  - id: services_rank
-    name: 公共服务水平
-    category: 民生
-    measure: rank
-    unit: 名
-    precision: 0
-    target: {kind: top_n, text: 位于全市前列}
-    weight: 10
-    scoring: {method: pass_fail}
-  - id: binding
-    name: 约束性指标
-    category: 民生
-    measure: yes_no
-    unit: 是/否
-    precision: 0
-    target: {kind: yes_no, text: 完成市定目标}
-    weight: 10
-    scoring: {method: pass_fail}
-  - id: plant_start
-    name: 新厂开工
-    category: 结构
-    measure: milestone
-    unit: 日期
-    precision: 0
-    target: {kind: by_date, due: 2020-04, text: 4月份开工}
-    weight: 10
-    scoring: {method: pass_fail}
-`
-
-func inTestRules(t testing.TB) *rules.Ruleset {
-	t.Helper()
-	rs, diags := rules.Parse("test-2020.yaml", []byte(inTestRulesYAML))
-	if diags.HasErrors() {
-		t.Fatalf("test ruleset: %v", diags)
-	}
-	return rs
-}
-
 // inTestOpen writes the template of rs and opens it again.
 func inTestOpen(t testing.TB, rs *rules.Ruleset) *excelize.File {
 	t.Helper()
@@ -131,22 +57,6 @@ func inTestPart(t testing.TB, rs *rules.Ruleset, name string) string {
 	}
 	t.Fatalf("no part %s", name)
 	return ""
-}
-
-// inTestRow returns the row holding indicator id in column A.
-func inTestRow(t testing.TB, f *excelize.File, id string) int {
-	t.Helper()
-	rows, err := f.GetRows(InputSheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, row := range rows {
-		if len(row) > 0 && row[0] == id {
-			return i + 1
-		}
-	}
-	t.Fatalf("no row for %s", id)
-	return 0
 }
 
 func inTestValue(t testing.TB, f *excelize.File, cell string) string {
@@ -254,10 +164,10 @@ func TestWriteTemplateLayout(t *testing.T) {
 			t.Errorf("%s: column B is %v wide, too narrow for Chinese names", sheet, w)
 		}
 	}
-	if got := inTestValue(t, f, inputCell(inputColUnit, inTestRow(t, f, "gdp_growth"))); got != "亿元 / %" {
+	if got := inTestValue(t, f, cellA1(inputColUnit, inTestRow(t, f, "gdp_growth"))); got != "亿元 / %" {
 		t.Errorf("unit of gdp_growth = %q, want 亿元 / %%", got)
 	}
-	if got := inTestValue(t, f, inputCell(inputColUnit, inTestRow(t, f, "new_urban_jobs"))); got != "人" {
+	if got := inTestValue(t, f, cellA1(inputColUnit, inTestRow(t, f, "new_urban_jobs"))); got != "人" {
 		t.Errorf("unit of new_urban_jobs = %q, want 人", got)
 	}
 	for _, part := range []string{"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"} {
@@ -277,7 +187,7 @@ func TestWriteTemplateLayout(t *testing.T) {
 // and which cells are open (yellow, unlocked), fixed or not applicable.
 func inTestLayoutRow(t *testing.T, f *excelize.File, sheet string, row int, ind *rules.Indicator) {
 	t.Helper()
-	cell := func(col int) string { return inputCell(col, row) }
+	cell := func(col int) string { return cellA1(col, row) }
 	t.Run(ind.ID, func(t *testing.T) {
 		checks := []struct{ col, want string }{
 			{cell(inputColID), ind.ID}, {cell(inputColName), ind.Name}, {cell(inputColCategory), string(ind.Category)},
@@ -343,7 +253,7 @@ func TestWriteTemplateMeasures(t *testing.T) {
 		t.Run(tt.id, func(t *testing.T) {
 			row := inTestRow(t, f, tt.id)
 			for col := inputColPrev; col <= inputColDate; col++ {
-				st := inTestStyle(t, f, inputCell(col, row))
+				st := inTestStyle(t, f, cellA1(col, row))
 				if got, want := !inTestLocked(st), slices.Contains(tt.open, col); got != want {
 					t.Errorf("%s unlocked = %v, want %v", inputColumns[col].title, got, want)
 				}
@@ -381,9 +291,9 @@ func TestWriteTemplateValidations(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dv := byCol[inputColLetter(tt.col)]
+			dv := byCol[cellColName(tt.col)]
 			if dv == nil {
-				t.Fatalf("no validation on column %s", inputColLetter(tt.col))
+				t.Fatalf("no validation on column %s", cellColName(tt.col))
 			}
 			if dv.Type != tt.typ {
 				t.Errorf("type = %q, want %q", dv.Type, tt.typ)

@@ -57,23 +57,6 @@ var mappingRoles = map[string]headerRole{
 	"prev_level": rolePrevLevel, "rank": roleRank, "done": roleDone, "date": roleDate,
 }
 
-var mappingColRe = regexp.MustCompile(`^[A-Za-z]{1,3}$`)
-
-// mappingColumn is the 0-based index of column letters, or -1.
-func mappingColumn(letters string) int {
-	if !mappingColRe.MatchString(letters) {
-		return -1
-	}
-	n := 0
-	for _, r := range strings.ToUpper(letters) {
-		n = n*26 + int(r-'A'+1)
-	}
-	if n > 16384 {
-		return -1
-	}
-	return n - 1
-}
-
 // pos returns the position of a key of the mapping file.
 func (m *Mapping) pos(key string) rules.Pos {
 	if p, ok := m.positions[key]; ok {
@@ -206,7 +189,7 @@ func ParseMapping(name string, src []byte) (*Mapping, rules.Diagnostics) {
 				if !ok {
 					continue
 				}
-				if mappingColumn(s) < 0 {
+				if cellColIndex(s) < 0 {
 					ds.Errorf(at(cv), "列用字母表示，如 C", "“%s”不是列字母", s)
 					continue
 				}
@@ -260,7 +243,7 @@ func (im *importer) checkMapping(m *Mapping) {
 	for _, k := range keys {
 		if _, ok := mappingRoles[k]; !ok {
 			im.diags.Errorf(m.pos("columns."+k), "可用的键："+mappingKeys(), "不认识的列用途“%s”", k)
-		} else if mappingColumn(m.Columns[k]) < 0 {
+		} else if cellColIndex(m.Columns[k]) < 0 {
 			im.diags.Errorf(m.pos("columns."+k), "列用字母表示，如 C", "“%s”不是列字母", m.Columns[k])
 		}
 	}

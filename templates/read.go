@@ -335,7 +335,7 @@ func (r *reader) readSheet(sheet string, meta bool, names map[string]*rules.Indi
 			if c < 0 {
 				return readCell{}
 			}
-			ref := inputCell(c, rowNum)
+			ref := cellA1(c, rowNum)
 			if c >= len(rows[i]) {
 				return readCell{ref: ref}
 			}
@@ -411,7 +411,7 @@ func (r *reader) meta(rows [][]string) {
 			y, _ := strconv.Atoi(m[1])
 			r.acts.Year = y
 			if y != r.rs.Year {
-				r.diags.Warnf(r.pos(inputCell(0, i+1)), "核对是否用错了模板或规则集",
+				r.diags.Warnf(r.pos(cellA1(0, i+1)), "核对是否用错了模板或规则集",
 					"填报表的年度为 %d 年，规则集 %s 为 %d 年", y, r.rs.ID, r.rs.Year)
 			}
 		}
@@ -490,24 +490,6 @@ func (r *reader) percentFormat(ref string) bool {
 	}
 	r.styles[id] = pct
 	return pct
-}
-
-// readFormatHasPercent reports whether a number format code scales by 100:
-// a % that is not quoted or escaped.
-func readFormatHasPercent(code string) bool {
-	quoted := false
-	for i := 0; i < len(code); i++ {
-		switch c := code[i]; {
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '\\' || c == '_' || c == '*':
-			i++ // the next character is literal, or a padding character
-		case c == '%':
-			return true
-		}
-	}
-	return false
 }
 
 // figure reads one figure cell into act.

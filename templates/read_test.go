@@ -325,7 +325,7 @@ func TestReadActualsCells(t *testing.T) {
 			}
 			var cell string
 			data := readTestBook(t, rs, nil, func(f *excelize.File, row func(string) int, _ int) {
-				cell = inputCell(inputColOf(tt.field), row(tt.id))
+				cell = cellA1(inputColOf(tt.field), row(tt.id))
 				if tt.set != nil {
 					tt.set(t, f, cell)
 				}
@@ -367,11 +367,11 @@ func TestReadActualsByName(t *testing.T) {
 	data := readTestBook(t, rs, map[string]map[eval.Field]string{"gdp_growth": {eval.FieldGrowth: "8.6"},
 		"fai_growth": {eval.FieldGrowth: "12.8"}}, func(f *excelize.File, row func(string) int, last int) {
 		r := row("gdp_growth")
-		f.SetCellStr(InputSheet, inputCell(inputColID, r), "")
+		f.SetCellStr(InputSheet, cellA1(inputColID, r), "")
 		r = row("fai_growth")
-		f.SetCellStr(InputSheet, inputCell(inputColID, r), "")
-		f.SetCellStr(InputSheet, inputCell(inputColName, r), "全社会 固定资产投资") // an alias, spaced
-		f.SetCellStr(InputSheet, inputCell(inputColID, last+2), "注：本表为测试数据。")
+		f.SetCellStr(InputSheet, cellA1(inputColID, r), "")
+		f.SetCellStr(InputSheet, cellA1(inputColName, r), "全社会 固定资产投资") // an alias, spaced
+		f.SetCellStr(InputSheet, cellA1(inputColID, last+2), "注：本表为测试数据。")
 	})
 	acts, diags := ReadActuals("in.xlsx", data, rs, ReadOptions{})
 	if len(diags) > 0 {
@@ -392,8 +392,8 @@ func TestReadActualsWarnings(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.SetCellStr(InputSheet, "A2", "填报单位：红旗区　　年度：2020")
-		f.SetCellStr(InputSheet, inputCell(inputColName, last+1), "文化产业增加值")
-		f.SetCellDefault(InputSheet, inputCell(inputColLevel, last+1), "5")
+		f.SetCellStr(InputSheet, cellA1(inputColName, last+1), "文化产业增加值")
+		f.SetCellDefault(InputSheet, cellA1(inputColLevel, last+1), "5")
 	})
 	acts, diags := ReadActuals("in.xlsx", data, rs, ReadOptions{})
 	if diags.HasErrors() {
@@ -476,7 +476,7 @@ func TestReadActualsProblems(t *testing.T) {
 	}
 	set := func(id string, col int, v string) mutator {
 		return func(f *excelize.File, row func(string) int, _ int) {
-			f.SetCellStr(InputSheet, inputCell(col, row(id)), v)
+			f.SetCellStr(InputSheet, cellA1(col, row(id)), v)
 		}
 	}
 	raw := func(b []byte) func(t *testing.T) []byte { return func(*testing.T) []byte { return b } }
@@ -505,35 +505,35 @@ func TestReadActualsProblems(t *testing.T) {
 				`<c r="H4"${1} t="e"><f>1/0</f><v>#DIV/0!</v></c>`)
 		}, []readTestWant{{"H4", "地区生产总值 的本年增速(%)是错误值 #DIV/0!", "检查公式"}}},
 		{"formula without a cached value", book(func(f *excelize.File, row func(string) int, _ int) {
-			if err := f.SetCellFormula(InputSheet, inputCell(inputColLevel, row("new_urban_jobs")), "SUM(G4,1)"); err != nil {
+			if err := f.SetCellFormula(InputSheet, cellA1(inputColLevel, row("new_urban_jobs")), "SUM(G4,1)"); err != nil {
 				panic(err)
 			}
 		}), []readTestWant{{"G11", "城镇新增就业 的本年实际值是公式（=SUM(G4,1)），但没有计算结果", "重新计算并保存"}}},
 		{"boolean in a number column", book(func(f *excelize.File, row func(string) int, _ int) {
-			f.SetCellBool(InputSheet, inputCell(inputColGrowth, row("gdp_growth")), true)
+			f.SetCellBool(InputSheet, cellA1(inputColGrowth, row("gdp_growth")), true)
 		}), []readTestWant{{"H4", "是逻辑值", "只填数字"}}},
 		{"indicator listed twice", book(func(f *excelize.File, row func(string) int, last int) {
-			f.SetCellStr(InputSheet, inputCell(inputColID, last+1), "gdp_growth")
-			f.SetCellDefault(InputSheet, inputCell(inputColGrowth, last+1), "8.6")
+			f.SetCellStr(InputSheet, cellA1(inputColID, last+1), "gdp_growth")
+			f.SetCellDefault(InputSheet, cellA1(inputColGrowth, last+1), "8.6")
 		}), []readTestWant{{"A16", "指标 gdp_growth（地区生产总值）重复出现：第4行和第16行", "删去重复的一行"}}},
 		{"unknown code with a known name", book(set("gdp_growth", inputColID, "gdp_grwth")),
 			[]readTestWant{{"A4", "未知的指标编码“gdp_grwth”（规则集 hongqi-2019 中没有）", "本行指标“地区生产总值”的编码是 gdp_growth"}}},
 		{"unknown code, did you mean", book(func(f *excelize.File, row func(string) int, last int) {
-			f.SetCellStr(InputSheet, inputCell(inputColID, last+1), "fai_grwoth")
-			f.SetCellDefault(InputSheet, inputCell(inputColGrowth, last+1), "12")
+			f.SetCellStr(InputSheet, cellA1(inputColID, last+1), "fai_grwoth")
+			f.SetCellDefault(InputSheet, cellA1(inputColGrowth, last+1), "12")
 		}), []readTestWant{{"A16", "未知的指标编码“fai_grwoth”", "是不是 fai_growth？"}}},
 		{"header row missing", book(func(f *excelize.File, _ func(string) int, _ int) {
 			for col := range inputColumns {
-				f.SetCellStr(InputSheet, inputCell(col, 3), "")
+				f.SetCellStr(InputSheet, cellA1(col, 3), "")
 			}
 		}), []readTestWant{{"", "找不到表头行", "指标编码"}}},
 		{"sheet missing", book(func(f *excelize.File, _ func(string) int, _ int) {
 			f.SetSheetName(InputSheet, "Sheet1")
 		}), []readTestWant{{"-", "找不到工作表“填报表”；工作簿中的工作表有：“Sheet1”、“重点工作任务”、“填报说明”", "改回“填报表”"}}},
 		{"several problems at once", book(func(f *excelize.File, row func(string) int, _ int) {
-			f.SetCellStr(InputSheet, inputCell(inputColGrowth, row("fai_growth")), "abc")
-			f.SetCellStr(InputSheet, inputCell(inputColGrowth, row("gdp_growth")), "约8.5")
-			f.SetCellStr(InputSheet, inputCell(inputColLevel, row("unemployment_rate")), "#DIV/0!")
+			f.SetCellStr(InputSheet, cellA1(inputColGrowth, row("fai_growth")), "abc")
+			f.SetCellStr(InputSheet, cellA1(inputColGrowth, row("gdp_growth")), "约8.5")
+			f.SetCellStr(InputSheet, cellA1(inputColLevel, row("unemployment_rate")), "#DIV/0!")
 		}), []readTestWant{{"H4", "“约8.5”不是数字", ""}, {"H5", "“abc”不是数字", ""}, {"G12", "错误值 #DIV/0!", ""}}},
 		{"empty file", raw(nil), []readTestWant{{"-", "文件是空的（0 字节）", "选对了文件"}}},
 		{"xls", raw(sniffTestOLE("Root Entry", "Workbook")),
@@ -672,7 +672,7 @@ func TestReadActualsGroups(t *testing.T) {
 			"in.xlsx: 重点工作任务!A12: 指标 signed_projects（签约项目）重复出现：“填报表”第16行和“重点工作任务”第12行",
 		}, read: []string{"signed_projects.level=43@填报表!G16"}},
 		{name: "a bad figure on the tasks sheet", mutate: func(t *testing.T, f *excelize.File) {
-			f.SetCellStr(tasks, inputCell(inputColDate, taskRow(t, f, "university_park_start")), "八月")
+			f.SetCellStr(tasks, cellA1(inputColDate, taskRow(t, f, "university_park_start")), "八月")
 		}, want: []string{
 			"in.xlsx: 重点工作任务!K27: 大学科技园实质性动工建设 的完成日期：“八月”不是日期",
 		}},

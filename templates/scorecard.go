@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -25,20 +26,6 @@ type ScorecardOptions struct {
 	// thousand rows, and done = total once the file is written.
 	Progress func(done, total int)
 }
-
-// The sheets of the scorecard, in order.
-const (
-	scSheetOverview = "总览"
-	// scSheetDetail holds the rows of the headline group (or of the only
-	// group); each other group has a detail sheet of its own, 任务明细 for
-	// 重点工作任务 (see scDetailSheetOf).
-	scSheetDetail     = "明细"
-	scSheetTaskDetail = "任务明细"
-	scSheetNotes      = "口径说明"
-	scSheetProblems   = "数据问题"
-	scSheetReview     = "回顾文稿"
-	scSheetChartData  = "图表数据"
-)
 
 // Fonts: 宋体 (SimSun) and 黑体 (SimHei) ship with every Chinese Windows and
 // with WPS; LibreOffice substitutes a CJK font for them. Every font carries
@@ -313,7 +300,7 @@ func (b *scBook) overview(a *eval.Assessment, parts []scPart, opts ScorecardOpti
 		b.height(sh, row, 22)
 		row++
 		for i, h := range []string{"指标组", "得分", "满分", "得分率", "等级", "完成情况"} {
-			b.text(sh, scRef(scCol(i), row), h, scHeadStyle)
+			b.text(sh, scRef(cellColName(i), row), h, scHeadStyle)
 		}
 		row++
 		line := func(name string, total, full, percent decimal.Decimal, grade, text string, st scStyle) {
@@ -343,7 +330,7 @@ func (b *scBook) overview(a *eval.Assessment, parts []scPart, opts ScorecardOpti
 	b.height(sh, row, 22)
 	row++
 	for i, h := range []string{"完成情况", "个数", "颜色", "含义"} {
-		b.text(sh, scRef(scCol(i), row), h, scHeadStyle)
+		b.text(sh, scRef(cellColName(i), row), h, scHeadStyle)
 	}
 	b.merge(sh, scRef("D", row), scRef("F", row), scHeadStyle)
 	row++
@@ -393,7 +380,7 @@ func (b *scBook) attention(p scPart, grouped bool, row int) int {
 	b.height(sh, row, 22)
 	row++
 	for i, h := range []string{"指标", "目标原文", "实际值", "差距", "完成情况", "判定依据"} {
-		b.text(sh, scRef(scCol(i), row), h, scHeadStyle)
+		b.text(sh, scRef(cellColName(i), row), h, scHeadStyle)
 	}
 	row++
 	first := row
@@ -508,10 +495,10 @@ func (b *scBook) chart(a *eval.Assessment, rows []scRow, at int) {
 	b.text(sh, "A1", "指标", scStyle{bold: true})
 	statusCol := map[eval.Status]string{}
 	for i, s := range eval.Statuses {
-		statusCol[s] = scCol(1 + i)
+		statusCol[s] = cellColName(1 + i)
 		b.text(sh, scRef(statusCol[s], 1), string(s), scStyle{bold: true})
 	}
-	lineCol := scCol(1 + len(eval.Statuses))
+	lineCol := cellColName(1 + len(eval.Statuses))
 	b.text(sh, scRef(lineCol, 1), "目标（100%）", scStyle{bold: true})
 	b.width(sh, "A", 30)
 	n := 0
@@ -670,12 +657,6 @@ func scDetailColumns(a *eval.Assessment) []scDetailCol {
 	return cols
 }
 
-// scCol is the letter of the i-th column, from 0.
-func scCol(i int) string {
-	name, _ := excelize.ColumnNumberToName(i + 1)
-	return name
-}
-
 // scDetailFirst is the first data row of 明细 (row 1 title, row 2 header).
 const scDetailFirst = 3
 
@@ -691,12 +672,12 @@ func (b *scBook) detail(a *eval.Assessment, p scPart, grouped bool) {
 	index := func(head string) string {
 		for i, c := range cols {
 			if c.head == head {
-				return scCol(i)
+				return cellColName(i)
 			}
 		}
 		panic("no column " + head)
 	}
-	last := scCol(len(cols) - 1)
+	last := cellColName(len(cols) - 1)
 	title := scStyle{font: scFontTitle, size: 14, bold: true, halign: "left"}
 	heading := scTitle(a) + "明细"
 	if grouped {
@@ -707,7 +688,7 @@ func (b *scBook) detail(a *eval.Assessment, p scPart, grouped bool) {
 	b.height(sh, 1, 24)
 	widths := make([]float64, len(cols))
 	for i, c := range cols {
-		b.text(sh, scRef(scCol(i), 2), c.head, scHeadStyle)
+		b.text(sh, scRef(cellColName(i), 2), c.head, scHeadStyle)
 		widths[i] = float64(scDisplayWidth(c.head))
 	}
 	b.height(sh, 2, 30)
@@ -723,7 +704,7 @@ func (b *scBook) detail(a *eval.Assessment, p scPart, grouped bool) {
 			if c.head == "完成情况" {
 				st = scStyle{border: true, bold: true, halign: "center"}
 			}
-			b.cell(sh, scRef(scCol(i), r), v, st)
+			b.cell(sh, scRef(cellColName(i), r), v, st)
 			w := float64(scDisplayWidth(v.String()))
 			if c.width > 0 {
 				height = max(height, scRowHeight(v.String(), c.width-2))
@@ -743,7 +724,7 @@ func (b *scBook) detail(a *eval.Assessment, p scPart, grouped bool) {
 	tr := lastRow + 1
 	bold := scStyle{border: true, bold: true}
 	for i := range cols {
-		b.text(sh, scRef(scCol(i), tr), "", bold)
+		b.text(sh, scRef(cellColName(i), tr), "", bold)
 	}
 	g := p.score
 	b.text(sh, scRef("C", tr), "合计", bold)
@@ -765,7 +746,7 @@ func (b *scBook) detail(a *eval.Assessment, p scPart, grouped bool) {
 		} else if c.max > 0 && w > c.max {
 			w = c.max
 		}
-		b.width(sh, scCol(i), w)
+		b.width(sh, cellColName(i), w)
 	}
 	if b.err != nil {
 		return
@@ -822,7 +803,7 @@ func scNotes(a *eval.Assessment, opts ScorecardOptions) [][2]string {
 	hundred := decimal.NewFromInt(100)
 	notes := [][2]string{
 		{"规则集", fmt.Sprintf("%s（%s）", rs.Title, rs.ID)},
-		{"规则来源", scOr(rs.Source, "未注明")},
+		{"规则来源", cmp.Or(rs.Source, "未注明")},
 	}
 	if rs.File != "" {
 		notes = append(notes, [2]string{"规则文件", rs.File})
@@ -1002,13 +983,6 @@ func scGrades(gs []rules.Grade) string {
 	return strings.Join(parts, "；")
 }
 
-func scOr(s, alt string) string {
-	if s == "" {
-		return alt
-	}
-	return s
-}
-
 // problems writes 数据问题: every problem found in the input, or a line
 // saying none was found.
 func (b *scBook) problems(a *eval.Assessment) {
@@ -1019,7 +993,7 @@ func (b *scBook) problems(a *eval.Assessment) {
 	b.text(sh, "A1", "数据问题", scStyle{font: scFontTitle, size: 14, bold: true})
 	b.merge(sh, "A1", "F1", scStyle{font: scFontTitle, size: 14, bold: true})
 	for i, h := range []string{"序号", "位置", "级别", "指标", "问题", "提示"} {
-		b.text(sh, scRef(scCol(i), 2), h, scHeadStyle)
+		b.text(sh, scRef(cellColName(i), 2), h, scHeadStyle)
 	}
 	if len(a.Problems) == 0 {
 		b.text(sh, "A3", "未发现数据问题", scBodyStyle)
@@ -1037,11 +1011,11 @@ func (b *scBook) problems(a *eval.Assessment) {
 			name = ind.Name
 		}
 		b.cell(sh, scRef("A", r), scNum(decimal.NewFromInt(int64(i+1)), 0), scBodyStyle)
-		b.text(sh, scRef("B", r), scOr(d.Pos.String(), scNoValue), scWrapStyle)
+		b.text(sh, scRef("B", r), cmp.Or(d.Pos.String(), scNoValue), scWrapStyle)
 		b.text(sh, scRef("C", r), level, scBodyStyle)
-		b.text(sh, scRef("D", r), scOr(name, scNoValue), scWrapStyle)
+		b.text(sh, scRef("D", r), cmp.Or(name, scNoValue), scWrapStyle)
 		b.text(sh, scRef("E", r), d.Summary, scWrapStyle)
-		b.text(sh, scRef("F", r), scOr(d.Hint, scNoValue), scWrapStyle)
+		b.text(sh, scRef("F", r), cmp.Or(d.Hint, scNoValue), scWrapStyle)
 		b.height(sh, r, max(scRowHeight(d.Summary, 54), scRowHeight(d.Hint, 38), scRowHeight(d.Pos.String(), 28)))
 	}
 }

@@ -407,3 +407,17 @@ func scDetailSheetOf(group string, first bool, used map[string]bool) string {
 // scReservedSheet are the fixed sheets of the scorecard.
 var scReservedSheet = map[string]bool{scSheetOverview: true, scSheetDetail: true, scSheetReview: true,
 	scSheetNotes: true, scSheetProblems: true, scSheetChartData: true}
+
+// The sheets of the scorecard, in order.
+const (
+	scSheetOverview = "总览"
+	// scSheetDetail holds the rows of the headline group (or of the only
+	// group); each other group has a detail sheet of its own, 任务明细 for
+	// 重点工作任务 (see scDetailSheetOf).
+	scSheetDetail     = "明细"
+	scSheetTaskDetail = "任务明细"
+	scSheetNotes      = "口径说明"
+	scSheetProblems   = "数据问题"
+	scSheetReview     = "回顾文稿"
+	scSheetChartData  = "图表数据"
+)

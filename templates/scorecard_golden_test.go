@@ -106,8 +106,8 @@ func scDumpSheet(t *testing.T, f *excelize.File, sheet string) string {
 	}
 	var widths []string
 	for i := 0; i < maxCol; i++ {
-		w, _ := f.GetColWidth(sheet, scCol(i))
-		widths = append(widths, fmt.Sprintf("%s=%g", scCol(i), w))
+		w, _ := f.GetColWidth(sheet, cellColName(i))
+		widths = append(widths, fmt.Sprintf("%s=%g", cellColName(i), w))
 	}
 	fmt.Fprintf(&b, "widths %s\n", strings.Join(widths, " "))
 	merged, _ := f.GetMergeCells(sheet)
@@ -140,7 +140,7 @@ func scDumpSheet(t *testing.T, f *excelize.File, sheet string) string {
 			if raw == "" {
 				continue
 			}
-			ref := scRef(scCol(ci), ri+1)
+			ref := scRef(cellColName(ci), ri+1)
 			shown, _ := f.GetCellValue(sheet, ref)
 			typ, _ := f.GetCellType(sheet, ref)
 			kind := "s"

@@ -5,10 +5,11 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"github.com/attain-tool/attain/eval"
-	"github.com/attain-tool/attain/rules"
 	"strings"
 	"testing"
+
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
 
 	"github.com/shopspring/decimal"
 )

@@ -620,8 +620,8 @@ func (u *unitsReader) estimate(scans []*unitsScan) {
 			unknown = true
 			continue
 		}
-		_, rows, err := excelize.CellNameToCoordinates(last)
-		if err != nil || rows <= 1 {
+		_, rows, ok := cellParseA1(last)
+		if !ok || rows <= 1 {
 			unknown = true
 			continue
 		}

@@ -184,11 +184,11 @@ func unitsGenFigures(rng *rand.Rand, ind *rules.Indicator, vals []any) {
 		// growth within ±3 points of the bound, in tenths
 		g := bound.Mul(decimal.NewFromInt(10)).IntPart() + int64(rng.IntN(61)) - 30
 		growth := tenth(g)
-		vals[5] = cityNumber(growth)
+		vals[5] = genNumber(growth)
 		if !ind.Baseline.Level.Valid {
 			prev := tenth(int64(500 + rng.IntN(4500)))
 			level := prev.Mul(decimal.NewFromInt(1000+g)).DivRound(decimal.NewFromInt(1000), 6).Round(1)
-			vals[3], vals[4] = cityNumber(prev), cityNumber(level)
+			vals[3], vals[4] = genNumber(prev), genNumber(level)
 		}
 	case rules.Level:
 		if bound.IsZero() {
@@ -196,7 +196,7 @@ func unitsGenFigures(rng *rand.Rand, ind *rules.Indicator, vals []any) {
 		}
 		// within 80% to 120% of the target, at the published precision
 		v := bound.Mul(decimal.NewFromInt(int64(80+rng.IntN(41)))).DivRound(decimal.NewFromInt(100), 6).Round(ind.Precision)
-		vals[4] = cityNumber(v)
+		vals[4] = genNumber(v)
 	case rules.Rank:
 		vals[6] = int64(1 + rng.IntN(12))
 	case rules.YesNo:
@@ -208,4 +208,15 @@ func unitsGenFigures(rng *rand.Rand, ind *rules.Indicator, vals []any) {
 		vals[7] = "是"
 		vals[8] = fmt.Sprintf("2019-%02d-%02d", 1+rng.IntN(12), 1+rng.IntN(28))
 	}
+}
+
+// genNumber is a figure as the StreamWriter takes it: an integer, or the
+// nearest float of the decimal (test data only: attain itself writes its
+// figures through the scorecard's exact path).
+func genNumber(d decimal.Decimal) any {
+	if d.Exponent() >= 0 && d.NumDigits() <= 15 {
+		return d.IntPart()
+	}
+	f, _ := d.Float64()
+	return f
 }

@@ -162,14 +162,9 @@ func (it *unitsRows) close() {
 	it.src.close()
 }
 
-// unitsRef is the A1 reference of a 0-based column and a 1-based row.
-func unitsRef(col, row int) string {
-	return inputCell(col, row)
-}
-
 // unitsPos is the position of a cell.
 func unitsPos(file, sheet string, col, row int) rules.Pos {
-	return rules.Pos{File: file, Sheet: sheet, Cell: unitsRef(col, row)}
+	return rules.Pos{File: file, Sheet: sheet, Cell: cellA1(col, row)}
 }
 
 // unitsLoc is where a cell is, turned into a rules.Pos only when needed.

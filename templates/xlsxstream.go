@@ -388,7 +388,7 @@ func (b *xlsxBook) grid(sheet string) ([][]string, map[string]xlsxCell, error) {
 				vals = append(vals, "")
 			}
 			vals = append(vals, c.value)
-			cells[inputCell(c.col, num)] = c
+			cells[xlsxRef(c.col, num)] = c
 		}
 		rows = append(rows, vals) // rows only move forward (xlsxRows.next)
 	}
@@ -623,7 +623,7 @@ func (r *xlsxRows) resolve(c *xlsxCell, v []byte, hasIS bool) error {
 		}
 		i, err := strconv.Atoi(s)
 		if err != nil || i < 0 || i >= len(r.book.sst) {
-			return fmt.Errorf("单元格 %s 的共享字符串编号“%s”无效", inputCell(c.col, r.row), s)
+			return fmt.Errorf("单元格 %s 的共享字符串编号“%s”无效", xlsxRef(c.col, r.row), s)
 		}
 		c.value = r.book.sst[i]
 	case "inlineStr":
@@ -1101,4 +1101,35 @@ func xmlUnescape(dst, text []byte) []byte {
 		}
 		text = text[semi+1:]
 	}
+}
+
+// readFormatHasPercent reports whether a number format code scales by 100:
+// a % that is not quoted or escaped.
+func readFormatHasPercent(code string) bool {
+	quoted := false
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\\' || c == '_' || c == '*':
+			i++ // the next character is literal, or a padding character
+		case c == '%':
+			return true
+		}
+	}
+	return false
+}
+
+// xlsxRef is the A1 reference of column col, counted from 0, and row row,
+// counted from 1. The scanner keeps its own copy so that it needs only the
+// standard library; a test holds it equal to the cell package's.
+func xlsxRef(col, row int) string {
+	var b [3]byte
+	i := len(b)
+	for n := col + 1; n > 0 && i > 0; n = (n - 1) / 26 {
+		i--
+		b[i] = byte('A' + (n-1)%26)
+	}
+	return string(b[i:]) + strconv.Itoa(row)
 }
