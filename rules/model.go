@@ -363,3 +363,19 @@ func DefaultConventions() Conventions {
 		},
 	}
 }
+
+// MainGroup is the group a run leads with: 主要预期目标 when the ruleset
+// has it, else its first group. The template fills it on 填报表 and the
+// scorecard shows it on 明细; the other groups come after it.
+func (rs *Ruleset) MainGroup() string {
+	groups := rs.Groups()
+	for _, g := range groups {
+		if g == GroupHeadline {
+			return g
+		}
+	}
+	if len(groups) == 0 {
+		return GroupHeadline
+	}
+	return groups[0]
+}

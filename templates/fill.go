@@ -6,13 +6,15 @@ import (
 	"regexp"
 	"sort"
 
+	"github.com/attain-tool/attain/templates/cell"
+
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
 )
 
-// fillNumber is a number FillTemplate writes as a number cell, keeping the
+// NumberRe is a number FillTemplate writes as a number cell, keeping the
 // text as the raw value (so that a fixture can hold 8.5000000000000006E-2).
-var fillNumber = regexp.MustCompile(`^-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?$`)
+var NumberRe = regexp.MustCompile(`^-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?$`)
 
 // FillTemplate writes the input template of rs for entity (rs.Entity when
 // empty) with figures typed into it, each on its group's sheet (填报表,
@@ -43,13 +45,13 @@ func FillTemplate(w io.Writer, rs *rules.Ruleset, entity string, values map[stri
 		}
 		sheet := b.sheets[id]
 		for field, v := range values[id] {
-			col := inputColOf(field)
+			col := ColOf(field)
 			if col < 0 {
 				return fmt.Errorf("fill template: %s: unknown field %q", id, field)
 			}
-			cell := cellA1(col, row)
+			cell := cell.A1(col, row)
 			switch {
-			case field != eval.FieldDone && field != eval.FieldDate && fillNumber.MatchString(v):
+			case field != eval.FieldDone && field != eval.FieldDate && NumberRe.MatchString(v):
 				err = b.f.SetCellDefault(sheet, cell, v)
 			default:
 				err = b.f.SetCellStr(sheet, cell, v)

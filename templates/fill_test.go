@@ -1,4 +1,4 @@
-package templates
+package templates_test
 
 import (
 	"bytes"
@@ -9,6 +9,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/attain-tool/attain/templates"
+	"github.com/attain-tool/attain/templates/cell"
+	"github.com/attain-tool/attain/templates/fixture"
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
@@ -60,7 +64,7 @@ func TestExampleUpToDate(t *testing.T) {
 		t.Fatalf("%s is missing: run go run ./cmd/mkfixtures -examples examples", committed)
 	}
 	var buf bytes.Buffer
-	if err := FillTemplate(&buf, rules.Default(), "", ExampleValues2019(), ExampleBanner); err != nil {
+	if err := templates.FillTemplate(&buf, rules.Default(), "", fixture.ExampleValues2019(), fixture.ExampleBanner); err != nil {
 		t.Fatal(err)
 	}
 	fresh := filepath.Join(t.TempDir(), "hongqi-2019-actuals.xlsx")
@@ -79,9 +83,9 @@ func TestExampleUpToDate(t *testing.T) {
 }
 
 func TestFillTemplate(t *testing.T) {
-	rs := inTestRules(t)
+	rs := fixture.TestRules(t)
 	var buf bytes.Buffer
-	err := FillTemplate(&buf, rs, "", map[string]map[eval.Field]string{
+	err := templates.FillTemplate(&buf, rs, "", map[string]map[eval.Field]string{
 		"gdp_growth":    {eval.FieldGrowth: "8.5000000000000006E-2", eval.FieldLevel: "106.1"},
 		"export_growth": {eval.FieldLevel: "约12"},
 		"services_rank": {eval.FieldRank: "2"},
@@ -98,7 +102,7 @@ func TestFillTemplate(t *testing.T) {
 	if got := inTestValue(t, f, "A1"); got != "示例数据，仅用于演示" {
 		t.Errorf("banner = %q", got)
 	}
-	comments, err := f.GetComments(InputSheet)
+	comments, err := f.GetComments(templates.InputSheet)
 	if err != nil || len(comments) != 1 || comments[0].Cell != "A1" {
 		t.Errorf("banner note = %+v, %v", comments, err)
 	}
@@ -108,24 +112,24 @@ func TestFillTemplate(t *testing.T) {
 		raw    string
 		number bool
 	}{
-		{"gdp_growth", inputColGrowth, "8.5000000000000006E-2", true},
-		{"gdp_growth", inputColLevel, "106.1", true},
-		{"export_growth", inputColLevel, "约12", false},
-		{"services_rank", inputColRank, "2", true},
-		{"plant_start", inputColDone, "是", false},
-		{"plant_start", inputColDate, "2020-04-15", false},
+		{"gdp_growth", templates.ColGrowth, "8.5000000000000006E-2", true},
+		{"gdp_growth", templates.ColLevel, "106.1", true},
+		{"export_growth", templates.ColLevel, "约12", false},
+		{"services_rank", templates.ColRank, "2", true},
+		{"plant_start", templates.ColDone, "是", false},
+		{"plant_start", templates.ColDate, "2020-04-15", false},
 	}
 	for _, tt := range tests {
-		cell := cellA1(tt.col, inTestRow(t, f, tt.id))
+		cell := cell.A1(tt.col, fixture.TemplateRow(t, f, tt.id))
 		if got := inTestValue(t, f, cell); got != tt.raw {
 			t.Errorf("%s %s = %q, want %q", tt.id, cell, got, tt.raw)
 		}
-		typ, _ := f.GetCellType(InputSheet, cell)
+		typ, _ := f.GetCellType(templates.InputSheet, cell)
 		if isNum := typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber; isNum != tt.number {
 			t.Errorf("%s %s number cell = %v, want %v", tt.id, cell, isNum, tt.number)
 		}
 	}
-	if rows, _ := f.GetRows(InputSheet); !slices.ContainsFunc(rows, func(r []string) bool {
+	if rows, _ := f.GetRows(templates.InputSheet); !slices.ContainsFunc(rows, func(r []string) bool {
 		return len(r) > 0 && r[0] == "指标编码"
 	}) {
 		t.Error("no header row under the banner")
@@ -133,7 +137,7 @@ func TestFillTemplate(t *testing.T) {
 }
 
 func TestFillTemplateErrors(t *testing.T) {
-	rs := inTestRules(t)
+	rs := fixture.TestRules(t)
 	tests := []struct {
 		name   string
 		values map[string]map[eval.Field]string
@@ -144,13 +148,13 @@ func TestFillTemplateErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := FillTemplate(&bytes.Buffer{}, rs, "", tt.values, "")
+			err := templates.FillTemplate(&bytes.Buffer{}, rs, "", tt.values, "")
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error = %v, want %q", err, tt.want)
 			}
 		})
 	}
-	if err := WriteTemplate(&bytes.Buffer{}, nil); err == nil {
+	if err := templates.WriteTemplate(&bytes.Buffer{}, nil); err == nil {
 		t.Error("no error without a ruleset")
 	}
 }

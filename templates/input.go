@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/attain-tool/attain/templates/cell"
+
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
 	"github.com/xuri/excelize/v2"
@@ -25,30 +27,30 @@ const (
 
 // The columns of InputSheet, in order.
 const (
-	inputColID = iota
-	inputColName
-	inputColCategory
-	inputColUnit
-	inputColTarget
-	inputColPrev
-	inputColLevel
-	inputColGrowth
-	inputColRank
-	inputColDone
-	inputColDate
-	inputColSource
-	inputColNote
-	inputColCount
+	ColID = iota
+	ColName
+	ColCategory
+	ColUnit
+	ColTarget
+	ColPrev
+	ColLevel
+	ColGrowth
+	ColRank
+	ColDone
+	ColDate
+	ColSource
+	ColNote
+	ColCount
 )
 
 type inputColumn struct {
-	title string
-	field eval.Field // the figure the column holds; "" for the others
+	Title string
+	Field eval.Field // the figure the column holds; "" for the others
 	width float64
 	help  string // what to type, for the 填报说明 sheet
 }
 
-var inputColumns = [inputColCount]inputColumn{
+var Columns = [ColCount]inputColumn{
 	{"指标编码", "", 22, "系统识别指标用的编码，已预先填好并锁定。请勿修改、删除或调换行：导入时按指标编码找到每一行。"},
 	{"指标", "", 34, "指标名称，与政府工作报告一致，已锁定。"},
 	{"类别", "", 8, "总量、结构、效益或民生，已锁定。"},
@@ -66,17 +68,17 @@ var inputColumns = [inputColCount]inputColumn{
 
 // InputColumns returns the column titles of InputSheet, in order.
 func InputColumns() []string {
-	out := make([]string, len(inputColumns))
-	for i, c := range inputColumns {
-		out[i] = c.title
+	out := make([]string, len(Columns))
+	for i, c := range Columns {
+		out[i] = c.Title
 	}
 	return out
 }
 
-// inputColOf returns the column of a figure field, or -1.
-func inputColOf(f eval.Field) int {
-	for i, c := range inputColumns {
-		if f != "" && c.field == f {
+// ColOf returns the column of a figure field, or -1.
+func ColOf(f eval.Field) int {
+	for i, c := range Columns {
+		if f != "" && c.Field == f {
 			return i
 		}
 	}
@@ -111,8 +113,8 @@ func InputFields(ind *rules.Indicator) []eval.Field {
 	return nil
 }
 
-// inputUnit is what the 单位 column shows.
-func inputUnit(ind *rules.Indicator) string {
+// UnitOf is what the 单位 column shows.
+func UnitOf(ind *rules.Indicator) string {
 	if ind.Measure == rules.Growth {
 		if ind.LevelUnit == "" {
 			return "%"
@@ -147,34 +149,16 @@ type inputPart struct {
 	inds  []*rules.Indicator
 }
 
-// inputMainGroup is the group that goes on 填报表: 主要预期目标 when the
-// ruleset has it, else its first group.
-func inputMainGroup(rs *rules.Ruleset) string {
-	groups := rs.Groups()
-	for _, g := range groups {
-		if g == rules.GroupHeadline {
-			return g
-		}
-	}
-	if len(groups) == 0 {
-		return rules.GroupHeadline
-	}
-	return groups[0]
-}
-
-// inputSheetNameBad are the characters Excel does not allow in a sheet name.
-const inputSheetNameBad = `[]:*?/\`
-
 // InputSheetOf is the sheet of the input template on which a group's
 // indicators are filled: 填报表 for the headline group (or the ruleset's
 // only group), else a sheet named after the group (重点工作任务), within
 // Excel's 31 characters and without the characters it forbids.
 func InputSheetOf(rs *rules.Ruleset, group string) string {
-	if group == inputMainGroup(rs) {
+	if group == rs.MainGroup() {
 		return InputSheet
 	}
 	name := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(inputSheetNameBad, r) {
+		if strings.ContainsRune(cell.SheetNameBad, r) {
 			return '_'
 		}
 		return r
@@ -191,7 +175,7 @@ func InputSheetOf(rs *rules.Ruleset, group string) string {
 // inputParts splits rs into the sheets of its template, the main group
 // first, then the others in ruleset order.
 func inputParts(rs *rules.Ruleset) []inputPart {
-	main := inputMainGroup(rs)
+	main := rs.MainGroup()
 	parts := []inputPart{{sheet: InputSheet, group: main}}
 	seen := map[string]int{InputSheet: 0}
 	for _, g := range rs.Groups() {
@@ -241,7 +225,7 @@ func (b *inputBook) keep(err error) {
 }
 
 func (b *inputBook) set(col, row int, v any, style int) {
-	cell := cellA1(col, row)
+	cell := cell.A1(col, row)
 	switch v := v.(type) {
 	case nil:
 	case string:
@@ -304,11 +288,11 @@ func newInputBook(rs *rules.Ruleset, entity, banner string) (*inputBook, error) 
 // per indicator of the part.
 func (b *inputBook) writeSheet(p inputPart, banner, title string) {
 	f, rs, sh := b.f, b.rs, p.sheet
-	last := cellColName(inputColCount - 1)
+	last := cell.ColName(ColCount - 1)
 	row := 1
 	line := func(text string, style int, height float64) {
 		b.set(0, row, text, style)
-		b.keep(f.MergeCell(sh, cellA1(0, row), last+strconv.Itoa(row)))
+		b.keep(f.MergeCell(sh, cell.A1(0, row), last+strconv.Itoa(row)))
 		b.keep(f.SetRowHeight(sh, row, height))
 		row++
 	}
@@ -334,9 +318,9 @@ func (b *inputBook) writeSheet(p inputPart, banner, title string) {
 	}
 	line(meta, b.style.meta, 18)
 	b.header = row
-	for i, c := range inputColumns {
-		b.set(i, row, c.title, b.style.header)
-		b.keep(f.SetColWidth(sh, cellColName(i), cellColName(i), c.width))
+	for i, c := range Columns {
+		b.set(i, row, c.Title, b.style.header)
+		b.keep(f.SetColWidth(sh, cell.ColName(i), cell.ColName(i), c.width))
 	}
 	b.keep(f.SetRowHeight(sh, row, 30))
 	inputs := map[int][]string{} // input cells by column, for validation
@@ -344,17 +328,17 @@ func (b *inputBook) writeSheet(p inputPart, banner, title string) {
 		row++
 		b.rows[ind.ID] = row
 		b.sheets[ind.ID] = sh
-		b.set(inputColID, row, ind.ID, b.style.fixed)
-		b.set(inputColName, row, ind.Name, b.style.fixedWrap)
-		b.set(inputColCategory, row, string(ind.Category), b.style.fixed)
-		b.set(inputColUnit, row, inputUnit(ind), b.style.fixed)
-		b.set(inputColTarget, row, ind.Target.Text, b.style.fixedWrap)
+		b.set(ColID, row, ind.ID, b.style.fixed)
+		b.set(ColName, row, ind.Name, b.style.fixedWrap)
+		b.set(ColCategory, row, string(ind.Category), b.style.fixed)
+		b.set(ColUnit, row, UnitOf(ind), b.style.fixed)
+		b.set(ColTarget, row, ind.Target.Text, b.style.fixedWrap)
 		open := map[eval.Field]bool{}
 		for _, fl := range InputFields(ind) {
 			open[fl] = true
 		}
-		for col := inputColPrev; col <= inputColDate; col++ {
-			field := inputColumns[col].field
+		for col := ColPrev; col <= ColDate; col++ {
+			field := Columns[col].Field
 			switch {
 			case open[field]:
 				style := b.style.input
@@ -367,27 +351,27 @@ func (b *inputBook) writeSheet(p inputPart, banner, title string) {
 					style = b.style.inputDate
 				}
 				b.set(col, row, nil, style)
-				inputs[col] = append(inputs[col], cellA1(col, row))
+				inputs[col] = append(inputs[col], cell.A1(col, row))
 			case field == eval.FieldPrevLevel && ind.Baseline.Level.Valid:
-				b.keep(f.SetCellDefault(sh, cellA1(col, row), ind.Baseline.Level.Decimal.String()))
+				b.keep(f.SetCellDefault(sh, cell.A1(col, row), ind.Baseline.Level.Decimal.String()))
 				b.set(col, row, nil, b.style.fixedNum)
 			default:
 				b.set(col, row, nil, b.style.na)
 			}
 		}
-		b.set(inputColSource, row, nil, b.style.inputText)
-		b.set(inputColNote, row, nil, b.style.inputText)
+		b.set(ColSource, row, nil, b.style.inputText)
+		b.set(ColNote, row, nil, b.style.inputText)
 		b.keep(f.SetRowHeight(sh, row, 30))
 	}
 	// The codes are ASCII: widen the code column to the longest one.
-	idWidth := inputColumns[inputColID].width
+	idWidth := Columns[ColID].width
 	for _, ind := range p.inds {
 		idWidth = max(idWidth, float64(len(ind.ID)+2))
 	}
-	b.keep(f.SetColWidth(sh, cellColName(inputColID), cellColName(inputColID), idWidth))
+	b.keep(f.SetColWidth(sh, cell.ColName(ColID), cell.ColName(ColID), idWidth))
 	b.validations(inputs)
-	b.keep(f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: inputColName + 1, YSplit: b.header,
-		TopLeftCell: cellA1(inputColName+1, b.header+1), ActivePane: "bottomRight"}))
+	b.keep(f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: ColName + 1, YSplit: b.header,
+		TopLeftCell: cell.A1(ColName+1, b.header+1), ActivePane: "bottomRight"}))
 	b.keep(f.ProtectSheet(sh, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true,
 		FormatCells: true, FormatColumns: true, FormatRows: true, AutoFilter: true, Sort: true,
@@ -452,7 +436,7 @@ func (b *inputBook) validations(inputs map[int][]string) {
 		dv.Sqref = strings.Join(cells, " ")
 		b.keep(set(dv))
 		dv.SetError(excelize.DataValidationErrorStyleStop, title, msg)
-		dv.SetInput(inputColumns[col].title, prompt)
+		dv.SetInput(Columns[col].Title, prompt)
 		b.keep(b.f.AddDataValidation(b.sheet, dv))
 	}
 	decimalRange := func(dv *excelize.DataValidation) error {
@@ -460,18 +444,18 @@ func (b *inputBook) validations(inputs map[int][]string) {
 			excelize.DataValidationOperatorBetween)
 	}
 	numMsg := "这里只能填数字，如 8.5；不要带单位、文字或“约”“左右”。没有数据请留空，不要填 0。"
-	add(inputColPrev, decimalRange, "请填数字", numMsg, "填上年实际值，只填数字")
-	add(inputColLevel, decimalRange, "请填数字", numMsg, "按“单位”列的单位填数字")
-	add(inputColGrowth, decimalRange, "请填数字",
+	add(ColPrev, decimalRange, "请填数字", numMsg, "填上年实际值，只填数字")
+	add(ColLevel, decimalRange, "请填数字", numMsg, "按“单位”列的单位填数字")
+	add(ColGrowth, decimalRange, "请填数字",
 		"增速填百分数的数字：增长 8.5% 填 8.5，下降填负数，如 -1.5。不要带 % 以外的文字。", "增长 8.5% 填 8.5")
-	add(inputColRank, func(dv *excelize.DataValidation) error {
+	add(ColRank, func(dv *excelize.DataValidation) error {
 		return dv.SetRange(1, 9999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
 	}, "请填名次", "名次填正整数，第1名填 1。", "在全市的名次，第1名填 1")
-	add(inputColDone, func(dv *excelize.DataValidation) error {
+	add(ColDone, func(dv *excelize.DataValidation) error {
 		return dv.SetDropList([]string{"是", "否"})
 	}, "请选择是或否", "只能选“是”或“否”。", "从下拉列表选“是”或“否”")
-	add(inputColDate, func(dv *excelize.DataValidation) error {
-		return dv.SetRange(cellSerial(2000, 1, 1), cellSerial(2099, 12, 31), excelize.DataValidationTypeDate,
+	add(ColDate, func(dv *excelize.DataValidation) error {
+		return dv.SetRange(cell.Serial(2000, 1, 1), cell.Serial(2099, 12, 31), excelize.DataValidationTypeDate,
 			excelize.DataValidationOperatorBetween)
 	}, "请填日期", "请填 2000 年至 2099 年之间的日期，如 2019-04-15。", "如 2019-04-15")
 }
@@ -565,9 +549,9 @@ func (b *inputBook) guide() {
 	row += 2
 	put("A"+strconv.Itoa(row), "二、各列填写方法", headStyle)
 	b.keep(f.MergeCell(InputGuideSheet, "A"+strconv.Itoa(row), "B"+strconv.Itoa(row)))
-	for _, c := range inputColumns {
+	for _, c := range Columns {
 		row++
-		put("A"+strconv.Itoa(row), c.title, textStyle)
+		put("A"+strconv.Itoa(row), c.Title, textStyle)
 		put("B"+strconv.Itoa(row), c.help, textStyle)
 		height(c.help)
 	}

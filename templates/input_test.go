@@ -1,4 +1,4 @@
-package templates
+package templates_test
 
 import (
 	"archive/zip"
@@ -10,6 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attain-tool/attain/templates"
+	"github.com/attain-tool/attain/templates/cell"
+	"github.com/attain-tool/attain/templates/fixture"
+
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
 	"github.com/xuri/excelize/v2"
@@ -19,7 +23,7 @@ import (
 func inTestOpen(t testing.TB, rs *rules.Ruleset) *excelize.File {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteTemplate(&buf, rs); err != nil {
+	if err := templates.WriteTemplate(&buf, rs); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf, excelize.Options{RawCellValue: true})
@@ -34,7 +38,7 @@ func inTestOpen(t testing.TB, rs *rules.Ruleset) *excelize.File {
 func inTestPart(t testing.TB, rs *rules.Ruleset, name string) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteTemplate(&buf, rs); err != nil {
+	if err := templates.WriteTemplate(&buf, rs); err != nil {
 		t.Fatal(err)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
@@ -61,7 +65,7 @@ func inTestPart(t testing.TB, rs *rules.Ruleset, name string) string {
 
 func inTestValue(t testing.TB, f *excelize.File, cell string) string {
 	t.Helper()
-	return inTestValueOn(t, f, InputSheet, cell)
+	return inTestValueOn(t, f, templates.InputSheet, cell)
 }
 
 // inTestValueOn returns the raw value of a cell of sheet.
@@ -77,7 +81,7 @@ func inTestValueOn(t testing.TB, f *excelize.File, sheet, cell string) string {
 // inTestStyle returns the style of a cell.
 func inTestStyle(t testing.TB, f *excelize.File, cell string) *excelize.Style {
 	t.Helper()
-	return inTestStyleOn(t, f, InputSheet, cell)
+	return inTestStyleOn(t, f, templates.InputSheet, cell)
 }
 
 // inTestStyleOn returns the style of a cell of sheet.
@@ -108,17 +112,17 @@ func inTestFill(st *excelize.Style) string {
 func TestWriteTemplateLayout(t *testing.T) {
 	rs := rules.Default()
 	f := inTestOpen(t, rs)
-	if got, want := f.GetSheetList(), []string{InputSheet, rules.GroupTasks, InputGuideSheet}; !slices.Equal(got, want) {
+	if got, want := f.GetSheetList(), []string{templates.InputSheet, rules.GroupTasks, templates.InputGuideSheet}; !slices.Equal(got, want) {
 		t.Fatalf("sheets = %v, want %v", got, want)
 	}
 	want := []string{"指标编码", "指标", "类别", "单位", "目标", "上年实际值", "本年实际值", "本年增速(%)", "名次",
 		"是否完成", "完成日期", "数据来源", "备注"}
-	if !slices.Equal(InputColumns(), want) {
-		t.Errorf("InputColumns() = %q, want %q", InputColumns(), want)
+	if !slices.Equal(templates.InputColumns(), want) {
+		t.Errorf("InputColumns() = %q, want %q", templates.InputColumns(), want)
 	}
 	var header int
 	for _, g := range rs.Groups() {
-		sheet := InputSheetOf(rs, g)
+		sheet := templates.InputSheetOf(rs, g)
 		rows, err := f.GetRows(sheet)
 		if err != nil {
 			t.Fatal(err)
@@ -127,8 +131,8 @@ func TestWriteTemplateLayout(t *testing.T) {
 		for i, row := range rows {
 			if len(row) > 0 && row[0] == "指标编码" {
 				header = i + 1
-				if !slices.Equal(row, InputColumns()) {
-					t.Errorf("%s: header row = %q, want %q", sheet, row, InputColumns())
+				if !slices.Equal(row, templates.InputColumns()) {
+					t.Errorf("%s: header row = %q, want %q", sheet, row, templates.InputColumns())
 				}
 			}
 		}
@@ -164,10 +168,10 @@ func TestWriteTemplateLayout(t *testing.T) {
 			t.Errorf("%s: column B is %v wide, too narrow for Chinese names", sheet, w)
 		}
 	}
-	if got := inTestValue(t, f, cellA1(inputColUnit, inTestRow(t, f, "gdp_growth"))); got != "亿元 / %" {
+	if got := inTestValue(t, f, cell.A1(templates.ColUnit, fixture.TemplateRow(t, f, "gdp_growth"))); got != "亿元 / %" {
 		t.Errorf("unit of gdp_growth = %q, want 亿元 / %%", got)
 	}
-	if got := inTestValue(t, f, cellA1(inputColUnit, inTestRow(t, f, "new_urban_jobs"))); got != "人" {
+	if got := inTestValue(t, f, cell.A1(templates.ColUnit, fixture.TemplateRow(t, f, "new_urban_jobs"))); got != "人" {
 		t.Errorf("unit of new_urban_jobs = %q, want 人", got)
 	}
 	for _, part := range []string{"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"} {
@@ -187,39 +191,39 @@ func TestWriteTemplateLayout(t *testing.T) {
 // and which cells are open (yellow, unlocked), fixed or not applicable.
 func inTestLayoutRow(t *testing.T, f *excelize.File, sheet string, row int, ind *rules.Indicator) {
 	t.Helper()
-	cell := func(col int) string { return cellA1(col, row) }
+	cell := func(col int) string { return cell.A1(col, row) }
 	t.Run(ind.ID, func(t *testing.T) {
 		checks := []struct{ col, want string }{
-			{cell(inputColID), ind.ID}, {cell(inputColName), ind.Name}, {cell(inputColCategory), string(ind.Category)},
-			{cell(inputColTarget), ind.Target.Text},
+			{cell(templates.ColID), ind.ID}, {cell(templates.ColName), ind.Name}, {cell(templates.ColCategory), string(ind.Category)},
+			{cell(templates.ColTarget), ind.Target.Text},
 		}
 		for _, c := range checks {
 			if got := inTestValueOn(t, f, sheet, c.col); got != c.want {
 				t.Errorf("%s!%s = %q, want %q", sheet, c.col, got, c.want)
 			}
 		}
-		prev := inTestValueOn(t, f, sheet, cell(inputColPrev))
+		prev := inTestValueOn(t, f, sheet, cell(templates.ColPrev))
 		switch {
 		case ind.Baseline.Level.Valid:
 			if prev != ind.Baseline.Level.Decimal.String() {
 				t.Errorf("上年实际值 = %q, want %s", prev, ind.Baseline.Level.Decimal)
 			}
-			if typ, _ := f.GetCellType(sheet, cell(inputColPrev)); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			if typ, _ := f.GetCellType(sheet, cell(templates.ColPrev)); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
 				t.Errorf("上年实际值 is stored as %v, want a number", typ)
 			}
 		case prev != "":
 			t.Errorf("上年实际值 = %q, want empty", prev)
 		}
 		open := map[eval.Field]bool{}
-		for _, fl := range InputFields(ind) {
+		for _, fl := range templates.InputFields(ind) {
 			open[fl] = true
 		}
-		for col := range inputColumns {
+		for col := range templates.Columns {
 			st := inTestStyleOn(t, f, sheet, cell(col))
-			field := inputColumns[col].field
-			input := open[field] || col == inputColSource || col == inputColNote
+			field := templates.Columns[col].Field
+			input := open[field] || col == templates.ColSource || col == templates.ColNote
 			if got := !inTestLocked(st); got != input {
-				t.Errorf("%s (%s) unlocked = %v, want %v", cell(col), inputColumns[col].title, got, input)
+				t.Errorf("%s (%s) unlocked = %v, want %v", cell(col), templates.Columns[col].Title, got, input)
 			}
 			wantFill := ""
 			switch {
@@ -229,33 +233,33 @@ func inTestLayoutRow(t *testing.T, f *excelize.File, sheet string, row int, ind 
 				wantFill = "D9D9D9"
 			}
 			if got := inTestFill(st); got != wantFill {
-				t.Errorf("%s (%s) fill = %q, want %q", cell(col), inputColumns[col].title, got, wantFill)
+				t.Errorf("%s (%s) fill = %q, want %q", cell(col), templates.Columns[col].Title, got, wantFill)
 			}
 		}
 	})
 }
 
 func TestWriteTemplateMeasures(t *testing.T) {
-	rs := inTestRules(t)
+	rs := fixture.TestRules(t)
 	f := inTestOpen(t, rs)
 	tests := []struct {
 		id   string
 		open []int
 	}{
-		{"gdp_growth", []int{inputColLevel, inputColGrowth}},
-		{"export_growth", []int{inputColPrev, inputColLevel, inputColGrowth}},
-		{"new_jobs", []int{inputColLevel}},
-		{"services_rank", []int{inputColRank}},
-		{"binding", []int{inputColDone}},
-		{"plant_start", []int{inputColDone, inputColDate}},
+		{"gdp_growth", []int{templates.ColLevel, templates.ColGrowth}},
+		{"export_growth", []int{templates.ColPrev, templates.ColLevel, templates.ColGrowth}},
+		{"new_jobs", []int{templates.ColLevel}},
+		{"services_rank", []int{templates.ColRank}},
+		{"binding", []int{templates.ColDone}},
+		{"plant_start", []int{templates.ColDone, templates.ColDate}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
-			row := inTestRow(t, f, tt.id)
-			for col := inputColPrev; col <= inputColDate; col++ {
-				st := inTestStyle(t, f, cellA1(col, row))
+			row := fixture.TemplateRow(t, f, tt.id)
+			for col := templates.ColPrev; col <= templates.ColDate; col++ {
+				st := inTestStyle(t, f, cell.A1(col, row))
 				if got, want := !inTestLocked(st), slices.Contains(tt.open, col); got != want {
-					t.Errorf("%s unlocked = %v, want %v", inputColumns[col].title, got, want)
+					t.Errorf("%s unlocked = %v, want %v", templates.Columns[col].Title, got, want)
 				}
 			}
 		})
@@ -263,9 +267,9 @@ func TestWriteTemplateMeasures(t *testing.T) {
 }
 
 func TestWriteTemplateValidations(t *testing.T) {
-	rs := inTestRules(t)
+	rs := fixture.TestRules(t)
 	f := inTestOpen(t, rs)
-	dvs, err := f.GetDataValidations(InputSheet)
+	dvs, err := f.GetDataValidations(templates.InputSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -275,25 +279,25 @@ func TestWriteTemplateValidations(t *testing.T) {
 		col := strings.TrimRight(first, "0123456789")
 		byCol[col] = dv
 	}
-	row := func(id string) string { return strconv.Itoa(inTestRow(t, f, id)) }
+	row := func(id string) string { return strconv.Itoa(fixture.TemplateRow(t, f, id)) }
 	tests := []struct {
 		name  string
 		col   int
 		typ   string
 		cells []string
 	}{
-		{"上年实际值", inputColPrev, "decimal", []string{"F" + row("export_growth")}},
-		{"本年实际值", inputColLevel, "decimal", []string{"G" + row("gdp_growth"), "G" + row("export_growth"), "G" + row("new_jobs")}},
-		{"本年增速", inputColGrowth, "decimal", []string{"H" + row("gdp_growth"), "H" + row("export_growth")}},
-		{"名次", inputColRank, "whole", []string{"I" + row("services_rank")}},
-		{"是否完成", inputColDone, "list", []string{"J" + row("binding"), "J" + row("plant_start")}},
-		{"完成日期", inputColDate, "date", []string{"K" + row("plant_start")}},
+		{"上年实际值", templates.ColPrev, "decimal", []string{"F" + row("export_growth")}},
+		{"本年实际值", templates.ColLevel, "decimal", []string{"G" + row("gdp_growth"), "G" + row("export_growth"), "G" + row("new_jobs")}},
+		{"本年增速", templates.ColGrowth, "decimal", []string{"H" + row("gdp_growth"), "H" + row("export_growth")}},
+		{"名次", templates.ColRank, "whole", []string{"I" + row("services_rank")}},
+		{"是否完成", templates.ColDone, "list", []string{"J" + row("binding"), "J" + row("plant_start")}},
+		{"完成日期", templates.ColDate, "date", []string{"K" + row("plant_start")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dv := byCol[cellColName(tt.col)]
+			dv := byCol[cell.ColName(tt.col)]
 			if dv == nil {
-				t.Fatalf("no validation on column %s", cellColName(tt.col))
+				t.Fatalf("no validation on column %s", cell.ColName(tt.col))
 			}
 			if dv.Type != tt.typ {
 				t.Errorf("type = %q, want %q", dv.Type, tt.typ)
@@ -320,7 +324,7 @@ func TestWriteTemplateValidations(t *testing.T) {
 
 func TestWriteTemplateGuide(t *testing.T) {
 	f := inTestOpen(t, rules.Default())
-	rows, err := f.GetRows(InputGuideSheet)
+	rows, err := f.GetRows(templates.InputGuideSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,7 +336,7 @@ func TestWriteTemplateGuide(t *testing.T) {
 		}
 		text.WriteString(strings.Join(row, " ") + "\n")
 	}
-	for _, c := range InputColumns() {
+	for _, c := range templates.InputColumns() {
 		if !titles[c] {
 			t.Errorf("填报说明 does not explain %s", c)
 		}
@@ -356,16 +360,16 @@ func TestInputSheetOf(t *testing.T) {
 		group string
 		want  string
 	}{
-		{"headline group", two, rules.GroupHeadline, InputSheet},
+		{"headline group", two, rules.GroupHeadline, templates.InputSheet},
 		{"tasks beside the headline group", two, rules.GroupTasks, "重点工作任务"},
-		{"the only group", tasksOnly, rules.GroupTasks, InputSheet},
+		{"the only group", tasksOnly, rules.GroupTasks, templates.InputSheet},
 		{"characters Excel forbids", two, "专项/考核[2019]", "专项_考核_2019_"},
 		{"too long for a sheet name", two, strings.Repeat("任务", 20), strings.Repeat("任务", 15) + "任"},
-		{"the guide's name", two, InputGuideSheet, "指标组" + InputGuideSheet},
+		{"the guide's name", two, templates.InputGuideSheet, "指标组" + templates.InputGuideSheet},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := InputSheetOf(tt.rs, tt.group); got != tt.want {
+			if got := templates.InputSheetOf(tt.rs, tt.group); got != tt.want {
 				t.Errorf("InputSheetOf(%q) = %q, want %q", tt.group, got, tt.want)
 			}
 		})
@@ -377,7 +381,7 @@ func TestInputSheetOf(t *testing.T) {
 func TestWriteTemplateTasksSheet(t *testing.T) {
 	rs := rules.Default()
 	f := inTestOpen(t, rs)
-	sheet := InputSheetOf(rs, rules.GroupTasks)
+	sheet := templates.InputSheetOf(rs, rules.GroupTasks)
 	dvs, err := f.GetDataValidations(sheet)
 	if err != nil {
 		t.Fatal(err)
@@ -418,7 +422,7 @@ func TestWriteTemplateTasksSheet(t *testing.T) {
 	if len(dates) != 3 || len(ranks) != 2 {
 		t.Errorf("%d milestones, %d ranks on the tasks sheet, want 3 and 2", len(dates), len(ranks))
 	}
-	if meta := inTestValueOn(t, f, InputSheet, "A2"); !strings.Contains(meta, "重点工作任务在“重点工作任务”工作表填报") {
+	if meta := inTestValueOn(t, f, templates.InputSheet, "A2"); !strings.Contains(meta, "重点工作任务在“重点工作任务”工作表填报") {
 		t.Errorf("填报表 does not point to the tasks sheet: %q", meta)
 	}
 }

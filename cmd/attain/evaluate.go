@@ -8,7 +8,9 @@ import (
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
-	"github.com/attain-tool/attain/templates"
+	"github.com/attain-tool/attain/templates/read"
+	"github.com/attain-tool/attain/templates/scorecard"
+	"github.com/attain-tool/attain/templates/view"
 	"github.com/urfave/cli/v2"
 )
 
@@ -56,13 +58,13 @@ func inputFlags(o *input) []cli.Flag {
 
 // mappingFromFlags builds or amends the mapping with --column and
 // --header-row.
-func mappingFromFlags(m *templates.Mapping, o input) (*templates.Mapping, error) {
+func mappingFromFlags(m *read.Mapping, o input) (*read.Mapping, error) {
 	cols := o.columns.Value()
 	if len(cols) == 0 && o.headerRow == 0 {
 		return m, nil
 	}
 	if m == nil {
-		m = &templates.Mapping{File: "--column"}
+		m = &read.Mapping{File: "--column"}
 	}
 	if m.Columns == nil {
 		m.Columns = map[string]string{}
@@ -111,18 +113,18 @@ func (e *env) evaluateCommand() *cli.Command {
 
 // evaluation is what evaluate and report share: the ruleset, the input read
 // and the assessment, with the report of where each figure came from.
-func (e *env) evaluation(o input, period eval.Period) (*eval.Assessment, *templates.ImportReport, error) {
+func (e *env) evaluation(o input, period eval.Period) (*eval.Assessment, *read.ImportReport, error) {
 	rs, err := loadRules(o.rules)
 	if err != nil {
 		return nil, nil, err
 	}
-	opts := templates.ImportOptions{Sheet: o.sheet, Password: o.password}
+	opts := read.ImportOptions{Sheet: o.sheet, Password: o.password}
 	if o.mapping != "" {
 		src, err := readInput(o.mapping)
 		if err != nil {
 			return nil, nil, err
 		}
-		m, diags := templates.ParseMapping(o.mapping, src)
+		m, diags := read.ParseMapping(o.mapping, src)
 		if diags.HasErrors() {
 			return nil, nil, &dataError{diags: diags}
 		}
@@ -135,7 +137,7 @@ func (e *env) evaluation(o input, period eval.Period) (*eval.Assessment, *templa
 	if err != nil {
 		return nil, nil, err
 	}
-	acts, diags, rep := templates.Read(o.in, data, rs, opts)
+	acts, diags, rep := read.Read(o.in, data, rs, opts)
 	if diags.HasErrors() {
 		return nil, rep, &dataError{diags: diags}
 	}
@@ -160,7 +162,7 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 	if o.targets != "" || o.layout != "auto" || len(o.unitRules.Value()) > 0 {
 		return usageErrorf("--targets, --unit-rules and --layout need --units")
 	}
-	render, err := pickFormat(o.format, templates.WriteTable, templates.WriteJSON, templates.WriteCSV)
+	render, err := pickFormat(o.format, view.WriteTable, view.WriteJSON, view.WriteCSV)
 	if err != nil {
 		return err
 	}
@@ -191,8 +193,8 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 		return err
 	}
 	if o.out != "" {
-		opts := templates.ScorecardOptions{InputName: o.in, Evaluated: date}
-		if err := writeAtomic(o.out, func(w io.Writer) error { return templates.WriteScorecard(w, a, opts) }); err != nil {
+		opts := scorecard.ScorecardOptions{InputName: o.in, Evaluated: date}
+		if err := writeAtomic(o.out, func(w io.Writer) error { return scorecard.WriteScorecard(w, a, opts) }); err != nil {
 			return err
 		}
 	}

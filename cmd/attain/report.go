@@ -4,7 +4,7 @@ import (
 	"io"
 
 	"github.com/attain-tool/attain/eval"
-	"github.com/attain-tool/attain/templates"
+	"github.com/attain-tool/attain/templates/view"
 	"github.com/urfave/cli/v2"
 )
 
@@ -44,7 +44,7 @@ func (e *env) runReport(o reportOptions) error {
 		return err
 	}
 	if o.out == "" {
-		return templates.WriteReview(e.stdout, a, o.format)
+		return view.WriteReview(e.stdout, a, o.format)
 	}
-	return writeAtomic(o.out, func(w io.Writer) error { return templates.WriteReview(w, a, o.format) })
+	return writeAtomic(o.out, func(w io.Writer) error { return view.WriteReview(w, a, o.format) })
 }

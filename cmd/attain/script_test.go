@@ -12,6 +12,7 @@ import (
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
 	"github.com/attain-tool/attain/templates"
+	"github.com/attain-tool/attain/templates/fixture"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -35,12 +36,12 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A few files of the import corpus (templates/testdata/corpus), made by
+	// A few files of the import corpus (templates/read/testdata/corpus), made by
 	// cmd/mkcorpus, for the import scripts.
 	corpus := map[string][]byte{}
 	for _, name := range []string{"bureau-merged.xlsx", "csv-gb18030.csv", "odd-headers.xlsx",
 		"odd-headers.map.yaml", "encrypted.xlsx", "zip-bomb.xlsx", "duplicate-rows.xlsx", "several-sheets.xlsx"} {
-		b, err := os.ReadFile(filepath.Join("..", "..", "templates", "testdata", "corpus", name))
+		b, err := os.ReadFile(filepath.Join("..", "..", "templates", "read", "testdata", "corpus", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -109,6 +110,6 @@ func cmdGenUnits(ts *testscript.TestScript, neg bool, args []string) {
 	n, err := strconv.Atoi(args[1])
 	ts.Check(err)
 	var buf bytes.Buffer
-	ts.Check(templates.GenerateUnitsWorkbook(&buf, rules.Default(), n, 12, 1))
+	ts.Check(fixture.GenerateUnitsWorkbook(&buf, rules.Default(), n, 12, 1))
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
 }

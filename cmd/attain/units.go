@@ -10,19 +10,21 @@ import (
 	"github.com/attain-tool/attain/rules"
 
 	"github.com/attain-tool/attain/eval"
-	"github.com/attain-tool/attain/templates"
+	"github.com/attain-tool/attain/templates/read"
+	"github.com/attain-tool/attain/templates/scorecard"
+	"github.com/attain-tool/attain/templates/view"
 )
 
 // runUnits is evaluate --units: every unit of the input, ranked.
 func (e *env) runUnits(o evaluateOptions) error {
-	render, err := pickFormat(o.format, templates.WriteCityTable, templates.WriteCityJSON, templates.WriteCityCSV)
+	render, err := pickFormat(o.format, view.WriteCityTable, view.WriteCityJSON, view.WriteCityCSV)
 	if err != nil {
 		return err
 	}
 	if o.mapping != "" || o.explain || len(o.columns.Value()) > 0 || o.headerRow != 0 {
 		return usageErrorf("--map, --column, --header-row and --explain-import read one unit's table; they do not combine with --units")
 	}
-	layout, err := templates.ParseUnitsLayout(o.layout)
+	layout, err := read.ParseUnitsLayout(o.layout)
 	if err != nil {
 		return usageErrorf("--layout: %v", err)
 	}
@@ -45,13 +47,13 @@ func (e *env) runUnits(o evaluateOptions) error {
 	if err != nil {
 		return err
 	}
-	opts := templates.UnitsOptions{Layout: layout, Sheet: o.sheet, Password: o.password, Rulesets: own}
+	opts := read.UnitsOptions{Layout: layout, Sheet: o.sheet, Password: o.password, Rulesets: own}
 	if o.targets != "" {
 		src, err := readInput(o.targets)
 		if err != nil {
 			return err
 		}
-		t, diags := templates.ReadTargets(o.targets, src, rs)
+		t, diags := read.ReadTargets(o.targets, src, rs)
 		if diags.HasErrors() {
 			return &dataError{diags: diags}
 		}
@@ -65,7 +67,7 @@ func (e *env) runUnits(o evaluateOptions) error {
 	bar := newProgress(e.stderr)
 	bar.step("读取")
 	opts.Progress = bar.update
-	units, diags := templates.ReadUnits(o.in, data, rs, opts)
+	units, diags := read.ReadUnits(o.in, data, rs, opts)
 	bar.done()
 	if diags.HasErrors() {
 		return &dataError{diags: diags}
@@ -76,8 +78,8 @@ func (e *env) runUnits(o evaluateOptions) error {
 	city.Problems = append(city.Problems, diags...)
 	if o.out != "" {
 		bar.step("写出")
-		sc := templates.ScorecardOptions{InputName: o.in, Evaluated: date, Progress: bar.update}
-		err := writeAtomic(o.out, func(w io.Writer) error { return templates.WriteCityScorecard(w, city, sc) })
+		sc := scorecard.ScorecardOptions{InputName: o.in, Evaluated: date, Progress: bar.update}
+		err := writeAtomic(o.out, func(w io.Writer) error { return scorecard.WriteCityScorecard(w, city, sc) })
 		bar.done()
 		if err != nil {
 			return err

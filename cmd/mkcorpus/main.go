@@ -1,10 +1,10 @@
 // Command mkcorpus writes the import corpus of package templates: the
 // bureau spreadsheets, good and bad, that ImportActuals is tested on, and
 // the expected reading of each (expected.yaml). Every file is made by
-// templates.CorpusFiles; the ones LibreOffice writes are converted with
+// fixture.CorpusFiles; the ones LibreOffice writes are converted with
 // soffice when it is installed (otherwise they are left as they are).
 //
-//	go run ./cmd/mkcorpus [-dir templates/testdata/corpus] [-soffice]
+//	go run ./cmd/mkcorpus [-dir templates/read/testdata/corpus] [-soffice]
 //
 // Run it from the repository root after changing templates/corpus.go, and
 // commit the result; the test TestCorpusFresh fails while the committed
@@ -20,14 +20,14 @@ import (
 	"os/exec"
 	"path/filepath"
 
-	"github.com/attain-tool/attain/templates"
+	"github.com/attain-tool/attain/templates/fixture"
 )
 
 func main() { os.Exit(run()) }
 
 func run() int {
 	soffice := flag.Bool("soffice", false, "convert the LibreOffice files again even when their source is unchanged")
-	dir := flag.String("dir", filepath.Join("templates", "testdata", "corpus"), "folder to write the corpus into")
+	dir := flag.String("dir", filepath.Join("templates", "read", "testdata", "corpus"), "folder to write the corpus into")
 	flag.Parse()
 	if err := write(*dir, *soffice); err != nil {
 		fmt.Fprintln(os.Stderr, "mkcorpus:", err)
@@ -37,7 +37,7 @@ func run() int {
 }
 
 func write(dir string, force bool) error {
-	files, err := templates.CorpusFiles()
+	files, err := fixture.CorpusFiles()
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func write(dir string, force bool) error {
 			continue
 		}
 		path := filepath.Join(dir, f.Name)
-		if old, err := os.ReadFile(path); err == nil && templates.CorpusSameContent(old, f.Data, f.Password) {
+		if old, err := os.ReadFile(path); err == nil && fixture.CorpusSameContent(old, f.Data, f.Password) {
 			continue // unchanged: keep the file, so that git sees no change
 		}
 		changed[f.Name] = true
@@ -59,7 +59,7 @@ func write(dir string, force bool) error {
 		}
 		fmt.Println("wrote", path)
 	}
-	exp, err := templates.CorpusExpected()
+	exp, err := fixture.CorpusExpected()
 	if err != nil {
 		return err
 	}

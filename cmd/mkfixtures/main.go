@@ -4,7 +4,7 @@
 //	go run ./cmd/mkfixtures -examples examples
 //
 // examples/hongqi-2019-actuals.xlsx is the 2019 input template of 红旗区
-// filled with ILLUSTRATIVE figures (templates.ExampleValues2019), marked as
+// filled with ILLUSTRATIVE figures (fixture.ExampleValues2019), marked as
 // such in a banner and a cell note. They are not official statistics. A test
 // in package templates regenerates the file and compares it cell by cell
 // with the committed one, so a stale example fails.
@@ -26,6 +26,7 @@ import (
 
 	"github.com/attain-tool/attain/rules"
 	"github.com/attain-tool/attain/templates"
+	"github.com/attain-tool/attain/templates/fixture"
 )
 
 func main() {
@@ -52,7 +53,7 @@ func main() {
 // writeExamples writes every example workbook into dir.
 func writeExamples(dir string) error {
 	var buf bytes.Buffer
-	err := templates.FillTemplate(&buf, rules.Default(), "", templates.ExampleValues2019(), templates.ExampleBanner)
+	err := templates.FillTemplate(&buf, rules.Default(), "", fixture.ExampleValues2019(), fixture.ExampleBanner)
 	if err != nil {
 		return err
 	}
@@ -62,10 +63,10 @@ func writeExamples(dir string) error {
 // scaleIndicators is the number of indicators of a generated table.
 const scaleIndicators = 50
 
-// writeUnits writes units-N.xlsx (templates.GenerateUnitsWorkbook) and
-// synthetic-50.yaml (templates.SyntheticRuleset) into dir.
+// writeUnits writes units-N.xlsx (fixture.GenerateUnitsWorkbook) and
+// synthetic-50.yaml (fixture.SyntheticRuleset) into dir.
 func writeUnits(dir string, n int) error {
-	rs := templates.SyntheticRuleset(scaleIndicators)
+	rs := fixture.SyntheticRuleset(scaleIndicators)
 	text, err := rules.Marshal(rs)
 	if err != nil {
 		return err
@@ -74,7 +75,7 @@ func writeUnits(dir string, n int) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := templates.GenerateUnitsWorkbook(&buf, rs, n, scaleIndicators, 2019); err != nil {
+	if err := fixture.GenerateUnitsWorkbook(&buf, rs, n, scaleIndicators, 2019); err != nil {
 		return err
 	}
 	return writeFile(filepath.Join(dir, fmt.Sprintf("units-%d.xlsx", n)), buf.Bytes())

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/attain-tool/attain/rules"
-	"github.com/attain-tool/attain/templates"
+	"github.com/attain-tool/attain/templates/read"
 )
 
 // TestWriteUnits: -units N writes a long table of N units that reads back
@@ -28,7 +28,7 @@ func TestWriteUnits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	units, diags := templates.ReadUnits("units-20.xlsx", data, rs, templates.UnitsOptions{})
+	units, diags := read.ReadUnits("units-20.xlsx", data, rs, read.UnitsOptions{})
 	if diags.HasErrors() || len(units) != 20 {
 		t.Fatalf("%d units, %v", len(units), diags.Errors())
 	}

@@ -1,0 +1,1069 @@
+package read
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/attain-tool/attain/templates/cell"
+
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// ImportOptions tunes ImportActuals. The zero value reads the sheet that
+// matches most indicators of an unencrypted workbook, matching rows and
+// columns automatically.
+type ImportOptions struct {
+	// Sheet is the sheet to read; empty means the one that matches most
+	// indicators (the mapping's sheet, when it names one).
+	Sheet string
+	// Password opens a workbook encrypted with an open password.
+	Password string
+	// Mapping overrides the automatic match: the sheet, header rows,
+	// columns, the row of an indicator, units (see ParseMapping).
+	Mapping *Mapping
+}
+
+// importHeaderScan is how many rows above the first indicator row are
+// searched for header rows; importNameScan how many columns from the left
+// for indicator names.
+const (
+	importHeaderScan = 8
+	importHeaderMax  = 4
+	importNameScan   = 8
+)
+
+// ImportActuals reads actual figures from a statistics bureau's own
+// spreadsheet (主要经济指标完成情况表): an .xlsx workbook (written by Excel,
+// WPS or LibreOffice) or a CSV file (UTF-8 with or without BOM, or
+// GB18030/GBK). name is the file name shown in positions; data its bytes.
+//
+// The rows of indicators are found by the names and aliases of the ruleset,
+// folded for spelling (importFoldName), and the columns by their headers,
+// several header rows and merged header cells combined ("1-12月" over
+// "绝对量 | 比上年增长%"). Units named in a unit column, in brackets after
+// the name, in the header or in a "单位：万元" note convert exactly to the
+// indicator's unit. Every figure is read from the raw cell text into an
+// exact decimal (ParseCellNumber); placeholders (-, —, /, 无) are no data,
+// never 0. Positions are sheet and cell for a workbook; for CSV they are
+// the line where the record starts and the field number (file:7:4), with
+// the A1 reference a spreadsheet program shows in Pos.Cell.
+//
+// The diagnostics hold every problem, errors and warnings, sorted; when
+// they hold an error the actuals are incomplete and must not be judged.
+// Warnings are also in Actuals.Problems. The report says which cell fed
+// each figure and which rows were not recognised; it is never nil.
+func ImportActuals(name string, data []byte, rs *rules.Ruleset, opts ImportOptions) (acts eval.Actuals, ds rules.Diagnostics, rep *ImportReport) {
+	im := &importer{name: name, rs: rs, opts: opts, rep: &ImportReport{File: name}}
+	im.acts = eval.Actuals{File: name, Values: map[string]*eval.Actual{}}
+	defer func() {
+		if importRecoverPanics {
+			if p := recover(); p != nil {
+				im.diags.Errorf(rules.Pos{File: name}, importSaveAs, "读取时遇到异常的文件结构，无法读取（%v）", p)
+			}
+		}
+		acts, ds, rep = im.finish()
+	}()
+	im.run(data)
+	return
+}
+
+// importRecoverPanics turns a panic anywhere in ImportActuals into a
+// diagnostic; the fuzz target switches it off so that a panic in attain's
+// own code is found (calls into excelize stay guarded by importGuard).
+var importRecoverPanics = true
+
+// importer holds the state of one ImportActuals call.
+type importer struct {
+	name  string
+	rs    *rules.Ruleset
+	opts  ImportOptions
+	diags rules.Diagnostics
+	acts  eval.Actuals
+	rep   *ImportReport
+	// index maps folded names and aliases to their indicator.
+	index map[string]importKey
+}
+
+// importKey is what a folded name stands for: an indicator, and whether
+// the row carries its growth rate rather than its level.
+type importKey struct {
+	ind    *rules.Indicator
+	growth bool
+}
+
+func (im *importer) finish() (eval.Actuals, rules.Diagnostics, *ImportReport) {
+	for i := range im.diags {
+		d := &im.diags[i]
+		if d.Pos.File == "" {
+			d.Pos.File = im.name
+		}
+		// names and texts from a damaged file may be invalid UTF-8
+		d.Summary = strings.ToValidUTF8(d.Summary, "\uFFFD")
+		d.Hint = strings.ToValidUTF8(d.Hint, "\uFFFD")
+		d.Pos.Sheet = strings.ToValidUTF8(d.Pos.Sheet, "\uFFFD")
+		if im.diags[i].Severity == rules.Warning {
+			im.acts.Problems = append(im.acts.Problems, im.diags[i])
+		}
+	}
+	im.diags.Sort()
+	im.acts.Problems.Sort()
+	return im.acts, im.diags, im.rep
+}
+
+func (im *importer) run(data []byte) {
+	file := rules.Pos{File: im.name}
+	if im.rs == nil {
+		im.diags.Errorf(file, "", "没有规则集，无法识别指标")
+		return
+	}
+	im.acts.Entity, im.acts.Year = im.rs.Entity, im.rs.Year
+	im.buildIndex()
+	m := im.opts.Mapping
+	if m != nil {
+		im.checkMapping(m)
+	}
+	switch importSniff(im.name, data, im.opts.Password, &im.diags) {
+	case kindCSV:
+		g, enc, err := gridFromCSV(im.name, data)
+		if err != nil {
+			im.diags.Errorf(file, "用 Excel/WPS 打开后另存为 CSV（UTF-8）或 .xlsx 再导入", "无法读取 CSV 文件：%v", err)
+			return
+		}
+		im.rep.Format = "CSV，" + string(enc) + "编码"
+		if m != nil && m.Sheet != "" {
+			im.diags.Warnf(m.pos("sheet"), "CSV 文件没有工作表，sheet 不起作用", "映射文件指定了工作表“%s”，但输入是 CSV 文件", m.Sheet)
+		}
+		im.useTables([]*importTable{im.analyze(g)})
+	case kindXLSX:
+		var f *excelize.File
+		if !importGuard(file, &im.diags, func() { f = importOpenXLSX(im.name, data, im.opts.Password, &im.diags) }) || f == nil {
+			return
+		}
+		defer f.Close()
+		im.rep.Format = "xlsx 工作簿"
+		importGuard(file, &im.diags, func() {
+			if app, err := f.GetAppProps(); err == nil && app != nil && app.Application != "" {
+				im.rep.Format += "（" + importCut(app.Application, 40) + " 保存）"
+			}
+		})
+		im.readWorkbook(f)
+	}
+}
+
+// buildIndex maps every folded name and alias of the ruleset to its
+// indicator, with the growth variants of growth indicators ("地区生产总值增速").
+func (im *importer) buildIndex() {
+	im.index = map[string]importKey{}
+	add := func(s string, ind *rules.Indicator, auto bool) {
+		k := importFoldName(s)
+		if k == "" {
+			return
+		}
+		if old, ok := im.index[k]; ok && (auto || old.ind != ind) {
+			return // the first spelling wins; validation has refused true clashes
+		}
+		im.index[k] = importKey{ind: ind, growth: ind.Measure == rules.Growth && importIsGrowthName(k)}
+	}
+	for _, ind := range im.rs.Indicators {
+		add(ind.Name, ind, false)
+		for _, a := range ind.Aliases {
+			add(a, ind, false)
+		}
+	}
+	for _, ind := range im.rs.Indicators {
+		if ind.Measure != rules.Growth {
+			continue
+		}
+		for _, n := range append([]string{ind.Name}, ind.Aliases...) {
+			base := importFoldName(n)
+			if base == "" || importIsGrowthName(base) {
+				continue
+			}
+			for _, suf := range []string{"增速", "增长", "增长率", "增幅", "增长速度"} {
+				add(base+suf, ind, true)
+			}
+		}
+	}
+}
+
+// lookup returns the indicator a name cell names.
+func (im *importer) lookup(text string) (importKey, bool) {
+	k := importFoldName(text)
+	if k == "" {
+		return importKey{}, false
+	}
+	key, ok := im.index[k]
+	return key, ok
+}
+
+// readWorkbook picks the sheet and reads it.
+func (im *importer) readWorkbook(f *excelize.File) {
+	file := rules.Pos{File: im.name}
+	var sheets []string
+	if !importGuard(file, &im.diags, func() { sheets = f.GetSheetList() }) {
+		return
+	}
+	sheetGrid := func(sheet string) (g *grid, err error) {
+		if !importGuard(rules.Pos{File: im.name, Sheet: sheet}, &im.diags, func() { g, err = gridFromSheet(f, im.name, sheet) }) {
+			return nil, nil
+		}
+		return g, err
+	}
+	want := im.opts.Sheet
+	if want == "" && im.opts.Mapping != nil {
+		want = im.opts.Mapping.Sheet
+	}
+	if want != "" {
+		found := ""
+		for _, s := range sheets {
+			if s == want {
+				found = s
+			}
+		}
+		if found == "" {
+			for _, s := range sheets {
+				if rules.NormalizeName(s) == rules.NormalizeName(want) {
+					found = s
+				}
+			}
+		}
+		if found == "" {
+			im.diags.Errorf(file, "工作簿中的工作表有："+importQuoteList(sheets, 20), "工作簿中没有名为“%s”的工作表", want)
+			return
+		}
+		g, err := sheetGrid(found)
+		if g == nil && err == nil {
+			return
+		}
+		if err != nil {
+			im.diags.Errorf(rules.Pos{File: im.name, Sheet: found}, importSaveAs, "无法读取工作表（%s）", importShortErr(err))
+			return
+		}
+		im.useTables([]*importTable{im.analyze(g)})
+		return
+	}
+	var tables []*importTable
+	for _, s := range sheets {
+		g, err := sheetGrid(s)
+		if g == nil || err != nil {
+			if err != nil {
+				im.diags.Warnf(rules.Pos{File: im.name, Sheet: s}, "", "无法读取这个工作表，已跳过（%s）", importShortErr(err))
+			}
+			continue
+		}
+		t := im.analyze(g)
+		importGuard(file, &im.diags, func() {
+			if visible, err := f.GetSheetVisible(s); err == nil && !visible {
+				t.hidden = true
+			}
+		})
+		tables = append(tables, t)
+	}
+	if len(tables) == 0 {
+		im.diags.Errorf(file, importSaveAs, "工作簿中没有可读取的工作表")
+		return
+	}
+	im.useTables(tables)
+}
+
+// useTables picks the table that matches most indicators (a visible sheet
+// before a hidden one, the first on a tie), says which, and reads it.
+func (im *importer) useTables(tables []*importTable) {
+	best := tables[0]
+	better := func(a, b *importTable) bool {
+		if a.hidden != b.hidden {
+			return !a.hidden && a.matched > 0
+		}
+		return a.matched > b.matched
+	}
+	for _, t := range tables[1:] {
+		if better(t, best) {
+			best = t
+		}
+	}
+	for _, t := range tables {
+		im.rep.Sheets = append(im.rep.Sheets, ImportSheet{Name: t.g.Sheet, Matched: t.matched, Hidden: t.hidden})
+	}
+	im.rep.Sheet = best.g.Sheet
+	if len(tables) > 1 && best.matched > 0 {
+		var others []string
+		for _, t := range tables {
+			if t != best && !t.hidden && t.matched > 0 && 2*t.matched >= best.matched {
+				others = append(others, fmt.Sprintf("“%s”%d 个", t.g.Sheet, t.matched))
+			}
+		}
+		if len(others) > 0 {
+			im.diags.Warnf(best.g.sheetPos(), "用 --sheet 指定要读取的工作表",
+				"有多个工作表含有指标，选用了“%s”（%d 个指标）；其他：%s", best.g.Sheet, best.matched, strings.Join(others, "，"))
+		}
+	}
+	im.read(best)
+}
+
+// importTable is a grid with its header and indicator rows found.
+type importTable struct {
+	g       *grid
+	hidden  bool
+	nameCol int
+	rows    []importRow
+	// headerRows are the rows of the header (0-based, top-down).
+	headerRows []int
+	headers    []string      // combined header text of each column
+	matches    []headerMatch // what each header says
+	cols       map[headerRole]int
+	tableUnit  string // from a "单位：万元" note above the header
+	matched    int    // distinct indicators found
+	// mapped marks the roles whose column the mapping gave.
+	mapped map[headerRole]bool
+}
+
+// header is the combined header text of column c, or "".
+func (t *importTable) header(c int) string {
+	if c < 0 || c >= len(t.headers) {
+		return ""
+	}
+	return t.headers[c]
+}
+
+// match is what the header of column c says.
+func (t *importTable) match(c int) headerMatch {
+	if c < 0 || c >= len(t.matches) {
+		return headerMatch{}
+	}
+	return t.matches[c]
+}
+
+// importRow is a row of an indicator.
+type importRow struct {
+	r      int
+	ind    *rules.Indicator
+	growth bool // the row carries the growth rate (地区生产总值增速)
+	mapped bool // the mapping named it
+}
+
+// analyze finds the name column, the indicator rows and the header of a
+// grid. It reports nothing: the chosen table is checked by read.
+func (im *importer) analyze(g *grid) *importTable {
+	t := &importTable{g: g, nameCol: -1, cols: map[headerRole]int{}, mapped: map[headerRole]bool{}}
+	m := im.opts.Mapping
+	width := g.width()
+	if m != nil && m.Columns["name"] != "" {
+		t.nameCol = cell.ColIndex(m.Columns["name"])
+	} else {
+		counts := make([]int, min(width, importNameScan))
+		for r := range g.Rows {
+			for c := range counts {
+				if _, ok := im.lookup(g.text(r, c)); ok && !g.cell(r, c).Merged {
+					counts[c]++
+				}
+			}
+		}
+		for c, n := range counts {
+			if n > 0 && (t.nameCol < 0 || n > counts[t.nameCol]) {
+				t.nameCol = c
+			}
+		}
+	}
+	if t.nameCol >= 0 {
+		for r := range g.Rows {
+			if g.cell(r, t.nameCol).Merged {
+				continue
+			}
+			if key, ok := im.lookup(g.text(r, t.nameCol)); ok {
+				t.rows = append(t.rows, importRow{r: r, ind: key.ind, growth: key.growth})
+			}
+		}
+	}
+	if m != nil {
+		t.rows = im.applyMappingRows(t, m)
+	}
+	seen := map[string]bool{}
+	for _, row := range t.rows {
+		seen[row.ind.ID] = true
+	}
+	t.matched = len(seen)
+	im.findHeader(t)
+	return t
+}
+
+// applyMappingRows puts the rows the mapping names in place of the
+// automatic match of their indicators.
+func (im *importer) applyMappingRows(t *importTable, m *Mapping) []importRow {
+	if len(m.Indicators) == 0 {
+		return t.rows
+	}
+	taken := map[int]bool{}
+	var extra []importRow
+	ids := make([]string, 0, len(m.Indicators))
+	for id := range m.Indicators {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		mi := m.Indicators[id]
+		ind := im.rs.Indicator(id)
+		if ind == nil {
+			continue // reported by checkMapping
+		}
+		r := -1
+		switch {
+		case mi.Row > 0:
+			r = mi.Row - 1
+		case mi.Name != "" && t.nameCol >= 0:
+			want := importFoldName(mi.Name)
+			for i := range t.g.Rows {
+				if importFoldName(t.g.text(i, t.nameCol)) == want || strings.TrimSpace(t.g.text(i, t.nameCol)) == strings.TrimSpace(mi.Name) {
+					r = i
+					break
+				}
+			}
+		}
+		if r < 0 {
+			continue
+		}
+		growth := false
+		if t.nameCol >= 0 {
+			growth = ind.Measure == rules.Growth && importIsGrowthName(importFoldName(t.g.text(r, t.nameCol)))
+		}
+		taken[r] = true
+		extra = append(extra, importRow{r: r, ind: ind, growth: growth, mapped: true})
+	}
+	var out []importRow
+	for _, row := range t.rows {
+		if _, byMap := m.Indicators[row.ind.ID]; byMap || taken[row.r] {
+			continue
+		}
+		out = append(out, row)
+	}
+	out = append(out, extra...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].r < out[j].r })
+	return out
+}
+
+// findHeader finds the header rows above the first indicator row, combines
+// their texts per column and assigns the columns their roles.
+func (im *importer) findHeader(t *importTable) {
+	g := t.g
+	m := im.opts.Mapping
+	first := len(g.Rows)
+	if len(t.rows) > 0 {
+		first = t.rows[0].r
+	}
+	year := im.rs.Year
+	rowMatches := func(r int) int {
+		n := 0
+		for c := range g.Rows[r] {
+			if c == t.nameCol {
+				continue
+			}
+			if hm := importMatchHeader(g.text(r, c), year); hm.Role != roleNone && hm.Role != roleName {
+				n++
+			}
+		}
+		return n
+	}
+	switch {
+	case m != nil && len(m.HeaderRows) > 0:
+		for _, hr := range m.HeaderRows {
+			if hr-1 < len(g.Rows) {
+				t.headerRows = append(t.headerRows, hr-1)
+			}
+		}
+	case len(t.rows) > 0:
+		last := -1
+		for r := first - 1; r >= 0 && r >= first-importHeaderScan; r-- {
+			if rowMatches(r) > 0 {
+				last = r
+				break
+			}
+		}
+		if last >= 0 {
+			t.headerRows = []int{last}
+			for r := last - 1; r >= 0 && len(t.headerRows) < importHeaderMax; r-- {
+				if !im.isHeaderRow(t, r) {
+					break
+				}
+				t.headerRows = append([]int{r}, t.headerRows...)
+			}
+		}
+	}
+	width := g.width()
+	t.headers = make([]string, width)
+	t.matches = make([]headerMatch, width)
+	for c := 0; c < width; c++ {
+		var parts []string
+		for _, r := range t.headerRows {
+			if s := strings.TrimSpace(g.text(r, c)); s != "" && (len(parts) == 0 || parts[len(parts)-1] != s) {
+				parts = append(parts, s)
+			}
+		}
+		t.headers[c] = strings.Join(parts, "|")
+		if c != t.nameCol {
+			t.matches[c] = importMatchHeader(t.headers[c], year)
+		} else {
+			t.matches[c] = headerMatch{Role: roleName}
+		}
+	}
+	// a "单位：万元" note above the header, or in the title
+	top := first
+	if len(t.headerRows) > 0 {
+		top = t.headerRows[0]
+	}
+	for r := 0; r < top && r < len(g.Rows); r++ {
+		for c := range g.Rows[r] {
+			if mm := importUnitRe.FindStringSubmatch(rules.NormalizeName(g.text(r, c))); mm != nil {
+				if u, ok := importParseUnit(mm[1]); ok && t.tableUnit == "" {
+					t.tableUnit = u.text
+				}
+			}
+		}
+	}
+	for _, role := range []headerRole{roleUnit, roleLevel, roleGrowth, rolePrevLevel, roleRank, roleDone, roleDate} {
+		best := -1
+		for c, hm := range t.matches {
+			if hm.Role == role && c != t.nameCol && (best < 0 || hm.Rank > t.matches[best].Rank) {
+				best = c
+			}
+		}
+		t.cols[role] = best
+	}
+	if m != nil {
+		for key, col := range m.Columns {
+			role, ok := mappingRoles[key]
+			if !ok || role == roleName || cell.ColIndex(col) < 0 {
+				continue // reported by checkMapping
+			}
+			t.cols[role] = cell.ColIndex(col)
+			t.mapped[role] = true
+		}
+	}
+}
+
+// isHeaderRow reports whether row r above a header row belongs to the
+// header: it names a column, or spans columns with merged cells, and is
+// not a title (a single text starting at the left edge).
+func (im *importer) isHeaderRow(t *importTable, r int) bool {
+	g := t.g
+	distinct := map[string]bool{}
+	firstCol := -1
+	role, merged := false, false
+	for c := range g.Rows[r] {
+		s := g.text(r, c)
+		if s == "" {
+			continue
+		}
+		if firstCol < 0 {
+			firstCol = c
+		}
+		distinct[s] = true
+		merged = merged || g.cell(r, c).Merged
+		if hm := importMatchHeader(s, im.rs.Year); hm.Role != roleNone && hm.Role != roleIgnore {
+			role = true
+		}
+	}
+	switch {
+	case len(distinct) == 0:
+		return false
+	case len(distinct) == 1:
+		return role && firstCol > max(t.nameCol, 0)
+	}
+	return role || merged
+}
+
+// read checks the chosen table and reads every indicator row.
+func (im *importer) read(t *importTable) {
+	g := t.g
+	im.rep.fill(t)
+	if g.truncated {
+		im.diags.Warnf(g.sheetPos(), "指标表只需一张小表", "表格超过 %d 行或 %d 列，只读取了前面的部分", gridMaxRows, gridMaxCols)
+	}
+	if len(t.rows) == 0 {
+		im.diags.Errorf(g.sheetPos(), "核对指标名称与规则集中的名称或别名（attain rules show ID），或用 --map 指定每个指标所在的行；表中的文字有："+importSeen(g, 12),
+			"%s中没有找到规则集中的任何指标", im.where(g))
+		return
+	}
+	if t.cols[roleLevel] < 0 && t.cols[roleGrowth] < 0 && t.cols[roleRank] < 0 && t.cols[roleDone] < 0 && t.cols[roleDate] < 0 {
+		seen := "（没有找到表头行）"
+		if len(t.headerRows) > 0 {
+			var hs []string
+			for c, h := range t.headers {
+				if h != "" && c != t.nameCol {
+					hs = append(hs, cell.ColName(c)+"列“"+h+"”")
+				}
+			}
+			seen = strings.Join(hs, "，")
+		}
+		im.diags.Errorf(g.pos(t.rows[0].r, t.nameCol), "用 --map 指定 columns（level、growth 等所在的列）；看到的表头："+seen,
+			"%s找到了指标行，但认不出本年值或增速在哪一列", im.where(g))
+		return
+	}
+	byID := map[string][]importRow{}
+	for _, row := range t.rows {
+		prev := byID[row.ind.ID]
+		byID[row.ind.ID] = append(prev, row)
+		if len(prev) > 0 {
+			clash := false
+			for _, p := range prev {
+				clash = clash || p.growth == row.growth
+			}
+			if clash {
+				var cells []string
+				for _, p := range append(prev, row) {
+					cells = append(cells, g.where(p.r, t.nameCol))
+				}
+				im.diags.Add(rules.Diagnostic{Pos: g.pos(row.r, t.nameCol), Indicator: row.ind.ID,
+					Summary: fmt.Sprintf("指标“%s”（%s）出现在不止一行：%s", row.ind.Name, row.ind.ID, strings.Join(cells, " 和 ")),
+					Hint:    "删去重复的行，或在映射文件（--map）中用 row 指定读取哪一行"})
+				continue
+			}
+		}
+		im.readRow(t, row)
+	}
+	for _, ind := range im.rs.Indicators {
+		if _, ok := byID[ind.ID]; !ok {
+			im.rep.Missing = append(im.rep.Missing, ImportMissing{ID: ind.ID, Name: ind.Name})
+		}
+	}
+	im.rep.unmatched(t, im)
+}
+
+// where names the sheet for a message: 工作表“X” or 文件.
+func (im *importer) where(g *grid) string {
+	if g.CSV {
+		return "文件"
+	}
+	return "工作表“" + g.Sheet + "”"
+}
+
+// importSeen lists the first distinct texts of a grid, for a message.
+func importSeen(g *grid, n int) string {
+	var out []string
+	seen := map[string]bool{}
+	for r := range g.Rows {
+		for c := range g.Rows[r] {
+			s := strings.TrimSpace(g.text(r, c))
+			if s == "" || seen[s] || len([]rune(s)) > 30 {
+				continue
+			}
+			if _, err := cell.ParseCellNumber(s, false); err == nil {
+				continue
+			}
+			seen[s] = true
+			out = append(out, "“"+s+"”")
+			if len(out) == n {
+				return strings.Join(out, "、") + "…"
+			}
+		}
+	}
+	if len(out) == 0 {
+		return "（空表）"
+	}
+	return strings.Join(out, "、")
+}
+
+// importQuoteList quotes the first n names.
+func importQuoteList(names []string, n int) string {
+	var out []string
+	for i, s := range names {
+		if i == n {
+			out = append(out, "…")
+			break
+		}
+		out = append(out, "“"+s+"”")
+	}
+	return strings.Join(out, "、")
+}
+
+// actual returns the actual of an indicator, creating it.
+func (im *importer) actual(ind *rules.Indicator) *eval.Actual {
+	a := im.acts.Values[ind.ID]
+	if a == nil {
+		a = &eval.Actual{ID: ind.ID}
+		im.acts.Values[ind.ID] = a
+	}
+	return a
+}
+
+// readRow reads the figures of one indicator row.
+func (im *importer) readRow(t *importTable, row importRow) {
+	g, ind, r := t.g, row.ind, row.r
+	a := im.actual(ind)
+	col := func(role headerRole) int { return t.cols[role] }
+	// the unit of the row's level: unit column, brackets after the name,
+	// the mapping.
+	rowUnit, unitCell := "", -1
+	if c := col(roleUnit); c >= 0 && g.text(r, c) != "" {
+		rowUnit, unitCell = g.text(r, c), c
+	} else if t.nameCol >= 0 {
+		for _, b := range importBracketed(g.text(r, t.nameCol)) {
+			if _, ok := importParseUnit(b); ok {
+				rowUnit = b
+			}
+		}
+	}
+	if m := im.opts.Mapping; m != nil && m.Units[ind.ID] != "" {
+		rowUnit, unitCell = m.Units[ind.ID], -1
+	}
+	growthRow := row.growth
+	if u, ok := importParseUnit(rowUnit); ok && u.base == "%" && ind.Measure == rules.Growth {
+		growthRow = true
+	}
+	judged := map[eval.Field]bool{}
+	switch ind.Measure {
+	case rules.Growth:
+		judged[eval.FieldGrowth] = true
+		if ind.DeriveGrowth {
+			judged[eval.FieldLevel], judged[eval.FieldPrevLevel] = true, true
+		}
+	case rules.Level:
+		judged[eval.FieldLevel] = true
+	case rules.Rank:
+		judged[eval.FieldRank] = true
+	case rules.YesNo:
+		judged[eval.FieldDone] = true
+	case rules.Milestone:
+		judged[eval.FieldDate] = true
+	}
+	rc := importRowCtx{t: t, row: row, a: a, judged: judged, rowUnit: rowUnit, unitCell: unitCell}
+	switch {
+	case ind.Measure == rules.Growth && growthRow:
+		// the row's value is the growth rate itself
+		// (地区生产总值增速 | % | 8.6), in the level column or, when that
+		// holds nothing, in the growth column
+		c := col(roleLevel)
+		if g2 := col(roleGrowth); c < 0 || g2 >= 0 && importEmpty(g.text(r, c)) && !importEmpty(g.text(r, g2)) {
+			c = g2
+		}
+		im.number(rc, eval.FieldGrowth, c, false)
+	case ind.Measure == rules.Growth, ind.Measure == rules.Level:
+		im.number(rc, eval.FieldLevel, col(roleLevel), true)
+		im.number(rc, eval.FieldGrowth, col(roleGrowth), false)
+		im.number(rc, eval.FieldPrevLevel, col(rolePrevLevel), true)
+	case ind.Measure == rules.Rank:
+		c := col(roleRank)
+		if c < 0 || g.text(r, c) == "" {
+			c = col(roleLevel)
+		}
+		im.rank(rc, c)
+	case ind.Measure == rules.YesNo:
+		c := col(roleDone)
+		if c < 0 || g.text(r, c) == "" {
+			c = col(roleLevel)
+		}
+		im.yesNo(rc, c)
+	case ind.Measure == rules.Milestone:
+		c := col(roleDate)
+		if c < 0 || g.text(r, c) == "" {
+			c = col(roleLevel)
+		}
+		im.date(rc, c)
+	}
+	if ind.Measure != rules.Rank && col(roleRank) >= 0 && g.text(r, col(roleRank)) != "" {
+		im.rank(rc, col(roleRank))
+	}
+	if ind.Measure != rules.YesNo && col(roleDone) >= 0 && g.text(r, col(roleDone)) != "" {
+		im.yesNo(rc, col(roleDone))
+	}
+}
+
+// importEmpty reports whether a cell's text means no data.
+func importEmpty(text string) bool {
+	v, err := cell.ParseCellNumber(text, false)
+	return err == nil && !v.Valid
+}
+
+// importRowCtx is what reading one cell of a row needs.
+type importRowCtx struct {
+	t        *importTable
+	row      importRow
+	a        *eval.Actual
+	judged   map[eval.Field]bool
+	rowUnit  string
+	unitCell int
+}
+
+// field starts the report entry of a figure read from column c.
+func (rc importRowCtx) field(f eval.Field, c int, raw string) ImportField {
+	g, r, ind := rc.t.g, rc.row.r, rc.row.ind
+	e := ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: g.pos(r, c), Ref: g.where(r, c),
+		Header: rc.t.header(c), Raw: raw}
+	if rc.t.nameCol >= 0 {
+		e.Label = g.text(r, rc.t.nameCol)
+		var notes []string
+		for _, b := range importBracketed(e.Label) {
+			if _, unit := importParseUnit(b); !unit && b != "" {
+				notes = append(notes, "“"+b+"”")
+			}
+		}
+		if len(notes) > 0 {
+			e.Note = "名称中的括注" + strings.Join(notes, "、") + "未参与匹配，请核对口径"
+		}
+	}
+	return e
+}
+
+// problem adds a diagnostic about a cell: an error when the field is
+// judged, else a warning (the figure is left out).
+func (im *importer) problem(rc importRowCtx, f eval.Field, pos rules.Pos, hint, format string, args ...any) {
+	d := rules.Diagnostic{Pos: pos, Indicator: rc.row.ind.ID, Summary: fmt.Sprintf(format, args...), Hint: hint}
+	if !rc.judged[f] {
+		d.Severity = rules.Warning
+		d.Summary += "，此项未读取"
+	}
+	im.diags.Add(d)
+}
+
+// fieldWords names the figures in messages.
+var fieldWords = map[eval.Field]string{
+	eval.FieldLevel: "本年值", eval.FieldPrevLevel: "上年值", eval.FieldGrowth: "增速",
+	eval.FieldRank: "名次", eval.FieldDone: "是否完成", eval.FieldDate: "完成日期",
+}
+
+// rawCell returns the text of a value cell, or reports an error value or
+// a formula without a result. ok is false when there is nothing to read.
+func (im *importer) rawCell(rc importRowCtx, f eval.Field, c int) (text string, cell gridCell, ok bool) {
+	g, r := rc.t.g, rc.row.r
+	if c < 0 {
+		return "", gridCell{}, false
+	}
+	cell = g.cell(r, c)
+	text = strings.TrimSpace(cell.Text)
+	ind := rc.row.ind
+	pos := g.pos(r, c)
+	switch {
+	case cell.Error || gridIsErrorText(text):
+		im.problem(rc, f, pos, "在 Excel/WPS 中修正这个单元格的公式或填入数值；没有数据时填“-”",
+			"指标“%s”的%s是错误值 %s", ind.Name, fieldWords[f], text)
+		return "", cell, false
+	case text == "" && g.formula != nil:
+		if fm := g.formula(r, c); fm != "" {
+			im.problem(rc, f, pos, "在 Excel/WPS 中打开并保存一次（让公式算出结果），或把公式换成数值",
+				"指标“%s”的%s单元格有公式 =%s，但没有保存计算结果", ind.Name, fieldWords[f], importCut(fm, 40))
+			return "", cell, false
+		}
+	}
+	return text, cell, true
+}
+
+func importCut(s string, n int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// number reads a number cell into the field, converting a level to the
+// indicator's unit.
+func (im *importer) number(rc importRowCtx, f eval.Field, c int, level bool) {
+	text, gc, ok := im.rawCell(rc, f, c)
+	if !ok {
+		return
+	}
+	g, r, ind := rc.t.g, rc.row.r, rc.row.ind
+	pos := g.pos(r, c)
+	entry := rc.field(f, c, text)
+	v, err := cell.ParseCellNumber(gc.Text, gc.Percent)
+	if err != nil {
+		im.problem(rc, f, pos, "填入数字（可带千分位或 %）；没有数据时填“-”",
+			"指标“%s”的%s无法读成数字：%v", ind.Name, fieldWords[f], err)
+		return
+	}
+	if !v.Valid {
+		if text != "" {
+			entry.addNote("占位符，按无数据")
+			im.rep.Fields = append(im.rep.Fields, entry)
+		}
+		return
+	}
+	d := v.Decimal
+	if gc.Percent {
+		entry.addNote("百分比格式单元格，存储值×100")
+	}
+	if level {
+		to := ind.Unit
+		if ind.Measure == rules.Growth {
+			to = ind.LevelUnit
+		}
+		from, fromWhere := rc.rowUnit, "单位列"
+		if rc.unitCell < 0 && from != "" {
+			fromWhere = "指标名称"
+			if m := im.opts.Mapping; m != nil && m.Units[ind.ID] != "" {
+				fromWhere = "映射文件"
+			}
+		}
+		if from == "" {
+			from, fromWhere = rc.t.match(c).Unit, "表头"
+		}
+		if from == "" {
+			from, fromWhere = rc.t.tableUnit, "表上方的单位说明"
+		}
+		conv, ok := im.convert(rc, f, pos, d, from, to, fromWhere)
+		if !ok {
+			return
+		}
+		if from != "" && to != "" && from != to {
+			entry.FromUnit, entry.ToUnit = from, to
+		}
+		d = conv
+	}
+	entry.Value = d.String()
+	im.rep.Fields = append(im.rep.Fields, entry)
+	switch f {
+	case eval.FieldLevel:
+		rc.a.Level = decimal.NewNullDecimal(d)
+	case eval.FieldPrevLevel:
+		rc.a.PrevLevel = decimal.NewNullDecimal(d)
+	case eval.FieldGrowth:
+		rc.a.Growth = decimal.NewNullDecimal(d)
+	}
+	rc.a.Sources.Set(f, pos)
+}
+
+// convert converts a level from the unit the table names to the
+// indicator's; a unit it cannot interpret or convert is a diagnostic.
+func (im *importer) convert(rc importRowCtx, f eval.Field, pos rules.Pos, d decimal.Decimal, from, to, fromWhere string) (decimal.Decimal, bool) {
+	if from == "" || to == "" || rules.NormalizeName(from) == rules.NormalizeName(to) {
+		return d, true
+	}
+	ind := rc.row.ind
+	upos := pos
+	if rc.unitCell >= 0 {
+		upos = rc.t.g.pos(rc.row.r, rc.unitCell)
+	}
+	fu, ok := importParseUnit(from)
+	if !ok {
+		im.problem(rc, f, upos, "把单位写成 亿元、万元、元、万人、人、% 等，或在映射文件（--map）的 units 中指定",
+			"无法识别指标“%s”的单位“%s”（来自%s）", ind.Name, from, fromWhere)
+		return d, false
+	}
+	tu, ok := importParseUnit(to)
+	if !ok {
+		if fu.text == to {
+			return d, true
+		}
+		im.problem(rc, f, upos, "核对规则集中这个指标的单位", "指标“%s”的单位“%s”无法换算为规则集的单位“%s”", ind.Name, from, to)
+		return d, false
+	}
+	out, ok := importConvert(d, fu, tu)
+	if !ok {
+		im.problem(rc, f, upos, "换算成"+to+"后再填，或核对单位是否写错",
+			"指标“%s”的单位“%s”（来自%s）无法换算为%s", ind.Name, from, fromWhere, to)
+		return d, false
+	}
+	return out, true
+}
+
+var importRankRe = regexp.MustCompile(`^(?:全市|全省|全区)?(?:第|排名|名次|位次|排)?\s*([0-9]{1,4}|[一二三四五六七八九十]{1,3})\s*(?:名|位)?$`)
+
+// importChineseNumber reads 一 to 九十九.
+func importChineseNumber(s string) int {
+	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	n, cur := 0, 0
+	for _, r := range s {
+		switch {
+		case r == '十':
+			if cur == 0 {
+				cur = 1
+			}
+			n += cur * 10
+			cur = 0
+		default:
+			cur = digits[r]
+		}
+	}
+	return n + cur
+}
+
+// rank reads a rank: 2, 第2名, 第二.
+func (im *importer) rank(rc importRowCtx, c int) {
+	f := eval.FieldRank
+	text, _, ok := im.rawCell(rc, f, c)
+	if !ok {
+		return
+	}
+	g, r, ind := rc.t.g, rc.row.r, rc.row.ind
+	pos := g.pos(r, c)
+	entry := rc.field(f, c, text)
+	if v, err := cell.ParseCellNumber(text, false); err == nil && !v.Valid {
+		if text != "" {
+			entry.addNote("占位符，按无数据")
+			im.rep.Fields = append(im.rep.Fields, entry)
+		}
+		return
+	}
+	n := 0
+	if v, err := cell.ParseCellNumber(text, false); err == nil && v.Decimal.IsInteger() && v.Decimal.IsPositive() && v.Decimal.LessThan(decimal.NewFromInt(100000)) {
+		n = int(v.Decimal.IntPart())
+	} else if m := importRankRe.FindStringSubmatch(cell.Fold(text)); m != nil {
+		if n, _ = strconv.Atoi(m[1]); n == 0 {
+			n = importChineseNumber(m[1])
+		}
+	}
+	if n <= 0 {
+		im.problem(rc, f, pos, "名次填正整数，如 2 或 第2名；没有数据时填“-”", "指标“%s”的名次“%s”无法读成名次", ind.Name, importCut(text, 20))
+		return
+	}
+	entry.Value = strconv.Itoa(n)
+	im.rep.Fields = append(im.rep.Fields, entry)
+	rc.a.Rank = n
+	rc.a.Sources.Set(f, pos)
+}
+
+// yesNo reads 是/否.
+func (im *importer) yesNo(rc importRowCtx, c int) {
+	f := eval.FieldDone
+	text, _, ok := im.rawCell(rc, f, c)
+	if !ok {
+		return
+	}
+	g, r, ind := rc.t.g, rc.row.r, rc.row.ind
+	pos := g.pos(r, c)
+	v, err := cell.ParseCellYesNo(text)
+	if err != nil {
+		im.problem(rc, f, pos, "填“是”或“否”；没有数据时填“-”", "指标“%s”的是否完成：%v", ind.Name, err)
+		return
+	}
+	entry := rc.field(f, c, text)
+	if v == nil {
+		if text != "" {
+			entry.addNote("占位符，按无数据")
+			im.rep.Fields = append(im.rep.Fields, entry)
+		}
+		return
+	}
+	entry.Value = map[bool]string{true: "是", false: "否"}[*v]
+	im.rep.Fields = append(im.rep.Fields, entry)
+	rc.a.Done = v
+	rc.a.Sources.Set(f, pos)
+}
+
+// date reads a completion date.
+func (im *importer) date(rc importRowCtx, c int) {
+	f := eval.FieldDate
+	text, gc, ok := im.rawCell(rc, f, c)
+	if !ok {
+		return
+	}
+	g, r, ind := rc.t.g, rc.row.r, rc.row.ind
+	pos := g.pos(r, c)
+	v, err := cell.ParseCellDate(text, gc.Number)
+	if err != nil {
+		im.problem(rc, f, pos, "日期写成 2019-04-15 或 2019年4月；没有数据时填“-”", "指标“%s”的完成日期：%v", ind.Name, err)
+		return
+	}
+	if v == "" {
+		return
+	}
+	entry := rc.field(f, c, text)
+	entry.Value = v
+	im.rep.Fields = append(im.rep.Fields, entry)
+	rc.a.Date = v
+	rc.a.Sources.Set(f, pos)
+}

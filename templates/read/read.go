@@ -1,0 +1,550 @@
+package read
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/attain-tool/attain/templates"
+	"github.com/attain-tool/attain/templates/cell"
+	"github.com/attain-tool/attain/templates/internal/xlsxscan"
+
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
+	"github.com/xuri/excelize/v2"
+)
+
+// ReadOptions tunes ReadActuals. The zero value reads the sheet 填报表 of an
+// unencrypted workbook.
+type ReadOptions struct {
+	// Sheet is the sheet to read; empty means 填报表.
+	Sheet string
+	// Password opens a workbook encrypted with an open password (ECMA-376
+	// agile or standard encryption).
+	Password string
+}
+
+// Bounds on what a workbook may unpack to: far above any input template,
+// far below what would exhaust memory (excelize allows ~16 GB by default).
+const (
+	readUnzipLimit    = 64 << 20
+	readUnzipXMLLimit = 16 << 20
+	// readHeaderScan is how many rows are searched for the header row.
+	readHeaderScan = 50
+)
+
+// readTitles maps the column titles a header row may carry (after
+// rules.NormalizeName) to the template's columns.
+var readTitles = map[string]int{
+	"指标编码": templates.ColID, "编码": templates.ColID, "指标代码": templates.ColID,
+	"指标": templates.ColName, "指标名称": templates.ColName,
+	"上年实际值": templates.ColPrev, "上年值": templates.ColPrev, "上年实际": templates.ColPrev,
+	"本年实际值": templates.ColLevel, "实际值": templates.ColLevel, "本年值": templates.ColLevel,
+	"本年增速(%)": templates.ColGrowth, "本年增速": templates.ColGrowth, "增速(%)": templates.ColGrowth, "本年增长(%)": templates.ColGrowth,
+	"名次": templates.ColRank, "排名": templates.ColRank, "位次": templates.ColRank,
+	"是否完成": templates.ColDone,
+	"完成日期": templates.ColDate, "完成时间": templates.ColDate,
+	"数据来源": templates.ColSource,
+	"备注":   templates.ColNote,
+}
+
+// readErrorValues are the error values a cell can hold.
+var readErrorValues = map[string]bool{
+	"#NULL!": true, "#DIV/0!": true, "#VALUE!": true, "#REF!": true, "#NAME?": true, "#NUM!": true,
+	"#N/A": true, "#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true, "#FIELD!": true, "#BLOCKED!": true,
+	"#CONNECT!": true, "#BUSY!": true, "#UNKNOWN!": true, "#PYTHON!": true,
+}
+
+var (
+	readEntityRe = regexp.MustCompile(`填报单位[:：]\s*([^\s　]+)`)
+	readYearRe   = regexp.MustCompile(`年度[:：]\s*([0-9]{4})`)
+	readIDRe     = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+)
+
+// ReadActuals reads the actual figures from a filled input template. name
+// is the file name shown in positions; data the file's bytes.
+//
+// The header row is found by its column titles, the rows by 指标编码 (or,
+// where that is empty, by the 指标 name or an alias). Every figure is read
+// from the raw cell text into an exact decimal (see ParseCellNumber), and
+// its cell is recorded in Actual.Sources.
+//
+// The returned diagnostics hold every problem found, errors and warnings,
+// sorted by position; when they hold an error the actuals are incomplete
+// and must not be judged. The warnings are also in Actuals.Problems, so
+// that eval.Evaluate carries them into the assessment.
+func ReadActuals(name string, data []byte, rs *rules.Ruleset, opts ReadOptions) (acts eval.Actuals, diags rules.Diagnostics) {
+	defer func() {
+		// excelize is third-party code reading untrusted bytes: a panic in
+		// it must not take the program down. The fuzz target calls
+		// readActuals directly so that panics are still found.
+		if p := recover(); p != nil {
+			acts = eval.Actuals{File: name, Values: map[string]*eval.Actual{}}
+			if rs != nil {
+				acts.Entity, acts.Year = rs.Entity, rs.Year
+			}
+			diags = rules.Diagnostics{{Pos: rules.Pos{File: name}, Summary: "无法读取工作簿：文件结构异常",
+				Hint: "在 Excel 或 WPS 中打开后另存为 .xlsx 再导入"}}
+		}
+	}()
+	return readActuals(name, data, rs, opts)
+}
+
+// reader holds the state of one ReadActuals call.
+type reader struct {
+	name string
+	rs   *rules.Ruleset
+	opts ReadOptions
+	f    *excelize.File
+	// book, when set, is read instead of f (the multi-unit reader's sheets
+	// in the template's layout): cells holds the current sheet's cells by
+	// reference, for their type, style and formula.
+	book   *xlsxscan.Book
+	cells  map[string]xlsxscan.Cell
+	sheet  string
+	diags  rules.Diagnostics
+	acts   eval.Actuals
+	styles map[int]bool // style id → percent number format
+}
+
+func readActuals(name string, data []byte, rs *rules.Ruleset, opts ReadOptions) (eval.Actuals, rules.Diagnostics) {
+	r := &reader{name: name, rs: rs, opts: opts, styles: map[int]bool{}}
+	r.acts = eval.Actuals{File: name, Values: map[string]*eval.Actual{}}
+	if rs == nil {
+		r.errorf(rules.Pos{File: name}, "", "没有规则集，无法识别指标")
+		return r.acts, r.diags
+	}
+	r.acts.Entity, r.acts.Year = rs.Entity, rs.Year
+	if r.open(data) {
+		defer r.f.Close()
+		r.read()
+	}
+	return r.result()
+}
+
+// result is what ReadActuals returns once the workbook has been read: the
+// warnings are also the actuals' problems; both are sorted.
+func (r *reader) result() (eval.Actuals, rules.Diagnostics) {
+	for _, d := range r.diags {
+		if d.Severity == rules.Warning {
+			r.acts.Problems = append(r.acts.Problems, d)
+		}
+	}
+	r.diags.Sort()
+	r.acts.Problems.Sort()
+	return r.acts, r.diags
+}
+
+func (r *reader) errorf(pos rules.Pos, hint, format string, args ...any) {
+	r.diags.Errorf(pos, hint, format, args...)
+}
+
+func (r *reader) pos(cell string) rules.Pos {
+	return rules.Pos{File: r.name, Sheet: r.sheet, Cell: cell}
+}
+
+// open sniffs the bytes and opens the workbook; it reports why not.
+func (r *reader) open(data []byte) bool {
+	file := rules.Pos{File: r.name}
+	saveAs := "在 Excel 或 WPS 中打开，另存为“Excel 工作簿(*.xlsx)”后再导入"
+	switch Sniff(data) {
+	case FormatEmpty:
+		r.errorf(file, "确认选对了文件，或重新保存一次", "文件是空的（0 字节）")
+		return false
+	case FormatXLS:
+		r.errorf(file, saveAs, "这是 .xls（Excel 97-2003）格式的工作簿或其他旧版 Office 文件，不是 .xlsx")
+		return false
+	case FormatEncrypted:
+		if r.opts.Password == "" {
+			r.errorf(file, "提供工作簿的打开密码；或在 Excel 中取消密码（文件—信息—保护工作簿—用密码进行加密，清空密码）后保存",
+				"工作簿设置了打开密码（已加密），无法读取")
+			return false
+		}
+	case FormatODS:
+		r.errorf(file, saveAs, "这是 OpenDocument 表格（.ods），不是 .xlsx")
+		return false
+	case FormatText:
+		r.errorf(file, saveAs, "这是文本文件（可能是 CSV），不是 .xlsx 工作簿")
+		return false
+	case FormatUnknown:
+		r.errorf(file, "确认选对了文件：需要用 attain template 生成、填好的 .xlsx 工作簿",
+			"不是电子表格文件（既不是 .xlsx，也不是 .xls）")
+		return false
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		RawCellValue:      true,
+		Password:          r.opts.Password,
+		UnzipSizeLimit:    readUnzipLimit,
+		UnzipXMLSizeLimit: readUnzipXMLLimit,
+	})
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
+		switch {
+		case Sniff(data) == FormatEncrypted &&
+			(errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat)):
+			r.errorf(file, "核对打开密码（区分大小写）", "打开密码不正确，无法解密工作簿")
+		case strings.Contains(err.Error(), "unzip size exceeds"):
+			r.errorf(file, "填报表只需一张小表；删去无关的工作表、图片后另存再导入",
+				"工作簿解压后超过 %d MiB，不予读取", readUnzipLimit>>20)
+		default:
+			r.errorf(file, "文件可能已损坏或不完整；"+saveAs, "无法打开工作簿（%v）", err)
+		}
+		return false
+	}
+	r.f = f
+	return true
+}
+
+// cell is one cell of a data row, as read.
+type readCell struct {
+	ref string
+	raw string // raw value, trimmed
+}
+
+// readRow is where an indicator's row was read.
+type readRow struct {
+	sheet string
+	row   int
+}
+
+// read reads the sheet asked for, or 填报表 and, where the workbook has
+// them, the sheets of the ruleset's other groups (重点工作任务). A workbook
+// without a group's sheet (a template made before the group was added)
+// still reads: the group's indicators are 无数据, with one warning.
+func (r *reader) read() {
+	want := r.opts.Sheet
+	if want == "" {
+		want = templates.InputSheet
+	}
+	var has func(sheet string) bool
+	if r.book != nil {
+		has = r.book.HasSheet
+	} else {
+		set := map[string]bool{}
+		for _, s := range r.f.GetSheetList() {
+			set[s] = true
+		}
+		has = func(sheet string) bool { return set[sheet] }
+	}
+	if !has(want) {
+		var sheets []string
+		if r.book != nil {
+			sheets = r.book.SheetNames()
+		} else {
+			sheets = r.f.GetSheetList()
+		}
+		list := "（没有工作表）"
+		if len(sheets) > 0 {
+			list = "“" + strings.Join(sheets, "”、“") + "”"
+		}
+		r.errorf(rules.Pos{File: r.name}, "用 attain template 生成的模板填报；如果工作表改了名，请改回“"+want+"”",
+			"找不到工作表“%s”；工作簿中的工作表有：%s", want, list)
+		return
+	}
+	names := map[string]*rules.Indicator{}
+	for _, ind := range r.rs.Indicators {
+		for _, n := range append([]string{ind.Name}, ind.Aliases...) {
+			if k := rules.NormalizeName(n); k != "" && names[k] == nil {
+				names[k] = ind
+			}
+		}
+	}
+	seen := map[string]readRow{}
+	r.readSheet(want, true, names, seen)
+	main := r.rs.MainGroup()
+	if want == templates.InputSheet {
+		for _, g := range r.rs.Groups() {
+			if sheet := templates.InputSheetOf(r.rs, g); g != main && sheet != want && has(sheet) {
+				r.readSheet(sheet, false, names, seen)
+			}
+		}
+	}
+	r.sheet = want
+	for _, g := range r.rs.Groups() {
+		var missing []*rules.Indicator
+		for _, ind := range r.rs.Indicators {
+			if _, ok := seen[ind.ID]; !ok && ind.Group == g {
+				missing = append(missing, ind)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		sheet := templates.InputSheetOf(r.rs, g)
+		if g != main && len(missing) == len(r.rs.Group(g).Indicators) {
+			// Not one row of the group: an older template, or another
+			// sheet read on request. One warning, not one per indicator.
+			pos := rules.Pos{File: r.name, Sheet: sheet}
+			why := fmt.Sprintf("“%s”工作表中没有%s的行", sheet, g)
+			if !has(sheet) || want != templates.InputSheet {
+				pos = rules.Pos{File: r.name}
+				why = fmt.Sprintf("工作簿中没有读取“%s”工作表", sheet)
+				if !has(sheet) {
+					why = fmt.Sprintf("工作簿中没有“%s”工作表（可能是较早版本的模板）", sheet)
+				}
+			}
+			r.diags.Add(rules.Diagnostic{Pos: pos, Severity: rules.Warning,
+				Summary: fmt.Sprintf("%s，%s%d项指标按无数据处理", why, g, len(missing)),
+				Hint:    "用 attain template 重新生成模板，在“" + sheet + "”工作表填报" + g})
+			continue
+		}
+		for _, ind := range missing {
+			pos := rules.Pos{File: r.name, Sheet: want}
+			summary := fmt.Sprintf("填报表中没有指标 %s（%s）的行，按无数据处理", ind.ID, ind.Name)
+			if g != main && want == templates.InputSheet && has(sheet) {
+				pos.Sheet = sheet
+				summary = fmt.Sprintf("“%s”工作表中没有指标 %s（%s）的行，按无数据处理", sheet, ind.ID, ind.Name)
+			}
+			r.diags.Add(rules.Diagnostic{Pos: pos, Severity: rules.Warning, Indicator: ind.ID, Summary: summary,
+				Hint: "用 attain template 生成的模板含全部指标；不要删除行"})
+		}
+	}
+}
+
+// readSheet reads the indicator rows of one sheet; meta says whether the
+// lines above the header name the entity and year.
+func (r *reader) readSheet(sheet string, meta bool, names map[string]*rules.Indicator, seen map[string]readRow) {
+	r.sheet = sheet
+	var rows [][]string
+	var err error
+	if r.book != nil {
+		rows, r.cells, err = r.book.Grid(sheet)
+	} else {
+		rows, err = r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	}
+	if err != nil {
+		r.errorf(rules.Pos{File: r.name, Sheet: sheet}, "在 Excel 中打开后另存为 .xlsx 再导入", "无法读取工作表（%v）", err)
+		return
+	}
+	header, cols := r.findHeader(rows)
+	if header < 0 {
+		r.errorf(rules.Pos{File: r.name, Sheet: sheet},
+			"表头行要有“指标编码”（或“指标”）和“本年实际值”“本年增速(%)”等列标题；可用 attain template 重新生成模板",
+			"找不到表头行：前 %d 行中没有同时含“指标编码”或“指标”与填报列标题的行", readHeaderScan)
+		return
+	}
+	if meta {
+		r.meta(rows[:header])
+	}
+	for i := header + 1; i < len(rows); i++ {
+		rowNum := i + 1
+		get := func(col int) readCell {
+			c := cols[col]
+			if c < 0 {
+				return readCell{}
+			}
+			ref := cell.A1(c, rowNum)
+			if c >= len(rows[i]) {
+				return readCell{ref: ref}
+			}
+			return readCell{ref: ref, raw: strings.TrimSpace(rows[i][c])}
+		}
+		idCell, nameCell := get(templates.ColID), get(templates.ColName)
+		hasFigures := false
+		for col := templates.ColPrev; col <= templates.ColDate; col++ {
+			hasFigures = hasFigures || get(col).raw != ""
+		}
+		ind := r.identify(idCell, nameCell, hasFigures, names)
+		if ind == nil {
+			continue
+		}
+		if first, dup := seen[ind.ID]; dup {
+			ref := idCell.ref
+			if ref == "" {
+				ref = nameCell.ref
+			}
+			where := fmt.Sprintf("第%d行和第%d行", first.row, rowNum)
+			if first.sheet != sheet {
+				where = fmt.Sprintf("“%s”第%d行和“%s”第%d行", first.sheet, first.row, sheet, rowNum)
+			}
+			r.diags.Add(rules.Diagnostic{Pos: r.pos(ref), Indicator: ind.ID,
+				Summary: fmt.Sprintf("指标 %s（%s）重复出现：%s", ind.ID, ind.Name, where),
+				Hint:    "每个指标只填一行；删去重复的一行"})
+			continue
+		}
+		seen[ind.ID] = readRow{sheet: sheet, row: rowNum}
+		act := &eval.Actual{ID: ind.ID}
+		for col := templates.ColPrev; col <= templates.ColDate; col++ {
+			if cols[col] >= 0 {
+				r.figure(ind, act, col, get(col))
+			}
+		}
+		r.acts.Values[ind.ID] = act
+	}
+}
+
+// findHeader returns the index of the header row and the column of each
+// template column in it (-1 when absent), or -1.
+func (r *reader) findHeader(rows [][]string) (int, [templates.ColCount]int) {
+	var cols [templates.ColCount]int
+	for i := 0; i < len(rows) && i < readHeaderScan; i++ {
+		for k := range cols {
+			cols[k] = -1
+		}
+		for c, text := range rows[i] {
+			k, ok := readTitles[rules.NormalizeName(text)]
+			if ok && cols[k] < 0 {
+				cols[k] = c
+			}
+		}
+		figures := false
+		for k := templates.ColPrev; k <= templates.ColDate; k++ {
+			figures = figures || cols[k] >= 0
+		}
+		if (cols[templates.ColID] >= 0 || cols[templates.ColName] >= 0) && figures {
+			return i, cols
+		}
+	}
+	return -1, cols
+}
+
+// meta takes the entity and year from the lines above the header.
+func (r *reader) meta(rows [][]string) {
+	for i, row := range rows {
+		line := strings.Join(row, " ")
+		if m := readEntityRe.FindStringSubmatch(line); m != nil {
+			r.acts.Entity = m[1]
+		}
+		if m := readYearRe.FindStringSubmatch(line); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			r.acts.Year = y
+			if y != r.rs.Year {
+				r.diags.Warnf(r.pos(cell.A1(0, i+1)), "核对是否用错了模板或规则集",
+					"填报表的年度为 %d 年，规则集 %s 为 %d 年", y, r.rs.ID, r.rs.Year)
+			}
+		}
+	}
+}
+
+// identify finds the indicator of a row, or reports why not. Rows with
+// neither a code nor figures (notes below the table) are skipped quietly.
+func (r *reader) identify(idCell, nameCell readCell, hasFigures bool, names map[string]*rules.Indicator) *rules.Indicator {
+	code := cell.Fold(idCell.raw)
+	byName := names[rules.NormalizeName(nameCell.raw)]
+	if code != "" {
+		if ind := r.rs.Indicator(code); ind != nil {
+			return ind
+		}
+		if ind := r.rs.Indicator(strings.ToLower(code)); ind != nil {
+			return ind
+		}
+		if !hasFigures && (!readIDRe.MatchString(code) || nameCell.raw == "") && byName == nil {
+			return nil // a note or a blank line
+		}
+		hint := "指标编码须与规则集一致，不要修改"
+		switch {
+		case byName != nil:
+			hint = fmt.Sprintf("本行指标“%s”的编码是 %s", nameCell.raw, byName.ID)
+		default:
+			if s := readSuggest(code, r.rs); s != "" {
+				hint = "是不是 " + s + "？" + hint
+			}
+		}
+		r.errorf(r.pos(idCell.ref), hint, "未知的指标编码“%s”（规则集 %s 中没有）", idCell.raw, r.rs.ID)
+		return nil
+	}
+	if nameCell.raw == "" {
+		return nil
+	}
+	if byName != nil {
+		return byName
+	}
+	if hasFigures {
+		r.diags.Warnf(r.pos(nameCell.ref), "填上指标编码，或删去本行", "未识别的指标“%s”，本行未导入", nameCell.raw)
+	}
+	return nil
+}
+
+// readSuggest returns the indicator id closest to code, when close enough
+// to be a typo.
+func readSuggest(code string, rs *rules.Ruleset) string {
+	ids := make([]string, 0, len(rs.Indicators))
+	for _, ind := range rs.Indicators {
+		ids = append(ids, ind.ID)
+	}
+	sort.Strings(ids)
+	return rules.Suggest(strings.ToLower(code), ids)
+}
+
+// percentFormat reports whether the cell's number format is a percent
+// format: built-in 9 (0%) or 10 (0.00%), or a custom format with a % sign
+// outside quotes.
+func (r *reader) percentFormat(ref string) bool {
+	id, err := r.f.GetCellStyle(r.sheet, ref)
+	if err != nil {
+		return false
+	}
+	if pct, ok := r.styles[id]; ok {
+		return pct
+	}
+	pct := false
+	if st, err := r.f.GetStyle(id); err == nil && st != nil {
+		switch {
+		case st.NumFmt == 9 || st.NumFmt == 10:
+			pct = true
+		case st.CustomNumFmt != nil:
+			pct = xlsxscan.FormatHasPercent(*st.CustomNumFmt)
+		}
+	}
+	r.styles[id] = pct
+	return pct
+}
+
+// figure reads one figure cell into act.
+func (r *reader) figure(ind *rules.Indicator, act *eval.Actual, col int, c readCell) {
+	pos := r.pos(c.ref)
+	typ, style, formula, formulaText := r.cellMeta(c.ref, c.raw == "")
+	if c.raw == "" {
+		if formula {
+			r.noResult(ind, col, pos, formulaText)
+		}
+		return
+	}
+	cell, number := unitsCellOf(c.raw, typ, style)
+	cellFigure("", ind, act, templates.Columns[col].Field, cell, number, pos, &r.diags)
+}
+
+// cellMeta is what a figure cell's raw text does not say: its type as the
+// t attribute writes it ("" or "n" for a number, b, e, s …); for a number,
+// whether its style has a percent number format; for an empty cell,
+// whether it holds a formula and its text (empty when unknown). Through
+// r.book they come from the sheet read once; through excelize, from a
+// lookup per cell (excelize finds a sheet by walking all of them, which
+// is why the multi-unit reader reads through the book).
+func (r *reader) cellMeta(ref string, empty bool) (typ string, percent, formula bool, formulaText string) {
+	if r.book != nil {
+		x := r.cells[ref]
+		return x.Type, r.book.PercentStyle(x.Style), x.Formula, x.FormulaText
+	}
+	if empty {
+		text, _ := r.f.GetCellFormula(r.sheet, ref)
+		return "", false, text != "", text
+	}
+	switch t, _ := r.f.GetCellType(r.sheet, ref); t {
+	case excelize.CellTypeUnset, excelize.CellTypeNumber:
+		return "", r.percentFormat(ref), false, ""
+	case excelize.CellTypeBool:
+		return "b", false, false, ""
+	case excelize.CellTypeError:
+		return "e", false, false, ""
+	}
+	return "s", false, false, ""
+}
+
+// noResult reports a formula cell without a cached result; formula is its
+// text, empty when unknown.
+func (r *reader) noResult(ind *rules.Indicator, col int, pos rules.Pos, formula string) {
+	what := "是公式"
+	if formula != "" {
+		what = "是公式（=" + formula + "）"
+	}
+	r.diags.Add(rules.Diagnostic{Pos: pos, Indicator: ind.ID,
+		Summary: fmt.Sprintf("%s 的%s%s，但没有计算结果", ind.Name, templates.Columns[col].Title, what),
+		Hint:    "在 Excel 中打开、重新计算并保存后再导入，或把公式换成数值"})
+}

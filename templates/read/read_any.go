@@ -1,0 +1,146 @@
+package read
+
+import (
+	"bytes"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/attain-tool/attain/templates"
+
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// Read reads actual figures from any input attain accepts: the input
+// template written by WriteTemplate (read by ReadActuals, which checks its
+// layout strictly), or a bureau's own workbook or CSV file (read by
+// ImportActuals, which finds rows and columns by their names). A mapping
+// always means the bureau's layout. The report says which cell fed each
+// figure, for `evaluate --explain-import`.
+func Read(name string, data []byte, rs *rules.Ruleset, opts ImportOptions) (eval.Actuals, rules.Diagnostics, *ImportReport) {
+	if header := readTemplateHeader(data, opts); opts.Mapping == nil && header > 0 {
+		acts, ds := ReadActuals(name, data, rs, ReadOptions{Sheet: opts.Sheet, Password: opts.Password})
+		rep := readTemplateReport(name, rs, acts)
+		rep.HeaderRows = []int{header}
+		return acts, ds, rep
+	}
+	return ImportActuals(name, data, rs, opts)
+}
+
+// readTemplateHeader returns the 1-based header row when data is a
+// workbook with attain's input sheet (or the sheet asked for) whose header
+// names 指标编码, else 0.
+func readTemplateHeader(data []byte, opts ImportOptions) int {
+	if s := Sniff(data); s != FormatXLSX && s != FormatEncrypted {
+		return 0
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		RawCellValue: true, Password: opts.Password,
+		UnzipSizeLimit: readUnzipLimit, UnzipXMLSizeLimit: readUnzipXMLLimit,
+	})
+	if err != nil {
+		return 0 // ImportActuals explains what is wrong with the file
+	}
+	defer f.Close()
+	sheet := opts.Sheet
+	if sheet == "" {
+		sheet = templates.InputSheet
+	}
+	idx, err := f.GetSheetIndex(sheet)
+	if err != nil || idx < 0 {
+		return 0
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return 0
+	}
+	defer rows.Close()
+	for n := 1; n <= readHeaderScan && rows.Next(); n++ {
+		cols, err := rows.Columns()
+		if err != nil {
+			return 0
+		}
+		for _, c := range cols {
+			if rules.NormalizeName(c) == "指标编码" {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// readTemplateReport describes, in the import report's terms, where each
+// figure of a filled template came from.
+func readTemplateReport(name string, rs *rules.Ruleset, acts eval.Actuals) *ImportReport {
+	var sheets []string
+	for _, g := range rs.Groups() {
+		sheets = append(sheets, templates.InputSheetOf(rs, g))
+	}
+	rep := &ImportReport{File: name, Format: "attain 填报模板（" + strings.Join(sheets, "、") + "）",
+		Sheet: strings.Join(sheets, "、")}
+	for _, ind := range rs.Indicators {
+		a := acts.Values[ind.ID]
+		if a == nil || len(a.Sources) == 0 {
+			rep.Missing = append(rep.Missing, ImportMissing{ID: ind.ID, Name: ind.Name})
+			continue
+		}
+		srcs := append(eval.Sources(nil), a.Sources...)
+		sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].Pos.Cell < srcs[j].Pos.Cell })
+		for _, src := range srcs {
+			f, pos := src.Field, src.Pos
+			rep.Fields = append(rep.Fields, ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos,
+				Ref: pos.Sheet + "!" + pos.Cell, Header: readFieldTitle(f), Raw: readFieldValue(a, f), Value: readFieldValue(a, f)})
+		}
+	}
+	return rep
+}
+
+func readFieldTitle(f eval.Field) string {
+	switch f {
+	case eval.FieldLevel:
+		return "本年实际值"
+	case eval.FieldPrevLevel:
+		return "上年实际值"
+	case eval.FieldGrowth:
+		return "本年增速(%)"
+	case eval.FieldRank:
+		return "名次"
+	case eval.FieldDone:
+		return "是否完成"
+	case eval.FieldDate:
+		return "完成日期"
+	}
+	return string(f)
+}
+
+func readFieldValue(a *eval.Actual, f eval.Field) string {
+	switch f {
+	case eval.FieldLevel:
+		return readNullString(a.Level)
+	case eval.FieldPrevLevel:
+		return readNullString(a.PrevLevel)
+	case eval.FieldGrowth:
+		return readNullString(a.Growth)
+	case eval.FieldRank:
+		if a.Rank > 0 {
+			return strconv.Itoa(a.Rank)
+		}
+	case eval.FieldDone:
+		if a.Done != nil {
+			return map[bool]string{true: "是", false: "否"}[*a.Done]
+		}
+	case eval.FieldDate:
+		return a.Date
+	}
+	return ""
+}
+
+func readNullString(d decimal.NullDecimal) string {
+	if !d.Valid {
+		return ""
+	}
+	return d.Decimal.String()
+}
