@@ -72,7 +72,8 @@ func WriteCityScorecard(w io.Writer, c *eval.City, opts ScorecardOptions) error 
 		}
 	}
 	if opts.Evaluated.IsZero() {
-		opts.Evaluated = time.Now()
+		// The date comes from the caller: no clock below cmd/.
+		return fmt.Errorf("city scorecard: no evaluation date (ScorecardOptions.Evaluated)")
 	}
 	f := excelize.NewFile()
 	defer f.Close()

@@ -21,7 +21,8 @@ import (
 type ScorecardOptions struct {
 	// InputName is the name of the actuals file, shown on the scorecard.
 	InputName string
-	// Evaluated is the date of the evaluation, passed in by the CLI; it is
+	// Evaluated is the date of the evaluation, required and passed in by the
+	// caller (no clock below cmd/); it is
 	// printed in the footer and stored as the document's date.
 	Evaluated time.Time
 	// Progress, when set, is told how far WriteCityScorecard has got: rows
@@ -201,7 +202,8 @@ func WriteScorecard(w io.Writer, a *eval.Assessment, opts ScorecardOptions) erro
 		return fmt.Errorf("scorecard: no assessment to write")
 	}
 	if opts.Evaluated.IsZero() {
-		opts.Evaluated = time.Now()
+		// The date comes from the caller: no clock below cmd/.
+		return fmt.Errorf("scorecard: no evaluation date (ScorecardOptions.Evaluated)")
 	}
 	f := excelize.NewFile()
 	defer f.Close()
