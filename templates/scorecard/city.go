@@ -603,7 +603,8 @@ func cityUnitSummary(a *eval.Assessment) string {
 }
 
 // overview writes 总览: the period, how many units, grades and statuses,
-// the vetoed units, and a chart of the units' totals.
+// the vetoed units, and a chart of the units' totals. Every figure comes
+// from eval's City.Summary, as in the JSON and the table.
 func (b *cityBook) overview() {
 	const sh = citySheetOverview
 	for col, w := range map[string]float64{"A": 14, "B": 18, "C": 14, "D": 14, "E": 14, "F": 14, "G": 40} {
@@ -615,114 +616,13 @@ func (b *cityBook) overview() {
 	b.text(sh, "A2", b.subtitle(), scSubStyle)
 	b.merge(sh, "A2", "G2", scSubStyle)
 
-	label := scStyle{font: scFontTitle, bold: true, color: "595959", halign: "center", fill: "F2F2F2", border: true}
-	big := scStyle{font: scFontTitle, size: 20, bold: true, halign: "center", border: true, color: "1F3864"}
-	n := len(b.ranked)
-	sum := decimal.Zero
-	vetoed := 0
-	for _, a := range b.ranked {
-		sum = sum.Add(a.Total)
-		if a.Veto != "" {
-			vetoed++
-		}
-	}
+	sum := b.c.Summary()
 	rs := b.ranked[0].Ruleset
-	mean := rs.Conventions.Rounding.Round(sum.DivRound(decimal.NewFromInt(int64(n)), 10), 2)
-	figures := []struct {
-		label string
-		value view.Cell
-	}{
-		{"单位数", view.Num(decimal.NewFromInt(int64(n)), 0)},
-		{"平均总分", view.Num(mean, 2)},
-		{"最高总分", view.Num(b.ranked[0].Total, 2)},
-		{"最低总分", view.Num(b.ranked[n-1].Total, 2)},
-		{"一票否决", view.Num(decimal.NewFromInt(int64(vetoed)), 0)},
-		{"数据问题", view.Num(decimal.NewFromInt(int64(len(b.probs))), 0)},
-	}
-	for i, fg := range figures {
-		b.text(sh, scRef(cell.ColName(i), 4), fg.label, label)
-		b.cell(sh, scRef(cell.ColName(i), 5), fg.value, big)
-	}
-	b.height(sh, 5, 36)
-	b.text(sh, "G4", "时序进度", label)
-	b.text(sh, "G5", b.c.Period.Progress(rs), scStyle{border: true, halign: "center", wrap: true})
-
-	// Grades.
-	row := 7
-	b.text(sh, scRef("A", row), "等级分布", scSectionHead)
-	row++
-	b.text(sh, scRef("A", row), "等级", scHeadStyle)
-	b.text(sh, scRef("B", row), "单位数", scHeadStyle)
-	b.text(sh, scRef("C", row), "单位", scHeadStyle)
-	b.merge(sh, scRef("C", row), scRef("G", row), scHeadStyle)
-	row++
-	for _, g := range rs.Conventions.Grades {
-		var names []string
-		for _, a := range b.ranked {
-			if a.Grade == g.Name {
-				names = append(names, a.Entity)
-			}
-		}
-		list := strings.Join(names, "、")
-		if len(names) > 40 {
-			list = strings.Join(names[:40], "、") + fmt.Sprintf(" 等%d个", len(names))
-		}
-		b.text(sh, scRef("A", row), g.Name, scStyle{border: true, bold: true, halign: "center"})
-		b.cell(sh, scRef("B", row), view.Num(decimal.NewFromInt(int64(len(names))), 0), scBodyStyle)
-		b.text(sh, scRef("C", row), list, scStyle{border: true, wrap: true})
-		b.merge(sh, scRef("C", row), scRef("G", row), scStyle{border: true, wrap: true})
-		b.height(sh, row, scRowHeight(list, 100))
-		row++
-	}
-
-	// Statuses over every unit and indicator.
-	row++
-	b.text(sh, scRef("A", row), "指标完成情况（全部单位合计）与颜色说明", scSectionHead)
-	row++
-	for i, h := range []string{"完成情况", "个数", "颜色", "含义"} {
-		b.text(sh, scRef(cell.ColName(i), row), h, scHeadStyle)
-	}
-	b.merge(sh, scRef("D", row), scRef("G", row), scHeadStyle)
-	row++
-	counts := map[eval.Status]int{}
-	for _, a := range b.ranked {
-		for _, c := range a.Counts {
-			counts[c.Status] += c.Count
-		}
-	}
-	legend := scLegend(rs)
-	for _, st := range eval.Statuses {
-		if st == eval.InProgress && counts[st] == 0 {
-			continue
-		}
-		c := scStatusColours[st]
-		b.text(sh, scRef("A", row), string(st), scStyle{fill: c.fill, color: c.font, bold: true, halign: "center", border: true})
-		b.cell(sh, scRef("B", row), view.Num(decimal.NewFromInt(int64(counts[st])), 0), scBodyStyle)
-		b.text(sh, scRef("C", row), c.name, scStyle{border: true, halign: "center"})
-		b.text(sh, scRef("D", row), legend[st], scStyle{border: true, wrap: true})
-		b.merge(sh, scRef("D", row), scRef("G", row), scStyle{border: true, wrap: true})
-		b.height(sh, row, scRowHeight(legend[st], 82))
-		row++
-	}
-	b.text(sh, scRef("A", row), "排名表中每格为完成情况，括号内为该单位在该指标上的名次，如“完成 (2)”；名次并列时共用名次，其后名次顺延（1、2、2、4）",
-		scStyle{size: 9, color: "595959", wrap: true})
-	b.merge(sh, scRef("A", row), scRef("G", row), scStyle{size: 9, color: "595959", wrap: true})
-	b.height(sh, row, 28)
-	row++
-
-	if vetoed > 0 {
-		row++
-		b.text(sh, scRef("A", row), "一票否决", scSectionHead)
-		row++
-		for _, a := range b.ranked {
-			if a.Veto == "" {
-				continue
-			}
-			b.text(sh, scRef("A", row), a.Entity, scStyle{border: true, bold: true})
-			b.text(sh, scRef("B", row), a.Veto, scStyle{border: true, color: "C00000", wrap: true})
-			b.merge(sh, scRef("B", row), scRef("G", row), scStyle{border: true, color: "C00000", wrap: true})
-			row++
-		}
+	b.overviewFigures(sum, rs)
+	row := b.overviewGrades(sum, 7)
+	row = b.overviewStatuses(sum, rs, row+1)
+	if sum.Vetoed > 0 {
+		row = b.overviewVetoes(row + 1)
 	}
 	row++
 	// The chart starts a page of its own.
@@ -731,6 +631,112 @@ func (b *cityBook) overview() {
 	}
 	b.chart(row)
 	b.print(sh, "", "", false)
+}
+
+// cityLabelStyle and cityBigStyle are the label and the figure of the
+// headline figures of 总览.
+var (
+	cityLabelStyle = scStyle{font: scFontTitle, bold: true, color: "595959", halign: "center", fill: "F2F2F2", border: true}
+	cityBigStyle   = scStyle{font: scFontTitle, size: 20, bold: true, halign: "center", border: true, color: "1F3864"}
+)
+
+// overviewFigures writes rows 4 and 5 of 总览: units, mean, best and worst
+// totals, vetoes, problems and the period's share of the year.
+func (b *cityBook) overviewFigures(sum eval.CitySummary, rs *rules.Ruleset) {
+	const sh = citySheetOverview
+	count := func(n int) view.Cell { return view.Num(decimal.NewFromInt(int64(n)), 0) }
+	figures := []struct {
+		label string
+		value view.Cell
+	}{
+		{"单位数", count(sum.Units)},
+		{"平均总分", view.Num(sum.MeanTotal, 2)},
+		{"最高总分", view.Num(sum.MaxTotal, 2)},
+		{"最低总分", view.Num(sum.MinTotal, 2)},
+		{"一票否决", count(sum.Vetoed)},
+		{"数据问题", count(len(b.probs))},
+	}
+	for i, fg := range figures {
+		b.text(sh, scRef(cell.ColName(i), 4), fg.label, cityLabelStyle)
+		b.cell(sh, scRef(cell.ColName(i), 5), fg.value, cityBigStyle)
+	}
+	b.height(sh, 5, 36)
+	b.text(sh, "G4", "时序进度", cityLabelStyle)
+	b.text(sh, "G5", b.c.Period.Progress(rs), scStyle{border: true, halign: "center", wrap: true})
+}
+
+// overviewGrades writes the units per grade from row; it returns the row
+// after the table.
+func (b *cityBook) overviewGrades(sum eval.CitySummary, row int) int {
+	const sh = citySheetOverview
+	b.text(sh, scRef("A", row), "等级分布", scSectionHead)
+	row++
+	b.text(sh, scRef("A", row), "等级", scHeadStyle)
+	b.text(sh, scRef("B", row), "单位数", scHeadStyle)
+	b.text(sh, scRef("C", row), "单位", scHeadStyle)
+	b.merge(sh, scRef("C", row), scRef("G", row), scHeadStyle)
+	row++
+	for _, g := range sum.Grades {
+		list := strings.Join(g.Units, "、")
+		if len(g.Units) > 40 {
+			list = strings.Join(g.Units[:40], "、") + fmt.Sprintf(" 等%d个", len(g.Units))
+		}
+		b.text(sh, scRef("A", row), g.Grade, scStyle{border: true, bold: true, halign: "center"})
+		b.cell(sh, scRef("B", row), view.Num(decimal.NewFromInt(int64(len(g.Units))), 0), scBodyStyle)
+		b.text(sh, scRef("C", row), list, scStyle{border: true, wrap: true})
+		b.merge(sh, scRef("C", row), scRef("G", row), scStyle{border: true, wrap: true})
+		b.height(sh, row, scRowHeight(list, 100))
+		row++
+	}
+	return row
+}
+
+// overviewStatuses writes the statuses over every unit and indicator, with
+// the colour legend, from row; it returns the row after the note under it.
+func (b *cityBook) overviewStatuses(sum eval.CitySummary, rs *rules.Ruleset, row int) int {
+	const sh = citySheetOverview
+	b.text(sh, scRef("A", row), "指标完成情况（全部单位合计）与颜色说明", scSectionHead)
+	row++
+	for i, h := range []string{"完成情况", "个数", "颜色", "含义"} {
+		b.text(sh, scRef(cell.ColName(i), row), h, scHeadStyle)
+	}
+	b.merge(sh, scRef("D", row), scRef("G", row), scHeadStyle)
+	row++
+	legend := scLegend(rs)
+	for _, n := range sum.Statuses {
+		st := n.Status
+		c := scStatusColours[st]
+		b.text(sh, scRef("A", row), string(st), scStyle{fill: c.fill, color: c.font, bold: true, halign: "center", border: true})
+		b.cell(sh, scRef("B", row), view.Num(decimal.NewFromInt(int64(n.Count)), 0), scBodyStyle)
+		b.text(sh, scRef("C", row), c.name, scStyle{border: true, halign: "center"})
+		b.text(sh, scRef("D", row), legend[st], scStyle{border: true, wrap: true})
+		b.merge(sh, scRef("D", row), scRef("G", row), scStyle{border: true, wrap: true})
+		b.height(sh, row, scRowHeight(legend[st], 82))
+		row++
+	}
+	note := scStyle{size: 9, color: "595959", wrap: true}
+	b.text(sh, scRef("A", row), "排名表中每格为完成情况，括号内为该单位在该指标上的名次，如“完成 (2)”；名次并列时共用名次，其后名次顺延（1、2、2、4）", note)
+	b.merge(sh, scRef("A", row), scRef("G", row), note)
+	b.height(sh, row, 28)
+	return row + 1
+}
+
+// overviewVetoes lists the vetoed units and why, from row; it returns the
+// row after the list.
+func (b *cityBook) overviewVetoes(row int) int {
+	const sh = citySheetOverview
+	b.text(sh, scRef("A", row), "一票否决", scSectionHead)
+	row++
+	for _, a := range b.ranked {
+		if a.Veto == "" {
+			continue
+		}
+		b.text(sh, scRef("A", row), a.Entity, scStyle{border: true, bold: true})
+		b.text(sh, scRef("B", row), a.Veto, scStyle{border: true, color: "C00000", wrap: true})
+		b.merge(sh, scRef("B", row), scRef("G", row), scStyle{border: true, color: "C00000", wrap: true})
+		row++
+	}
+	return row
 }
 
 // chart writes the table of totals it draws and a bar chart of it: every

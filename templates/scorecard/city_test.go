@@ -93,6 +93,15 @@ func TestCityJSONGolden(t *testing.T) {
 			Rank       int              `json:"rank"`
 			Veto       string           `json:"veto"`
 		} `json:"units"`
+		Summary struct {
+			Units     int              `json:"units"`
+			Vetoed    int              `json:"vetoed"`
+			MeanTotal string           `json:"mean_total"`
+			MaxTotal  string           `json:"max_total"`
+			MinTotal  string           `json:"min_total"`
+			Statuses  []map[string]any `json:"statuses"`
+			Grades    []map[string]any `json:"grades"`
+		} `json:"summary"`
 		Problems []map[string]any `json:"problems"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(buf.Bytes()))
@@ -102,6 +111,10 @@ func TestCityJSONGolden(t *testing.T) {
 	}
 	if len(doc.Units) != 5 || doc.Units[0].Unit != "红旗区" || doc.Units[0].Rank != 1 {
 		t.Fatalf("units: %+v", doc.Units)
+	}
+	if s := doc.Summary; s.Units != 5 || s.Vetoed != 1 || s.MeanTotal != "48.00" || s.MaxTotal != "96.00" ||
+		s.MinTotal != "0.00" || len(s.Statuses) != 5 || len(s.Grades) != 4 {
+		t.Errorf("summary: %+v", s)
 	}
 	vetoed := 0
 	for _, u := range doc.Units {
@@ -158,8 +171,9 @@ func TestCityJSONStreamed(t *testing.T) {
 		}
 		whole := struct {
 			Units    []view.CityJSONUnit    `json:"units"`
+			Summary  view.CityJSONSummary   `json:"summary"`
 			Problems []view.CityJSONProblem `json:"problems"`
-		}{Units: []view.CityJSONUnit{}, Problems: []view.CityJSONProblem{}}
+		}{Units: []view.CityJSONUnit{}, Summary: view.CityJSONSummaryOf(c.Summary()), Problems: []view.CityJSONProblem{}}
 		for _, a := range c.Units {
 			whole.Units = append(whole.Units, view.CityJSONUnitOf(a))
 		}
@@ -195,7 +209,9 @@ func TestCityTableAndCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	table := buf.String()
-	for _, want := range []string{"时段: 全年", "名次  单位", "一票否决: 安全生产未完成", "数据问题（"} {
+	for _, want := range []string{"时段: 全年", "名次  单位", "一票否决: 安全生产未完成", "数据问题（",
+		"汇总: 单位数 5  平均总分 48.00  最高总分 96.00  最低总分 0.00  一票否决 1",
+		"指标完成情况（全部单位合计）: 超额完成 2，完成 9，基本完成 2，未完成 3，无数据 4", "等级分布: 优秀 1，良好 1，合格 1，不合格 2"} {
 		if !strings.Contains(table, want) {
 			t.Errorf("table lacks %q:\n%s", want, table)
 		}
@@ -221,7 +237,9 @@ func TestCityTableAndCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 1+5*4 || !cmp.Equal(recs[0], view.CityCSVHeader) {
+	// The header, 5 units × 4 indicators, then the summary rows: 5 figures,
+	// 5 statuses and 4 grades.
+	if len(recs) != 1+5*4+5+5+4 || !cmp.Equal(recs[0], view.CityCSVHeader) {
 		t.Fatalf("%d records, header %v", len(recs), recs[0])
 	}
 	col := func(name string) int {
@@ -237,6 +255,19 @@ func TestCityTableAndCSV(t *testing.T) {
 	if row[col("单位")] != "卫滨区" || row[col("编码")] != "gdp_growth" || row[col("实际值")] != "8.6" ||
 		row[col("名次")] != "2" || row[col("总分名次")] != "2" {
 		t.Errorf("卫滨区 GDP row: %v", row)
+	}
+	summary := map[string]string{}
+	for _, r := range recs[1+5*4:] {
+		if r[col("单位")] != view.CitySummaryUnit || r[col("类别")] != "汇总" {
+			t.Errorf("summary row %v", r)
+		}
+		summary[r[col("指标")]] = r[col("实际值")]
+	}
+	for name, want := range map[string]string{"单位数": "5", "平均总分": "48.00", "最低总分": "0.00", "一票否决单位数": "1",
+		"指标未完成": "3", "等级为不合格的单位": "2"} {
+		if summary[name] != want {
+			t.Errorf("summary %s = %q, want %q", name, summary[name], want)
+		}
 	}
 }
 

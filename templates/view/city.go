@@ -112,6 +112,12 @@ func WriteCityJSON(w io.Writer, c *eval.City) error {
 		}
 	}
 	end(len(c.Units))
+	summary, err := json.MarshalIndent(CityJSONSummaryOf(c.Summary()), "  ", "  ")
+	if err != nil {
+		return err
+	}
+	bw.WriteString(",\n  \"summary\": ")
+	bw.Write(summary)
 	bw.WriteString(",\n  \"problems\": [")
 	probs := CityProblems(c)
 	for i, p := range probs {
@@ -124,6 +130,36 @@ func WriteCityJSON(w io.Writer, c *eval.City) error {
 	end(len(probs))
 	bw.WriteString("\n}\n")
 	return bw.Flush()
+}
+
+// CityJSONSummary is the "summary" of the JSON of a city run.
+type CityJSONSummary struct {
+	Units     int             `json:"units"`
+	Vetoed    int             `json:"vetoed"`
+	MeanTotal string          `json:"mean_total"`
+	MaxTotal  string          `json:"max_total"`
+	MinTotal  string          `json:"min_total"`
+	Statuses  []jsonCount     `json:"statuses"`
+	Grades    []CityJSONGrade `json:"grades"`
+}
+
+type CityJSONGrade struct {
+	Grade string   `json:"grade"`
+	Count int      `json:"count"`
+	Units []string `json:"units"`
+}
+
+func CityJSONSummaryOf(s eval.CitySummary) CityJSONSummary {
+	out := CityJSONSummary{Units: s.Units, Vetoed: s.Vetoed, MeanTotal: Fixed(s.MeanTotal, 2),
+		MaxTotal: Fixed(s.MaxTotal, 2), MinTotal: Fixed(s.MinTotal, 2), Statuses: []jsonCount{},
+		Grades: []CityJSONGrade{}}
+	for _, n := range s.Statuses {
+		out.Statuses = append(out.Statuses, jsonCount{Status: string(n.Status), Count: n.Count})
+	}
+	for _, g := range s.Grades {
+		out.Grades = append(out.Grades, CityJSONGrade{Grade: g.Grade, Count: len(g.Units), Units: append([]string{}, g.Units...)})
+	}
+	return out
 }
 
 // CityJSONUnitOf is one unit of the JSON output.
@@ -206,6 +242,9 @@ func WriteCityTable(w io.Writer, c *eval.City) error {
 		}
 	}
 	fmt.Fprintln(bw)
+	if len(c.Units) > 0 {
+		writeCitySummary(bw, c.Summary())
+	}
 	probs := CityProblems(c)
 	if len(probs) == 0 {
 		fmt.Fprintln(bw, "数据问题: 未发现数据问题")
@@ -216,6 +255,18 @@ func WriteCityTable(w io.Writer, c *eval.City) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// writeCitySummary writes the lines that add the units up.
+func writeCitySummary(w io.Writer, s eval.CitySummary) {
+	fmt.Fprintf(w, "汇总: 单位数 %d  平均总分 %s  最高总分 %s  最低总分 %s  一票否决 %d\n", s.Units, Fixed(s.MeanTotal, 2),
+		Fixed(s.MaxTotal, 2), Fixed(s.MinTotal, 2), s.Vetoed)
+	fmt.Fprintf(w, "指标完成情况（全部单位合计）: %s\n", CountsOf(s.Statuses))
+	var grades []string
+	for _, g := range s.Grades {
+		grades = append(grades, fmt.Sprintf("%s %d", g.Grade, len(g.Units)))
+	}
+	fmt.Fprintf(w, "等级分布: %s\n\n", strings.Join(grades, "，"))
 }
 
 // cityUsedStatuses lists the statuses in scorecard order, 进行中 only when
@@ -268,11 +319,47 @@ func WriteCityCSV(w io.Writer, c *eval.City) error {
 			}
 		}
 	}
+	if len(c.Units) > 0 {
+		for _, rec := range citySummaryRecords(c.Summary()) {
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// CitySummaryUnit names the rows of the city CSV that add the units up;
+// their 类别 is 汇总 and their figure stands in 实际值.
+const CitySummaryUnit = "全部单位"
+
+// citySummaryRecords are the closing rows of the city CSV: the mean, best
+// and worst totals, the vetoed units, the statuses over every unit and the
+// units per grade.
+func citySummaryRecords(s eval.CitySummary) [][]string {
+	rec := func(name, unit, value string) []string {
+		r := make([]string, len(CityCSVHeader))
+		r[0], r[6], r[7], r[8], r[11] = CitySummaryUnit, "汇总", name, unit, value
+		return r
+	}
+	out := [][]string{
+		rec("单位数", "个", strconv.Itoa(s.Units)),
+		rec("平均总分", "分", Fixed(s.MeanTotal, 2)),
+		rec("最高总分", "分", Fixed(s.MaxTotal, 2)),
+		rec("最低总分", "分", Fixed(s.MinTotal, 2)),
+		rec("一票否决单位数", "个", strconv.Itoa(s.Vetoed)),
+	}
+	for _, n := range s.Statuses {
+		out = append(out, rec("指标"+string(n.Status), "个", strconv.Itoa(n.Count)))
+	}
+	for _, g := range s.Grades {
+		out = append(out, rec("等级为"+g.Grade+"的单位", "个", strconv.Itoa(len(g.Units))))
+	}
+	return out
 }
 
 // CityTitle is the title of the whole run: "2019年1-6月各单位主要预期目标完成情况".
