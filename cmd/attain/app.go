@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/attain-tool/attain/rules"
@@ -14,7 +15,7 @@ import (
 const (
 	exitOK    = 0 // done
 	exitData  = 1 // the input or the rules are wrong
-	exitUsage = 2 // wrong usage
+	exitUsage = 2 // wrong usage (a usageError)
 )
 
 // dataError marks a failure caused by the user's files, not by the command
@@ -38,29 +39,31 @@ func dataErrorf(format string, args ...any) error {
 	return &dataError{msg: fmt.Sprintf(format, args...)}
 }
 
-// usageError marks a wrong command line: it exits 2.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
-func usageErrorf(format string, args ...any) error {
-	return &usageError{msg: fmt.Sprintf(format, args...)}
-}
-
 // env carries the streams, so that tests need no terminal.
 type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// args is the command line without the program name, to name a flag
+	// as the user typed it; cmd is the command being run, once known.
+	args []string
+	cmd  *cli.Command
 }
 
 // run is the whole program; it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
-	app := e.app()
-	err := app.Run(args)
+	if len(args) > 1 {
+		e.args = args[1:]
+	}
+	err := e.app().Run(args)
 	if err == nil {
 		return exitOK
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(stderr, "attain: "+e.usageLine(ue))
+		return exitUsage
 	}
 	var de *dataError
 	if errors.As(err, &de) {
@@ -68,15 +71,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitData
 	}
 	fmt.Fprintln(stderr, "attain: "+err.Error())
-	var ue *usageError
-	if !errors.As(err, &ue) {
-		fmt.Fprintln(stderr, "Run 'attain --help' for usage.")
-	}
+	fmt.Fprintln(stderr, "Run 'attain --help' for usage.")
 	return exitUsage
 }
 
+// usageLine is a usage error's one line, ending with where to read more.
+func (e *env) usageLine(ue *usageError) string {
+	help := "attain"
+	var flags []cli.Flag
+	if e.cmd != nil {
+		help, flags = e.cmd.HelpName, e.cmd.Flags
+	}
+	return ue.text(e.args, flags) + " 运行 " + help + " --help 查看用法"
+}
+
 func (e *env) app() *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:  "attain",
 		Usage: "judge year-end results against the targets of a government work report (政府工作报告目标完成情况评估)",
 		Description: "attain reads the actual year-end figures from a workbook, compares them with the targets of\n" +
@@ -89,8 +99,8 @@ func (e *env) app() *cli.App {
 		// Errors are returned to run, which chooses the exit code; cli must
 		// not call os.Exit itself.
 		ExitErrHandler: func(*cli.Context, error) {},
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageErrorf("%v", err)
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return parseError(err, c.App.Flags)
 		},
 		Commands: []*cli.Command{
 			e.templateCommand(),
@@ -101,20 +111,37 @@ func (e *env) app() *cli.App {
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
-				return usageErrorf("unknown command %q", c.Args().First())
+				return unknownCommand("", c.Args().First(), c.App.Commands)
 			}
 			return cli.ShowAppHelp(c)
 		},
 	}
+	e.strict(app.Commands)
+	return app
 }
 
 // noArgs rejects positional arguments, which urfave/cli would otherwise
 // swallow together with any flag written after them.
 func noArgs(c *cli.Context) error {
 	if c.NArg() > 0 {
-		return usageErrorf("%s takes no arguments, got %q (flags go before arguments)", c.Command.Name, c.Args().Slice())
+		return usageErrorf("%s 不接受 %s（参数写成 --名称 值）。", commandName(c), quoted(c.Args().Slice()))
 	}
 	return nil
+}
+
+// commandName is the command being run as typed after "attain":
+// "evaluate", "rules check".
+func commandName(c *cli.Context) string {
+	return strings.TrimPrefix(c.Command.HelpName, c.App.HelpName+" ")
+}
+
+// quoted lists args quoted, one space apart.
+func quoted(args []string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		q[i] = strconv.Quote(a)
+	}
+	return strings.Join(q, " ")
 }
 
 var rulesFlag = &cli.StringFlag{

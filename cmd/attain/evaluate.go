@@ -72,12 +72,12 @@ func mappingFromFlags(m *read.Mapping, o input) (*read.Mapping, error) {
 	for _, c := range cols {
 		role, letter, ok := strings.Cut(c, "=")
 		if !ok || role == "" || letter == "" {
-			return nil, usageErrorf("--column %q: want ROLE=LETTER, e.g. growth=D", c)
+			return nil, flagErrorf("column", "%s 的值 %q 无效（应为 用途=列，如 growth=D）。", c)
 		}
 		m.Columns[strings.TrimSpace(role)] = strings.ToUpper(strings.TrimSpace(letter))
 	}
 	if o.headerRow < 0 {
-		return nil, usageErrorf("--header-row %d: want a row number from 1", o.headerRow)
+		return nil, flagErrorf("header-row", "%s 的值 %d 无效（应为从 1 起的行号）。", o.headerRow)
 	}
 	if o.headerRow > 0 {
 		m.HeaderRows = []int{o.headerRow}
@@ -150,7 +150,7 @@ func evaluationDate(s string) (time.Time, error) {
 	}
 	d, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return time.Time{}, usageErrorf("--date %q: want YYYY-MM-DD", s)
+		return time.Time{}, flagErrorf("date", "%s 的值 %q 无效（应为 YYYY-MM-DD）。", s)
 	}
 	return d, nil
 }
@@ -159,8 +159,8 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 	if o.units {
 		return e.runUnits(o)
 	}
-	if o.targets != "" || o.layout != "auto" || len(o.unitRules.Value()) > 0 {
-		return usageErrorf("--targets, --unit-rules and --layout need --units")
+	if err := unitsOnly(o); err != nil {
+		return err
 	}
 	render, err := pickFormat(o.format, view.WriteTable, view.WriteJSON, view.WriteCSV)
 	if err != nil {
@@ -175,7 +175,7 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 	}
 	period, err := eval.ParsePeriod(o.period)
 	if err != nil {
-		return usageErrorf("--period: %v", err)
+		return badPeriod(o.period)
 	}
 	a, rep, err := e.evaluation(o.input, period)
 	if o.explain && rep != nil {
@@ -214,7 +214,7 @@ func pickFormat[T any](format string, table, json, csv func(io.Writer, T) error)
 	case "csv":
 		return csv, nil
 	}
-	return nil, usageErrorf("--format %q: want table, json or csv", format)
+	return nil, flagErrorf("format", "%s 的值 %q 无效（可用 table、json、csv）。", format)
 }
 
 func printWarnings(w io.Writer, ds rules.Diagnostics) {

@@ -9,7 +9,8 @@ import (
 )
 
 // TestExitCodes checks the exit-code contract: 0 done, 1 wrong input or
-// rules, 2 wrong usage.
+// rules or a failed file operation, 2 wrong usage (one line on stderr,
+// nothing on stdout).
 func TestExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	notXlsx := filepath.Join(dir, "notes.xlsx")
@@ -30,16 +31,17 @@ func TestExitCodes(t *testing.T) {
 		{"help", []string{"--help"}, exitOK, ""},
 		{"rules list", []string{"rules", "list"}, exitOK, ""},
 		{"evaluate example", []string{"evaluate", "--in", example, "--format", "json"}, exitOK, ""},
-		{"unknown flag", []string{"evaluate", "--bogus"}, exitUsage, "flag provided but not defined"},
-		{"missing required flag", []string{"evaluate"}, exitUsage, "Required flag"},
-		{"unknown command", []string{"evalute"}, exitUsage, "unknown command"},
-		{"bad format", []string{"evaluate", "--in", example, "--format", "xml"}, exitUsage, "--format"},
-		{"flag after argument", []string{"rules", "check", badRules, "--strict"}, exitUsage, "takes one argument"},
-		{"out equals in", []string{"evaluate", "--in", example, "--out", example}, exitUsage, "never overwrites its input"},
+		{"unknown flag", []string{"evaluate", "--bogus"}, exitUsage, "未知参数 --bogus"},
+		{"missing required flag", []string{"evaluate"}, exitUsage, "缺少参数 --in"},
+		{"unknown command", []string{"evalute"}, exitUsage, "未知命令 evalute，是不是 evaluate？"},
+		{"bad format", []string{"evaluate", "--in", example, "--format", "xml"}, exitUsage, `--format 的值 "xml" 无效`},
+		{"flag after argument", []string{"rules", "check", badRules, "--strict"}, exitUsage, "rules check 要一个 FILE.yaml，收到 2 个"},
+		{"out equals in", []string{"evaluate", "--in", example, "--out", example}, exitUsage, "从不覆盖输入"},
 		{"missing input", []string{"evaluate", "--in", filepath.Join(dir, "none.xlsx")}, exitData, "文件不存在"},
 		{"not a workbook", []string{"evaluate", "--in", notXlsx}, exitData, "notes.xlsx"},
 		{"bad rules", []string{"rules", "check", badRules}, exitData, "bad.yaml:2:7"},
 		{"bad date", []string{"evaluate", "--in", example, "--date", "2020/01/01"}, exitUsage, "YYYY-MM-DD"},
+		{"bad number", []string{"evaluate", "--in", example, "--header-row", "二"}, exitUsage, `--header-row 的值 "二" 不是整数`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -50,6 +52,14 @@ func TestExitCodes(t *testing.T) {
 			}
 			if !strings.Contains(errb.String(), tc.stderr) {
 				t.Errorf("stderr %q lacks %q", errb.String(), tc.stderr)
+			}
+			if tc.code == exitUsage {
+				if n := strings.Count(errb.String(), "\n"); n != 1 {
+					t.Errorf("usage error in %d lines, want 1:\n%s", n, errb.String())
+				}
+				if out.Len() > 0 {
+					t.Errorf("usage error printed to stdout:\n%s", out.String())
+				}
 			}
 		})
 	}

@@ -39,7 +39,7 @@ func (e *env) extractCommand() *cli.Command {
 
 func (e *env) runExtract(o extractOptions) error {
 	if o.format != "yaml" && o.format != "json" {
-		return usageErrorf("--format %q: want yaml or json", o.format)
+		return flagErrorf("format", "%s 的值 %q 无效（可用 yaml、json）。", o.format)
 	}
 	if err := checkOut(o.in, o.out); err != nil {
 		return err

@@ -74,7 +74,7 @@ func sameFile(a, b string) bool {
 // checkOut refuses an output that is the input.
 func checkOut(in, out string) error {
 	if out != "" && sameFile(in, out) {
-		return usageErrorf("--out %s is the input file; attain never overwrites its input", out)
+		return flagErrorf("out", "%s %s 是输入文件，attain 从不覆盖输入。", out)
 	}
 	return nil
 }

@@ -34,7 +34,7 @@ func (e *env) reportCommand() *cli.Command {
 
 func (e *env) runReport(o reportOptions) error {
 	if o.format != "md" && o.format != "txt" {
-		return usageErrorf("--format %q: want md or txt", o.format)
+		return flagErrorf("format", "%s 的值 %q 无效（可用 md、txt）。", o.format)
 	}
 	if err := checkOut(o.in, o.out); err != nil {
 		return err

@@ -54,7 +54,7 @@ func (e *env) rulesCommand() *cli.Command {
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
-				return usageErrorf("unknown rules command %q (want list, check or show)", c.Args().First())
+				return unknownCommand("rules", c.Args().First(), c.Command.Subcommands)
 			}
 			return e.rulesList(path)
 		},
@@ -66,10 +66,10 @@ func (e *env) rulesCommand() *cli.Command {
 func oneArg(c *cli.Context, name string) (string, error) {
 	args := c.Args().Slice()
 	if len(args) != 1 {
-		return "", usageErrorf("%s takes one argument %s, got %d", c.Command.Name, name, len(args))
+		return "", usageErrorf("%s 要一个 %s，收到 %d 个。", commandName(c), name, len(args))
 	}
 	if strings.HasPrefix(args[0], "-") {
-		return "", usageErrorf("%s: %q looks like a flag; flags go before the argument", c.Command.Name, args[0])
+		return "", usageErrorf("%s：%s 是参数，要写在 %s 前面。", commandName(c), args[0], name)
 	}
 	return args[0], nil
 }

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/hex"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -64,6 +66,7 @@ func TestScripts(t *testing.T) {
 			"fill":     cmdFill,
 			"writehex": cmdWriteHex,
 			"genunits": cmdGenUnits,
+			"exits":    cmdExits,
 		},
 	})
 }
@@ -89,6 +92,27 @@ func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
 	var buf bytes.Buffer
 	ts.Check(templates.FillTemplate(&buf, rules.Default(), "红旗区", values, "测试数据"))
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
+}
+
+// cmdExits runs a program and checks its exit code: exits CODE PROGRAM
+// ARGS... Its stdout and stderr are then checked as after exec.
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits CODE PROGRAM ARGS...")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("%s: %v", args[1], err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited %d, want %d", args[1], got, want)
+	}
 }
 
 // cmdWriteHex writes bytes given in hex: writehex FILE HEX...

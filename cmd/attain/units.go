@@ -21,16 +21,16 @@ func (e *env) runUnits(o evaluateOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.mapping != "" || o.explain || len(o.columns.Value()) > 0 || o.headerRow != 0 {
-		return usageErrorf("--map, --column, --header-row and --explain-import read one unit's table; they do not combine with --units")
+	if err := notWithUnits(o); err != nil {
+		return err
 	}
 	layout, err := read.ParseUnitsLayout(o.layout)
 	if err != nil {
-		return usageErrorf("--layout: %v", err)
+		return flagErrorf("layout", "%s 的值 %q 无效（可用 auto、sheets、long、columns）。", o.layout)
 	}
 	period, err := eval.ParsePeriod(o.period)
 	if err != nil {
-		return usageErrorf("--period: %v", err)
+		return badPeriod(o.period)
 	}
 	date, err := evaluationDate(o.date)
 	if err != nil {
@@ -89,6 +89,37 @@ func (e *env) runUnits(o evaluateOptions) error {
 		printWarnings(e.stderr, city.Problems)
 	}
 	return render(e.stdout, city)
+}
+
+// unitsOnly refuses, without --units, the flags that only --units reads.
+func unitsOnly(o evaluateOptions) error {
+	for _, f := range []struct {
+		name string
+		set  bool
+	}{{"targets", o.targets != ""}, {"unit-rules", len(o.unitRules.Value()) > 0}, {"layout", o.layout != "auto"}} {
+		if f.set {
+			return flagErrorf(f.name, "%s 只能与 --units 同用。")
+		}
+	}
+	return nil
+}
+
+// notWithUnits refuses, with --units, the flags that read one unit's table.
+func notWithUnits(o evaluateOptions) error {
+	for _, f := range []struct {
+		name string
+		set  bool
+	}{{"map", o.mapping != ""}, {"column", len(o.columns.Value()) > 0}, {"header-row", o.headerRow != 0}, {"explain-import", o.explain}} {
+		if f.set {
+			return flagErrorf(f.name, "%s 不能与 --units 同用：它读的是一个单位的表。")
+		}
+	}
+	return nil
+}
+
+// badPeriod is the usage error for a --period eval.ParsePeriod refused.
+func badPeriod(p string) error {
+	return flagErrorf("period", "%s 的值 %q 无效（可用 year、Q1、H1、Q3、M1..M12）。", p)
 }
 
 // loadUnitRules reads the rulesets of single units: each path a .yaml (or
