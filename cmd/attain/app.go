@@ -14,12 +14,13 @@ import (
 // Exit codes, part of the contract (README).
 const (
 	exitOK    = 0 // done
-	exitData  = 1 // the input or the rules are wrong
+	exitData  = 1 // the input or the rules are wrong, or a file operation failed
 	exitUsage = 2 // wrong usage (a usageError)
 )
 
 // dataError marks a failure caused by the user's files, not by the command
-// line: it exits 1. diags, when set, are printed one per line.
+// line: it exits 1, like every error that is not a usageError. diags, when
+// set, are printed one per line.
 type dataError struct {
 	msg   string
 	diags rules.Diagnostics
@@ -50,29 +51,30 @@ type env struct {
 	cmd  *cli.Command
 }
 
-// run is the whole program; it returns the exit code.
+// run is the whole program; it returns the exit code. The code says what
+// happened: 2 for an error recognised as wrong usage, 1 for any other.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	out := &recorder{w: stdout}
+	e := &env{stdin: stdin, stdout: out, stderr: stderr}
 	if len(args) > 1 {
 		e.args = args[1:]
 	}
 	err := e.app().Run(args)
-	if err == nil {
-		return exitOK
-	}
 	var ue *usageError
-	if errors.As(err, &ue) {
+	switch {
+	case out.err != nil:
+		// A result that could not be printed fails the run, even where the
+		// renderer dropped the error.
+		fmt.Fprintln(stderr, "attain: 写入标准输出失败："+osReason(out.err))
+		return exitData
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
 		fmt.Fprintln(stderr, "attain: "+e.usageLine(ue))
 		return exitUsage
 	}
-	var de *dataError
-	if errors.As(err, &de) {
-		fmt.Fprintln(stderr, "attain: "+strings.ReplaceAll(de.Error(), "\n", "\nattain: "))
-		return exitData
-	}
-	fmt.Fprintln(stderr, "attain: "+err.Error())
-	fmt.Fprintln(stderr, "Run 'attain --help' for usage.")
-	return exitUsage
+	fmt.Fprintln(stderr, "attain: "+strings.ReplaceAll(err.Error(), "\n", "\nattain: "))
+	return exitData
 }
 
 // usageLine is a usage error's one line, ending with where to read more.
@@ -91,7 +93,8 @@ func (e *env) app() *cli.App {
 		Usage: "judge year-end results against the targets of a government work report (政府工作报告目标完成情况评估)",
 		Description: "attain reads the actual year-end figures from a workbook, compares them with the targets of\n" +
 			"a ruleset (by default the 2019 work report of 红旗区) using exact decimal maths, and writes a\n" +
-			"scored Excel assessment. Exit codes: 0 done, 1 the input or rules are wrong, 2 wrong usage.",
+			"scored Excel assessment. Exit codes: 0 done, 1 the input or rules are wrong or a file could not\n" +
+			"be written, 2 wrong usage.",
 		Reader:          e.stdin,
 		Writer:          e.stdout,
 		ErrWriter:       e.stderr,

@@ -37,6 +37,8 @@ func TestExitCodes(t *testing.T) {
 		{"bad format", []string{"evaluate", "--in", example, "--format", "xml"}, exitUsage, `--format 的值 "xml" 无效`},
 		{"flag after argument", []string{"rules", "check", badRules, "--strict"}, exitUsage, "rules check 要一个 FILE.yaml，收到 2 个"},
 		{"out equals in", []string{"evaluate", "--in", example, "--out", example}, exitUsage, "从不覆盖输入"},
+		{"out is a folder", []string{"evaluate", "--in", example, "--out", dir}, exitData, "这是文件夹，不是文件"},
+		{"out in a missing folder", []string{"template", "--out", filepath.Join(dir, "none", "t.xlsx")}, exitData, "文件夹 " + filepath.Join(dir, "none") + " 不存在"},
 		{"missing input", []string{"evaluate", "--in", filepath.Join(dir, "none.xlsx")}, exitData, "文件不存在"},
 		{"not a workbook", []string{"evaluate", "--in", notXlsx}, exitData, "notes.xlsx"},
 		{"bad rules", []string{"rules", "check", badRules}, exitData, "bad.yaml:2:7"},

@@ -2,11 +2,11 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/attain-tool/attain/rules"
 )
@@ -48,13 +48,34 @@ func readInput(path string) ([]byte, error) {
 	return io.ReadAll(f)
 }
 
-// osReason renders an OS error in Chinese.
+// osReason renders an OS error in Chinese: the cause only, since the
+// message names the file.
 func osReason(err error) string {
 	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return "磁盘空间不足"
+	case errors.Is(err, syscall.EDQUOT):
+		return "超出磁盘配额"
+	case errors.Is(err, syscall.EROFS):
+		return "文件系统是只读的"
 	case errors.Is(err, fs.ErrNotExist):
 		return "文件不存在"
 	case errors.Is(err, fs.ErrPermission):
 		return "没有权限"
+	case errors.Is(err, syscall.EISDIR):
+		return "是文件夹，不是文件"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "路径中有一段不是文件夹"
+	case errors.Is(err, syscall.EIO):
+		return "读写出错（磁盘或网络故障）"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err.Error()
 	}
 	return err.Error()
 }
@@ -80,34 +101,65 @@ func checkOut(in, out string) error {
 }
 
 // writeAtomic writes a file through a temporary file in the same folder and
-// renames it into place, so that a crash or a kill mid-write leaves the old
-// file intact and readers never see a half-written one.
+// renames it into place, so that a failure, an interrupt or a kill
+// mid-write leaves the previous file whole and readers never see half a
+// file. The temporary file is removed on failure and on SIGINT or SIGTERM
+// (not on SIGKILL); the previous file's permissions are kept. Every failure
+// is a fileError naming path: exit 1, whatever write returned.
 func writeAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return dataErrorf("无法写入 %s: %s", path, osReason(err))
+	// Through a symbolic link, the file it points to is replaced, not the
+	// link; messages name path as the user gave it.
+	target := path
+	if p, err := filepath.EvalSymlinks(path); err == nil {
+		target = p
 	}
+	mode := fs.FileMode(0o644)
+	switch st, err := outputs.Stat(target); {
+	case err == nil && st.IsDir():
+		return &fileError{op: "写入", path: path, reason: "这是文件夹，不是文件", err: syscall.EISDIR}
+	case err == nil && !st.Mode().IsRegular():
+		// Renaming over a device or a pipe would replace it.
+		return &fileError{op: "写入", path: path, reason: "不是普通文件（设备、管道等）", err: fs.ErrInvalid}
+	case err == nil:
+		mode = st.Mode().Perm()
+	case !errors.Is(err, fs.ErrNotExist):
+		return writeError(path, err)
+	}
+	tmp, err := outputs.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
+	if err != nil {
+		return writeError(path, err)
+	}
+	guard := guardTemp(tmp.Name())
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			outputs.Remove(tmp.Name())
 		}
+		guard.release()
 	}()
-	if err := write(tmp); err != nil {
-		return err
+	rec := &recorder{w: tmp}
+	if err := write(rec); err != nil {
+		if rec.err != nil {
+			err = rec.err // the file's own error, which write may have wrapped or lost
+		}
+		return writeError(path, err)
+	}
+	if rec.err != nil {
+		return writeError(path, rec.err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return writeError(path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return writeError(path, err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err := outputs.Chmod(tmp.Name(), mode); err != nil {
+		return writeError(path, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return dataErrorf("无法写入 %s: %s", path, osReason(err))
+	guard.mu.Lock()
+	defer guard.mu.Unlock()
+	if err := outputs.Rename(tmp.Name(), target); err != nil {
+		return writeError(path, err)
 	}
 	return nil
 }
