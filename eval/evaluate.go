@@ -299,211 +299,6 @@ func unitText(ind *rules.Indicator) string {
 	return ind.Unit
 }
 
-// judge sets status, gap, completion, bound and explanation.
-func (j *judge) judge(ind *rules.Indicator, r *Result) {
-	t := ind.Target
-	conv := j.rs.Conventions
-	u := unitText(ind)
-	switch t.Kind {
-	case rules.Verdict:
-		switch {
-		case r.Done == nil:
-			r.Status = NoData
-			r.Explanation = "未填报是否完成"
-		case *r.Done:
-			r.Status = Met
-			r.Explanation = "填报为已" + t.Text
-		default:
-			r.Status = Missed
-			r.Explanation = "填报为未" + t.Text
-		}
-		return
-	case rules.ByDate:
-		j.milestone(ind, r)
-		return
-	case rules.TopN:
-		n := j.rs.TopN(ind)
-		r.Bound = decimal.NewNullDecimal(decimal.NewFromInt(int64(n)))
-		if r.Rank == 0 && ind.Measure != rules.Rank {
-			r.Rank = r.PeerRank
-		}
-		switch {
-		case r.Rank == 0 && ind.Measure != rules.Rank:
-			r.Status = NoData
-			r.Explanation = "没有同组单位的排名（须多单位评估）或填报的名次"
-		case r.Rank == 0:
-			r.Status = NoData
-			r.Explanation = "未填报名次"
-		case r.Rank <= n:
-			r.Status = Met
-			ns := strconv.Itoa(n)
-			r.Explanation = "全市第" + strconv.Itoa(r.Rank) + "名，在前" + ns + "名之内（前列按前" + ns + "名计）"
-		default:
-			r.Status = Missed
-			ns := strconv.Itoa(n)
-			r.Explanation = "全市第" + strconv.Itoa(r.Rank) + "名，未进入前" + ns + "名（前列按前" + ns + "名计）"
-		}
-		return
-	}
-	if !r.Value.Valid {
-		if t.Kind != rules.Positive && t.Kind != rules.InStep {
-			r.Bound = decimal.NewNullDecimal(j.rs.Bound(ind))
-			r.Reference = decimal.NewNullDecimal(targetReference(ind))
-		}
-		r.Status = NoData
-		r.Explanation = "未填报本年实际值"
-		if ind.Measure == rules.Growth {
-			r.Explanation = "未填报本年增速"
-		}
-		if ind.Measure == rules.Growth && r.Level.Valid && !ind.DeriveGrowth {
-			r.Explanation = "只填报了总量；此增速按可比价计算，不能由现价总量推算，须填报增速"
-		}
-		if why := j.suspect[ind.ID]; why != "" {
-			r.Explanation = "数据存疑，未采用: " + why
-		}
-		return
-	}
-	v := r.Value.Decimal
-	vs := fmtNum(v, ind.Precision) + u
-	prefix := "实际" + vs
-	if ind.Measure == rules.Growth {
-		prefix = "增长" + vs
-		if v.IsNegative() {
-			prefix = "下降" + fmtNum(v.Neg(), ind.Precision) + u
-		}
-		if r.Derived {
-			prefix = "由本年" + r.Level.Decimal.String() + ind.LevelUnit + "与上年" +
-				r.PrevLevel.Decimal.String() + ind.LevelUnit + "推算，" + prefix
-		}
-	}
-	lower := ind.Polarity == rules.Lower
-	// fav turns "better" into "greater".
-	fav := func(d decimal.Decimal) decimal.Decimal {
-		if lower {
-			return d.Neg()
-		}
-		return d
-	}
-	var (
-		bound     decimal.Decimal // the number to reach for 完成
-		reference decimal.Decimal // the number the gap is measured from
-		met       bool
-		exceeded  bool
-		edge      decimal.Decimal // beyond this: 超额完成
-		hasEdge   bool
-		desc      string // the target in words
-	)
-	switch t.Kind {
-	case rules.AtLeast, rules.AtMost:
-		bound, reference = t.Value, t.Value
-		met = favCmp(lower, v, bound) >= 0
-		if t.Kind == rules.AtLeast {
-			edge, hasEdge = t.Value, true
-			desc = "目标" + t.Value.String() + u + "（含）以上"
-		} else {
-			desc = "目标" + t.Value.String() + u + "（含）以内"
-		}
-	case rules.Above, rules.Below:
-		bound, reference = t.Value, t.Value
-		met = favCmp(lower, v, bound) > 0
-		desc = "目标超过" + t.Value.String() + u
-		if lower {
-			desc = "目标低于" + t.Value.String() + u
-		}
-	case rules.Approx:
-		tol := j.rs.Tolerance(ind)
-		bound = t.Value.Sub(fav(tol))
-		reference = t.Value
-		edge, hasEdge = t.Value.Add(fav(tol)), true
-		met = favCmp(lower, v, bound) >= 0
-		desc = "目标" + t.Value.String() + u + "左右（±" + tol.String() + "，即" +
-			fmtNum(decimal.Min(bound, edge), ind.Precision) + u + "至" + fmtNum(decimal.Max(bound, edge), ind.Precision) + u + "）"
-	case rules.Between:
-		lo, hi := t.Low, t.High
-		if lower {
-			lo, hi = hi, lo
-		}
-		bound, reference = lo, lo
-		edge, hasEdge = hi, true
-		met = favCmp(lower, v, bound) >= 0
-		desc = "目标" + t.Low.String() + u + "至" + t.High.String() + u
-	case rules.Positive:
-		bound, reference = decimal.Zero, decimal.Zero
-		met = v.IsPositive()
-		desc = "目标" + t.Text + "（增速大于0）"
-	case rules.InStep:
-		ref := j.reference(ind, r)
-		if !ref.Valid {
-			return
-		}
-		bound = ref.Decimal.Sub(conv.InStepTolerance)
-		reference = ref.Decimal
-		met = cmpDec(v, bound) >= 0
-		refInd := j.rs.Indicator(t.With)
-		desc = refInd.Name + "增长" + fmtNum(ref.Decimal, refInd.Precision) + "%"
-		if conv.InStepTolerance.IsPositive() {
-			desc += "（允许低" + conv.InStepTolerance.String() + "个百分点）"
-		}
-	}
-	if hasEdge && favCmp(lower, v, edge) > 0 {
-		exceeded = true
-	}
-	r.Bound = decimal.NewNullDecimal(bound)
-	r.Reference = decimal.NewNullDecimal(reference)
-	// Gap and completion.
-	if ind.IsRate() {
-		if lower { // favourable: reference − v, as −(v − reference)
-			r.Gap = decimal.NewNullDecimal(reference.Sub(v))
-		} else {
-			r.Gap = decimal.NewNullDecimal(v.Sub(reference))
-		}
-		r.GapUnit = "个百分点"
-	}
-	if reference.IsPositive() && t.Kind != rules.Positive {
-		ratio := divRound(v.Mul(hundred), reference, divPrecision)
-		if lower {
-			ratio = two.Mul(hundred).Sub(ratio)
-		}
-		r.Completion = decimal.NewNullDecimal(j.round(ratio, 2))
-	}
-	if !ind.IsRate() {
-		r.Gap = r.Completion
-		r.GapUnit = "%"
-	}
-	// Status.
-	// short is how far from 完成, when positive: fav(bound) − fav(v).
-	short := bound.Sub(v)
-	if lower {
-		short = v.Sub(bound)
-	}
-	switch {
-	case exceeded:
-		r.Status = Exceeded
-		r.Explanation = prefix + "，" + desc + "，超过" + fmtNum(edge, ind.Precision) + u + "，超额完成"
-	case met:
-		r.Status = Met
-		r.Explanation = prefix + "，" + desc + "，完成"
-		if t.Kind == rules.InStep {
-			r.Explanation = prefix + "，" + desc + "，实现同步，完成"
-		}
-	case ind.IsRate() && cmpDec(short, conv.NearMissPoints) <= 0:
-		r.Status = NearlyMet
-		r.Explanation = prefix + "，" + desc + "，差" + short.String() + "个百分点，在" +
-			conv.NearMissPoints.String() + "个百分点以内，基本完成"
-	case !ind.IsRate() && bound.IsPositive() && cmpDec(j.attainment(v, bound, lower), conv.NearMissRatio) >= 0:
-		r.Status = NearlyMet
-		r.Explanation = prefix + "，" + desc + "，完成率" + r.Completion.Decimal.StringFixed(2) + "%，达到" +
-			conv.NearMissRatio.Mul(hundred).String() + "%，基本完成"
-	default:
-		r.Status = Missed
-		if ind.IsRate() {
-			r.Explanation = prefix + "，" + desc + "，差" + short.String() + "个百分点，未完成"
-		} else {
-			r.Explanation = prefix + "，" + desc + "，完成率" + r.Completion.Decimal.StringFixed(2) + "%，未完成"
-		}
-	}
-}
-
 // targetReference is the number of a target that gaps are measured from:
 // the value, or the near end of a range.
 func targetReference(ind *rules.Indicator) decimal.Decimal {
@@ -518,7 +313,7 @@ func targetReference(ind *rules.Indicator) decimal.Decimal {
 }
 
 // attainment is actual / bound, or 2 − actual / bound for lower-is-better.
-func (j *judge) attainment(v, bound decimal.Decimal, lower bool) decimal.Decimal {
+func attainment(v, bound decimal.Decimal, lower bool) decimal.Decimal {
 	ratio := divRound(v, bound, divPrecision)
 	if lower {
 		return two.Sub(ratio)
@@ -624,7 +419,7 @@ func (j *judge) score(ind *rules.Indicator, r *Result) {
 		if !r.Bound.Valid || !r.Bound.Decimal.IsPositive() || !r.Value.Valid {
 			break // nothing to divide by: a miss scores 0
 		}
-		att := j.attainment(r.Value.Decimal, r.Bound.Decimal, ind.Polarity == rules.Lower)
+		att := attainment(r.Value.Decimal, r.Bound.Decimal, ind.Polarity == rules.Lower)
 		r.Score = w.Mul(clamp(att, decimal.Zero, one))
 	case rules.Points:
 		base := orDefault(s.Base, w)
@@ -644,7 +439,7 @@ func (j *judge) score(ind *rules.Indicator, r *Result) {
 				over = over.Neg()
 			}
 		} else if r.Bound.Decimal.IsPositive() {
-			over = j.attainment(r.Value.Decimal, r.Bound.Decimal, ind.Polarity == rules.Lower).Sub(one).Mul(hundred)
+			over = attainment(r.Value.Decimal, r.Bound.Decimal, ind.Polarity == rules.Lower).Sub(one).Mul(hundred)
 		}
 		r.Score = clamp(base.Add(s.PerPoint.Decimal.Mul(over)), min, max)
 	case rules.RankPoints:
