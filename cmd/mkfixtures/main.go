@@ -84,6 +84,9 @@ func writeUnits(dir string, n int) error {
 // writeFile writes data to a temporary file beside name and renames it into
 // place, so that a failed run leaves the old file whole.
 func writeFile(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
 	if err != nil {
 		return err

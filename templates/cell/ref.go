@@ -6,12 +6,12 @@ import (
 )
 
 // MaxCols is Excel's column count (XFD).
-const cellMaxCols = 16384
+const MaxCols = 16384
 
 // ColName is the letters of column col, counted from 0: 0 is A, 25 is
 // Z, 26 is AA, 16383 is XFD. It is "" outside Excel's columns.
 func ColName(col int) string {
-	if col < 0 || col >= cellMaxCols {
+	if col < 0 || col >= MaxCols {
 		return ""
 	}
 	var b [3]byte
@@ -61,7 +61,7 @@ func ColIndex(letters string) int {
 		}
 		n = n*26 + int(c-'a'+1)
 	}
-	if n > cellMaxCols {
+	if n > MaxCols {
 		return -1
 	}
 	return n - 1
@@ -77,14 +77,14 @@ func ParseA1(ref string) (col, row int, ok bool) {
 	}
 	col = ColIndex(ref[:i])
 	row, err := strconv.Atoi(ref[i:])
-	if col < 0 || err != nil || row < 1 || row > cellMaxRows || ref[i] == '+' || ref[i] == '-' {
+	if col < 0 || err != nil || row < 1 || row > MaxRows || ref[i] == '+' || ref[i] == '-' {
 		return 0, 0, false
 	}
 	return col, row, true
 }
 
 // MaxRows is Excel's row count.
-const cellMaxRows = 1 << 20
+const MaxRows = 1 << 20
 
 // SheetNameBad are the characters Excel does not allow in a sheet name.
 const SheetNameBad = `[]:*?/\`
