@@ -351,31 +351,61 @@ func (k *cl) values() []value {
 }
 
 // value decides whether the number n is a target figure, and reads its
-// unit, range, bound and operator.
+// unit, range, bound and operator. Each step reads on from where the one
+// before stopped, and any of them may find that n is not a figure.
 func (k *cl) value(n number, from int) (value, bool) {
-	rs := k.rs
 	v := value{num: n}
+	if k.partOfName(n) {
+		return v, false
+	}
+	unit, p, ok := k.unitAfter(n)
+	if !ok {
+		return v, false
+	}
+	if hi, hiUnit, end, ok := k.rangeTo(n, unit, p); ok {
+		lo := n
+		v.low = &lo
+		v.num = hi
+		unit, p = hiUnit, end
+	}
+	v.unit = unit
+	if v.end, ok = k.boundAt(&v, p); !ok {
+		return v, false
+	}
+	if !k.followedBy(&v) || !k.operator(&v) {
+		return v, false
+	}
+	return v, k.strong(v, n, from)
+}
+
+// partOfName reports whether n is part of a name or an ordinal rather
+// than a figure: PM2.5, 3D, 第三, 一是; and 一 alone, which is in too many
+// set phrases.
+func (k *cl) partOfName(n number) bool {
+	rs := k.rs
 	prev := rune(0)
 	if n.start > 0 {
 		prev = rs[n.start-1]
 	}
-	// Parts of names and ordinals: PM2.5, 3D, 第三, 一是.
 	if prev == '第' || isASCIILetter(prev) || prev == '.' || prev == '-' && !n.han || isDigit(prev) {
-		return v, false
+		return true
 	}
 	if n.end < len(rs) && (isASCIILetter(rs[n.end]) || rs[n.end] == '.') {
-		return v, false
+		return true
 	}
-	if n.han && n.text == "一" && n.mult == "" {
-		return v, false // 一 is in too many set phrases to be a figure
-	}
+	return n.han && n.text == "一" && n.mult == ""
+}
+
+// unitAfter reads the unit after n, with n's multiplier (亿元, 万人, %),
+// and where it ends; a multiplier alone is the unit. It is false for an
+// estimate (20余家, 1000多万), which is not a bound.
+func (k *cl) unitAfter(n number) (unit string, end int, ok bool) {
+	rs := k.rs
 	p := n.end
-	// 20余家, 1000多万: not a bound but an estimate.
 	if p < len(rs) && strings.ContainsRune("余多几", rs[p]) {
-		return v, false
+		return "", p, false
 	}
 	mult := []rune(n.mult)
-	unit := ""
 	for m := len(mult); m >= 0; m-- {
 		if u := matchAt(rs, p+m, units); u != "" && matchAt(rs, p+m, notUnit) == "" {
 			unit = string(mult[:m]) + u
@@ -388,53 +418,77 @@ func (k *cl) value(n number, from int) (value, bool) {
 		}
 	}
 	if p < len(rs) && strings.ContainsRune("余多", rs[p]) {
-		return v, false
+		return unit, p, false
 	}
-	// A range: 6%-6.5%, 6-6.5%, 6%至6.5%.
-	if p < len(rs) && strings.ContainsRune(rangeDashes, rs[p]) && p+1 < len(rs) && (isDigit(rs[p+1])) {
-		hi, ok := scanNumber(rs, k.orig, p+1)
-		if ok && hi.mult == n.mult {
-			q := hi.end + utf8.RuneCountInString(hi.mult)
-			hu := matchAt(rs, q, units)
-			if hu != "" && (unit == "" || unit == n.mult || unit == n.mult+hu) {
-				lo := n
-				v.low = &lo
-				v.num = hi
-				unit = n.mult + hu
-				p = q + utf8.RuneCountInString(hu)
-			}
+	return unit, p, true
+}
+
+// rangeTo reads the high end of a range whose low end n, with its unit,
+// ends at p: 6%-6.5%, 6-6.5%, 6%至6.5%. It returns the high end, the unit
+// of the range and where the range ends.
+func (k *cl) rangeTo(n number, unit string, p int) (hi number, hiUnit string, end int, ok bool) {
+	rs := k.rs
+	if !(p < len(rs) && strings.ContainsRune(rangeDashes, rs[p]) && p+1 < len(rs) && (isDigit(rs[p+1]))) {
+		return hi, "", p, false
+	}
+	hi, ok = scanNumber(rs, k.orig, p+1)
+	if !ok || hi.mult != n.mult {
+		return hi, "", p, false
+	}
+	q := hi.end + utf8.RuneCountInString(hi.mult)
+	hu := matchAt(rs, q, units)
+	if hu == "" || !(unit == "" || unit == n.mult || unit == n.mult+hu) {
+		return hi, "", p, false
+	}
+	return hi, n.mult + hu, q + utf8.RuneCountInString(hu), true
+}
+
+// boundAt reads the bound word at p (以上, 以内, 左右 …) into v and returns
+// where the figure ends. It is false when the bound makes the figure
+// qualify the noun after it: 百万元以上特色楼宇, 10亿元以上重大项目; a count
+// of the noun (十家以上省级示范园区) stays a figure, marked noun.
+func (k *cl) boundAt(v *value, p int) (int, bool) {
+	rs := k.rs
+	b := matchAt(rs, p, boundSuffixes)
+	if b == "" {
+		return p, true
+	}
+	v.bound = b
+	p += utf8.RuneCountInString(b)
+	if (b == "以上" || b == "以下" || b == "之上") && p < len(rs) && (isHan(rs[p]) || rs[p] == blankRune) &&
+		!strings.ContainsRune(connectors, rs[p]) {
+		if rs[p] == '的' || !isCounter(v.unit) {
+			return p, false
 		}
+		v.noun = true
 	}
-	v.unit = unit
-	if b := matchAt(rs, p, boundSuffixes); b != "" {
-		v.bound = b
-		p += utf8.RuneCountInString(b)
-		// 百万元以上特色楼宇, 10亿元以上重大项目: an amount that qualifies a
-		// noun; 十家以上省级示范园区 is a count of the noun.
-		if (b == "以上" || b == "以下" || b == "之上") && p < len(rs) && (isHan(rs[p]) || rs[p] == blankRune) &&
-			!strings.ContainsRune(connectors, rs[p]) {
-			if rs[p] == '的' || !isCounter(unit) {
-				return v, false
-			}
-			v.noun = true
-		}
+	return p, true
+}
+
+// followedBy reads what follows a figure without a bound: a noun it
+// counts (12个示范小区), marked noun. It is false for a bare number before
+// a word, and for a qualifier: 100亿元的项目.
+func (k *cl) followedBy(v *value) bool {
+	rs, p := k.rs, v.end
+	if v.unit == "" && v.bound == "" && p < len(rs) && (isHan(rs[p]) || rs[p] == blankRune) {
+		return false // a bare number with no unit needs an operator to be a figure
 	}
-	v.end = p
-	if unit == "" && v.bound == "" {
-		// A bare number with no unit needs an operator to be a figure.
-		if p < len(rs) && (isHan(rs[p]) || rs[p] == blankRune) {
-			return v, false
-		}
-	}
-	// 100亿元的项目: a qualifier.
 	if v.bound == "" && p < len(rs) && rs[p] == '的' {
-		return v, false
+		return false
 	}
 	if v.bound == "" && p < len(rs) && (isHan(rs[p]) || rs[p] == blankRune || isASCIILetter(rs[p])) {
 		v.noun = true
 	}
-	// The operator right before the figure.
-	start := n.start
+	return true
+}
+
+// operator reads the operator right before the figure into v, and before
+// a bound operator the verb that says what the figure measures. It is
+// false when a word of state stands there instead: 为60%, 占30%, 的88.1%
+// describe, they are not targets.
+func (k *cl) operator(v *value) bool {
+	rs := k.rs
+	start := v.num.start
 	if v.low != nil {
 		start = v.low.start
 	}
@@ -442,46 +496,51 @@ func (k *cl) value(n number, from int) (value, bool) {
 		start-- // 增长＋５％
 	}
 	v.opStart = start
-	if op := endsWith(rs, start, allOps); op != "" {
-		v.op = op
-		v.opStart = start - utf8.RuneCountInString(op)
-		// 整治提升8个集贸市场: the verb of a count before its noun, not a
-		// growth.
-		if v.noun && unit != "%" && unit != "‰" && (inList(growthOps, op) || inList(declineOps, op)) {
-			v.op, v.opStart = "", start
+	op := endsWith(rs, start, allOps)
+	if op == "" {
+		return endsWith(rs, start, stateOps) == ""
+	}
+	v.op = op
+	v.opStart = start - utf8.RuneCountInString(op)
+	// 整治提升8个集贸市场: the verb of a count before its noun, not a
+	// growth.
+	if v.noun && v.unit != "%" && v.unit != "‰" && (inList(growthOps, op) || inList(declineOps, op)) {
+		v.op, v.opStart = "", start
+	}
+	// 增长不低于15%, 增速保持在7%以上: the verb before the bound says
+	// what the figure measures.
+	if !inList(growthOps, v.op) && !inList(declineOps, v.op) && v.op != "" {
+		if verb := endsWith(rs, v.opStart, concat(growthOps, declineOps)); verb != "" {
+			v.verb = verb
+			v.opStart -= utf8.RuneCountInString(verb)
 		}
-		// 增长不低于15%, 增速保持在7%以上: the verb before the bound says
-		// what the figure measures.
-		if !inList(growthOps, v.op) && !inList(declineOps, v.op) && v.op != "" {
-			if verb := endsWith(rs, v.opStart, concat(growthOps, declineOps)); verb != "" {
-				v.verb = verb
-				v.opStart -= utf8.RuneCountInString(verb)
-			}
+	}
+	return true
+}
+
+// strong reports whether a figure read from n says enough to be a target,
+// from has the text since the figure before: a unit, or an operator with
+// a bound; no 占 before it without an operator (占…30% describes a share,
+// 占比达93% is a target); and a Chinese numeral only right after a verb of
+// doing or at the end of the clause (新建两座, 特色楼宇两座; not 五项重点工作).
+func (k *cl) strong(v value, n number, from int) bool {
+	rs := k.rs
+	if v.unit == "" && v.op == "" {
+		return false // 45以下 with no unit and no verb: too weak to be a figure
+	}
+	if v.op == "" {
+		before := string(rs[min(from, v.opStart):v.opStart])
+		if strings.Contains(before, "占") && !strings.Contains(before, "占比") && !strings.Contains(before, "占地") {
+			return false
 		}
-	} else if st := endsWith(rs, start, stateOps); st != "" {
-		return v, false // 为60%, 占30%, 的88.1%: a state, not a target
-	}
-	if unit == "" && v.op == "" && v.bound == "" {
-		return v, false
-	}
-	if unit == "" && v.op == "" {
-		// 45以下 with no unit and no verb: too weak to be a figure.
-		return v, false
-	}
-	// 占…30%: a share described, not a target (占比达93% is a target).
-	if before := string(rs[min(from, start):start]); v.op == "" && strings.Contains(before, "占") &&
-		!strings.Contains(before, "占比") && !strings.Contains(before, "占地") {
-		return v, false
 	}
 	if n.han {
-		// A Chinese numeral is a figure only right after a verb of doing or
-		// at the end of the clause: 新建两座, 特色楼宇两座; not 五项重点工作.
-		atEnd := p == len(rs)
-		if unit == "" || !(atEnd || endsWith(rs, n.start, hanVerbs) != "") {
-			return v, false
+		atEnd := v.end == len(rs)
+		if v.unit == "" || !(atEnd || endsWith(rs, n.start, hanVerbs) != "") {
+			return false
 		}
 	}
-	return v, true
+	return true
 }
 
 // figures turns the figures of a clause into targets, one per figure. When
