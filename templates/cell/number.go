@@ -109,17 +109,19 @@ func ParseCellNumber(raw string, percentFormat bool) (decimal.NullDecimal, error
 	if err != nil {
 		return decimal.NullDecimal{}, notNumber()
 	}
-	if !d.IsZero() {
-		if a := cellnumMagnitude(d); a > 300 || a < -300 {
-			return decimal.NullDecimal{}, fmt.Errorf("“%s”超出了数值范围", shown())
-		}
-	}
 	d = cellnumSignificant(d, ExcelDigits)
 	if neg {
 		d = d.Neg()
 	}
 	if percentFormat && !written {
 		d = d.Mul(cellnumHundred)
+	}
+	// The range is that of the figure read, after the rounding and the
+	// ×100 of a percent format: 1E300 in a percent cell is 1E302.
+	if !d.IsZero() {
+		if a := cellnumMagnitude(d); a > 300 || a < -300 {
+			return decimal.NullDecimal{}, fmt.Errorf("“%s”超出了数值范围", shown())
+		}
 	}
 	return decimal.NewNullDecimal(cellnumCanon(d)), nil
 }

@@ -68,6 +68,10 @@ func TestParseCellNumber(t *testing.T) {
 		{name: "hex float", raw: "0x1p-2", err: "不是数字"},
 		{name: "huge exponent", raw: "1E400", err: "超出了数值范围"},
 		{name: "tiny exponent", raw: "1E-400", err: "超出了数值范围"},
+		{name: "in range until a percent format scales it", raw: "1E300", percent: true, err: "超出了数值范围"},
+		{name: "largest figure in a percent cell", raw: "1E298", percent: true, want: "1" + strings.Repeat("0", 300)},
+		{name: "out of range until a percent format scales it", raw: "1E-302", percent: true, want: "0." + strings.Repeat("0", 299) + "1"},
+		{name: "rounded up out of range", raw: "9.9999999999999999E300", err: "超出了数值范围"},
 		{name: "percent only", raw: "%", err: "不是数字"},
 		{name: "sign only", raw: "+", err: "不是数字"},
 	}
