@@ -292,7 +292,8 @@ var CityCSVHeader = []string{"单位", "总分名次", "总分", "等级", "序�
 	"实际值", "差距", "差距单位", "完成率(%)", "完成情况", "名次", "权重", "得分", "判定依据", "数据来源"}
 
 // WriteCityCSV writes one row per unit and indicator as CSV in UTF-8 with
-// a byte order mark, units in input order; numbers are decimal strings.
+// a byte order mark, units in input order; numbers are decimal strings,
+// text cells guarded as WriteCSV guards them (csvText).
 func WriteCityCSV(w io.Writer, c *eval.City) error {
 	bw := bufio.NewWriter(w)
 	if _, err := bw.WriteString("\uFEFF"); err != nil {
@@ -311,10 +312,11 @@ func WriteCityCSV(w io.Writer, c *eval.City) error {
 			if r.PeerRank > 0 {
 				peer = strconv.Itoa(r.PeerRank)
 			}
-			if err := cw.Write([]string{a.Entity, rank, total, a.Grade, strconv.Itoa(row.No), row.Ind.ID,
-				string(row.Ind.Category), row.Ind.Name, row.Ind.Unit, row.Ind.Target.Text, row.Target.plain(),
-				row.Actual.plain(), row.Gap.plain(), r.GapUnit, row.Completion.plain(), string(r.Status), peer,
-				row.Weight.plain(), row.Score.plain(), r.Explanation, strings.TrimPrefix(row.Source, NoValue)}); err != nil {
+			t := csvText
+			if err := cw.Write([]string{t(a.Entity), rank, total, t(a.Grade), strconv.Itoa(row.No), t(row.Ind.ID),
+				t(string(row.Ind.Category)), t(row.Ind.Name), t(row.Ind.Unit), t(row.Ind.Target.Text), row.Target.plain(),
+				row.Actual.plain(), row.Gap.plain(), t(r.GapUnit), row.Completion.plain(), t(string(r.Status)), peer,
+				row.Weight.plain(), row.Score.plain(), t(r.Explanation), t(strings.TrimPrefix(row.Source, NoValue))}); err != nil {
 				return err
 			}
 		}

@@ -302,7 +302,8 @@ func TitleOf(a *eval.Assessment, group string) string {
 
 // WriteCSV writes one row per indicator as CSV in UTF-8 with a byte order
 // mark, so that Excel opens it as UTF-8. Numbers are decimal strings. 序号
-// runs over all indicators; 分组 names the indicator's group.
+// runs over all indicators; 分组 names the indicator's group. Text cells
+// that a spreadsheet would take for a formula are guarded (csvText).
 func WriteCSV(w io.Writer, a *eval.Assessment) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
@@ -313,16 +314,31 @@ func WriteCSV(w io.Writer, a *eval.Assessment) error {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
+	t := csvText
 	for _, row := range scRows(a) {
 		r := row.R
 		actual := row.Actual.plain()
-		if err := cw.Write([]string{strconv.Itoa(row.No), row.Ind.ID, row.Ind.Group, string(row.Ind.Category), row.Ind.Name,
-			row.Ind.Unit, row.Ind.Target.Text, row.Target.plain(), row.PrevLevel.plain(), row.PrevGrowth.plain(),
-			actual, row.Gap.plain(), r.GapUnit, row.Completion.plain(), string(r.Status), row.Weight.plain(),
-			row.Score.plain(), r.Explanation, strings.TrimPrefix(row.Source, NoValue)}); err != nil {
+		if err := cw.Write([]string{strconv.Itoa(row.No), t(row.Ind.ID), t(row.Ind.Group), t(string(row.Ind.Category)),
+			t(row.Ind.Name), t(row.Ind.Unit), t(row.Ind.Target.Text), row.Target.plain(), row.PrevLevel.plain(),
+			row.PrevGrowth.plain(), actual, row.Gap.plain(), t(r.GapUnit), row.Completion.plain(), t(string(r.Status)),
+			row.Weight.plain(), row.Score.plain(), t(r.Explanation), t(strings.TrimPrefix(row.Source, NoValue))}); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvText guards a text cell of a CSV file against formula injection
+// (OWASP, "CSV Injection"): a spreadsheet opening the file takes a cell
+// that begins with =, +, - or @ for a formula, and one that begins with a
+// tab or a carriage return may still be; such a cell gets a leading
+// apostrophe, which keeps it text. Only text cells are guarded (names,
+// target text, explanations, sources): figures never, so that -1.5 stays a
+// number.
+func csvText(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }
