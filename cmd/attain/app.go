@@ -70,10 +70,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintln(stderr, "attain: "+e.usageLine(ue))
+		fmt.Fprintln(stderr, "attain: "+safeText(e.usageLine(ue)))
 		return exitUsage
 	}
-	fmt.Fprintln(stderr, "attain: "+strings.ReplaceAll(err.Error(), "\n", "\nattain: "))
+	fmt.Fprintln(stderr, "attain: "+strings.ReplaceAll(safeText(err.Error()), "\n", "\nattain: "))
 	return exitData
 }
 

@@ -46,12 +46,12 @@ type input struct {
 
 func inputFlags(o *input) []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "in", Aliases: []string{"i"}, Usage: "actual figures: attain's template or the bureau's own table (.xlsx or .csv) (实际完成数)", Required: true, Destination: &o.in},
+		&cli.StringFlag{Name: "in", Aliases: []string{"i"}, Usage: "actual figures to judge (实际完成数): attain's template or the bureau's own table, .xlsx or .csv", Required: true, Destination: &o.in},
 		withDest(rulesFlag, &o.rules),
 		&cli.StringFlag{Name: "sheet", Usage: "sheet to read (工作表); default: the one that matches best", Destination: &o.sheet},
-		&cli.StringFlag{Name: "password", Usage: "open password of an encrypted workbook", Destination: &o.password},
-		&cli.StringFlag{Name: "map", Usage: "mapping YAML that fixes how the bureau's table is read (see docs/import.md)", Destination: &o.mapping},
-		&cli.StringSliceFlag{Name: "column", Usage: "place a column of the bureau's table, ROLE=LETTER (name, unit, level, growth, prev_level, rank, done, date); repeatable, overrides --map", Destination: &o.columns},
+		&cli.StringFlag{Name: "password", Usage: "open password of an encrypted workbook (打开密码)", Destination: &o.password},
+		&cli.StringFlag{Name: "map", Usage: "mapping YAML that fixes how the bureau's table is read (列映射); see docs/import.md", Destination: &o.mapping},
+		&cli.StringSliceFlag{Name: "column", Usage: "place a column of the bureau's table (列), ROLE=LETTER: name, unit, level, growth, prev_level, rank, done, date; repeatable, overrides --map", Destination: &o.columns},
 		&cli.IntFlag{Name: "header-row", Usage: "row of the bureau's table header (表头行), 1-based; overrides --map", Destination: &o.headerRow},
 	}
 }
@@ -91,16 +91,16 @@ func (e *env) evaluateCommand() *cli.Command {
 		Name:  "evaluate",
 		Usage: "judge a filled workbook and write the scorecard (评估完成情况)",
 		Flags: append(inputFlags(&o.input),
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "scorecard workbook to write (.xlsx) (评估表)", Destination: &o.out},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "what to print: table, json or csv", Value: "table", Destination: &o.format},
-			&cli.StringFlag{Name: "date", Usage: "date of evaluation printed on the scorecard, YYYY-MM-DD (default: today)", Destination: &o.date},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write, by its extension: .xlsx scorecard (评估表), .json, .csv, .md or .txt review (工作回顾)", Destination: &o.out},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "what to print (输出格式): table, json or csv; with --out, json or csv must match its extension", Value: "table", Destination: &o.format},
+			&cli.StringFlag{Name: "date", Usage: "date of the evaluation (评估日期) printed on the scorecard, YYYY-MM-DD; default: today", Destination: &o.date},
 			&cli.BoolFlag{Name: "explain-import", Usage: "show which cell fed each indicator (导入说明)", Destination: &o.explain},
-			&cli.StringFlag{Name: "period", Usage: "period the figures cover: year, Q1, H1, Q3 or M1..M12 (时序进度)", Value: "year", Destination: &o.period},
-			&cli.BoolFlag{Name: "units", Usage: "evaluate every unit in the input (多单位: one sheet per unit, a long table or units as columns)", Destination: &o.units},
-			&cli.StringFlag{Name: "layout", Usage: "with --units: auto, sheets, long or columns", Value: "auto", Destination: &o.layout},
-			&cli.StringFlag{Name: "targets", Usage: "with --units: workbook of per-unit targets, 单位 × 指标 (目标表)", Destination: &o.targets},
-			&cli.StringSliceFlag{Name: "unit-rules", Usage: "with --units: a unit's own ruleset, a .yaml file or a folder of them; " +
-				"each applies to the unit its entity names (单位规则集); repeatable", Destination: &o.unitRules},
+			&cli.StringFlag{Name: "period", Usage: "part of the year to judge (时段): year, Q1, H1, Q3, M1..M12; cumulative targets pro-rated (时序进度)", Value: "year", Destination: &o.period},
+			&cli.BoolFlag{Name: "units", Usage: "evaluate every unit of the input (多单位): one sheet per unit, a long table or units as columns", Destination: &o.units},
+			&cli.StringFlag{Name: "layout", Usage: "with --units, how the units are laid out (布局): auto, sheets, long or columns", Value: "auto", Destination: &o.layout},
+			&cli.StringFlag{Name: "targets", Usage: "with --units, a workbook of per-unit targets (目标表), 单位 × 指标", Destination: &o.targets},
+			&cli.StringSliceFlag{Name: "unit-rules", Usage: "with --units, a unit's own ruleset (单位规则集): a .yaml file or a folder of them, " +
+				"each for the unit its entity names; repeatable", Destination: &o.unitRules},
 		),
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
@@ -162,15 +162,19 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 	if err := unitsOnly(o); err != nil {
 		return err
 	}
+	if err := checkOut(o.out, o.inputs()...); err != nil {
+		return err
+	}
 	render, err := pickFormat(o.format, view.WriteTable, view.WriteJSON, view.WriteCSV)
+	if err != nil {
+		return err
+	}
+	outFmt, err := evaluateOut(o, evaluateOuts, "")
 	if err != nil {
 		return err
 	}
 	date, err := evaluationDate(o.date)
 	if err != nil {
-		return err
-	}
-	if err := checkOut(o.in, o.out); err != nil {
 		return err
 	}
 	period, err := eval.ParsePeriod(o.period)
@@ -182,10 +186,10 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 		// The explanation is a result of its own on stdout beside a table;
 		// beside JSON or CSV it goes to stderr so stdout stays parseable.
 		w := e.stdout
-		if o.format != "table" && o.format != "" {
+		if o.format != "table" {
 			w = e.stderr
 		}
-		if werr := rep.Write(w); werr != nil {
+		if werr := writeSafe(w, rep.Write); werr != nil {
 			return werr
 		}
 	}
@@ -194,20 +198,75 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 	}
 	if o.out != "" {
 		opts := scorecard.ScorecardOptions{InputName: o.in, Evaluated: date}
-		if err := writeAtomic(o.out, func(w io.Writer) error { return scorecard.WriteScorecard(w, a, opts) }); err != nil {
+		if err := writeAtomic(o.out, func(w io.Writer) error { return writeAssessment(w, outFmt, a, opts) }); err != nil {
 			return err
 		}
 	}
-	if o.format != "table" && o.format != "" {
+	if o.format != "table" {
 		printWarnings(e.stderr, a.Problems)
+		if o.out != "" {
+			return nil // the result is the file --format agreed with
+		}
 	}
-	return render(e.stdout, a)
+	return e.print(o.format, func(w io.Writer) error { return render(w, a) })
+}
+
+// print writes a result to stdout: a table or JSON with control characters
+// escaped (in JSON an escape such as \u009b stands for the character
+// itself), CSV as it is, since its cells are data.
+func (e *env) print(format string, write func(io.Writer) error) error {
+	if format == "csv" {
+		return write(e.stdout)
+	}
+	return writeSafe(e.stdout, write)
+}
+
+// evaluateOut returns what --out is to hold (the format of its extension),
+// or "" without --out. With --out, --format json or csv says what the file
+// holds and must agree with its extension; --format table (the default)
+// prints the table beside any file.
+func evaluateOut(o evaluateOptions, kinds []outKind, when string) (string, error) {
+	if o.out == "" {
+		return "", nil
+	}
+	outFmt, err := outFormat(o.out, kinds, when)
+	if err != nil {
+		return "", err
+	}
+	return outFmt, agree(o.format, o.format != "table", o.out, outFmt)
+}
+
+// writeAssessment writes one unit's assessment as format says: the
+// scorecard, JSON, CSV or the review text.
+func writeAssessment(w io.Writer, format string, a *eval.Assessment, opts scorecard.ScorecardOptions) error {
+	switch format {
+	case "json":
+		return view.WriteJSON(w, a)
+	case "csv":
+		return view.WriteCSV(w, a)
+	case "md", "txt":
+		return view.WriteReview(w, a, format)
+	}
+	return scorecard.WriteScorecard(w, a, opts)
+}
+
+// inputs are the files evaluate reads, by the flag that names them.
+func (o evaluateOptions) inputs() []namedInput {
+	in := append(o.input.inputs(), namedInput{"targets", o.targets})
+	files, err := unitRuleFiles(o.unitRules.Value())
+	if err != nil {
+		files = o.unitRules.Value()
+	}
+	for _, f := range files {
+		in = append(in, namedInput{"unit-rules", f})
+	}
+	return in
 }
 
 // pickFormat chooses the renderer --format names.
 func pickFormat[T any](format string, table, json, csv func(io.Writer, T) error) (func(io.Writer, T) error, error) {
 	switch format {
-	case "table", "":
+	case "table":
 		return table, nil
 	case "json":
 		return json, nil
@@ -219,6 +278,6 @@ func pickFormat[T any](format string, table, json, csv func(io.Writer, T) error)
 
 func printWarnings(w io.Writer, ds rules.Diagnostics) {
 	for _, d := range ds {
-		fmt.Fprintln(w, "attain: "+d.Error())
+		fmt.Fprintln(w, "attain: "+safeText(d.Error()))
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -16,9 +17,9 @@ func loadRules(path string) (*rules.Ruleset, error) {
 	if path == "" {
 		return rules.Default(), nil
 	}
-	src, err := os.ReadFile(path)
+	src, err := readFile(path, "规则文件 ")
 	if err != nil {
-		return nil, dataErrorf("无法读取规则文件 %s: %s", path, osReason(err))
+		return nil, err
 	}
 	rs, diags := rules.Parse(path, src)
 	if diags.HasErrors() {
@@ -27,25 +28,91 @@ func loadRules(path string) (*rules.Ruleset, error) {
 	return rs, nil
 }
 
+// maxInput bounds what is read of any input file: far above any workbook,
+// ruleset or report text, far below what would exhaust memory. A variable
+// for tests.
+var maxInput int64 = 512 << 20
+
 // readInput reads an input file without ever opening it for writing.
-func readInput(path string) ([]byte, error) {
+func readInput(path string) ([]byte, error) { return readFile(path, "") }
+
+// readFile reads an input file: a regular file only, refused by its type
+// before it is opened (a FIFO would block the open, a device such as
+// /dev/zero never end), and at most maxInput bytes, counted as they are
+// read, since a file's size is not always known beforehand (/proc). what
+// names the kind of file in messages ("规则文件 "), or is "".
+func readFile(path, what string) ([]byte, error) {
+	prefix := "无法读取 "
+	if what != "" {
+		prefix = "无法读取" + what
+	}
+	fail := func(err error) error { return dataErrorf("%s%s: %s", prefix, path, osReason(err)) }
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fail(err)
+	}
+	if err := inputType(path, st); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, dataErrorf("无法读取 %s: %s", path, osReason(err))
+		return nil, fail(err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, dataErrorf("无法读取 %s: %s", path, osReason(err))
+	if now, err := f.Stat(); err != nil {
+		return nil, fail(err)
+	} else if err := inputType(path, now); err != nil {
+		return nil, err // replaced between the two looks
 	}
-	if st.IsDir() {
-		return nil, dataErrorf("%s 是文件夹，不是文件", path)
-	}
-	const maxInput = 512 << 20
 	if st.Size() > maxInput {
-		return nil, dataErrorf("%s 太大（%d 字节，上限 %d）", path, st.Size(), maxInput)
+		return nil, tooBig(path)
 	}
-	return io.ReadAll(f)
+	data, err := io.ReadAll(io.LimitReader(f, maxInput+1))
+	if err != nil {
+		return nil, fail(err)
+	}
+	if int64(len(data)) > maxInput {
+		return nil, tooBig(path)
+	}
+	return data, nil
+}
+
+// inputType refuses, by its mode, a file attain does not read: a folder,
+// a device, a named pipe or a socket.
+func inputType(path string, st fs.FileInfo) error {
+	m := st.Mode()
+	kind := ""
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return dataErrorf("%s 是文件夹，不是文件", path)
+	case m&fs.ModeNamedPipe != 0:
+		kind = "命名管道"
+	case m&fs.ModeSocket != 0:
+		kind = "套接字"
+	case m&fs.ModeDevice != 0:
+		kind = "设备"
+	default:
+		kind = "特殊文件"
+	}
+	return dataErrorf("%s 是%s，不是普通文件；attain 只读普通文件", path, kind)
+}
+
+// tooBig is the refusal of an input over maxInput.
+func tooBig(path string) error {
+	return dataErrorf("%s 太大：文件超过 %s，attain 不读这么大的输入", path, sizeText(maxInput))
+}
+
+// sizeText writes a size the way people say it: 512 MB, 64 KB, 100 字节.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d 字节", n)
 }
 
 // osReason renders an OS error in Chinese: the cause only, since the
@@ -80,22 +147,51 @@ func osReason(err error) string {
 	return err.Error()
 }
 
-// sameFile reports whether two paths name the same file (or would).
+// sameFile reports whether two paths name the same file, or would once
+// written: the same file by os.SameFile (hard links, symbolic links, ./x
+// and x), or the same path once made absolute and its links resolved.
 func sameFile(a, b string) bool {
 	ai, errA := os.Stat(a)
 	bi, errB := os.Stat(b)
 	if errA == nil && errB == nil {
 		return os.SameFile(ai, bi)
 	}
-	aa, _ := filepath.Abs(a)
-	bb, _ := filepath.Abs(b)
-	return aa == bb
+	return resolved(a) == resolved(b)
 }
 
-// checkOut refuses an output that is the input.
-func checkOut(in, out string) error {
-	if out != "" && sameFile(in, out) {
-		return flagErrorf("out", "%s %s 是输入文件，attain 从不覆盖输入。", out)
+// resolved is path made absolute with its symbolic links resolved, those
+// of its folder at least when the file does not exist (yet).
+func resolved(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(dir, filepath.Base(abs))
+	}
+	return abs
+}
+
+// namedInput is a file a command reads, with the flag that names it.
+type namedInput struct {
+	flag string
+	path string
+}
+
+// checkOut refuses an output that is one of the inputs: attain never
+// overwrites what it reads.
+func checkOut(out string, inputs ...namedInput) error {
+	if out == "" {
+		return nil
+	}
+	for _, in := range inputs {
+		if in.path != "" && sameFile(in.path, out) {
+			return &usageError{flag: []string{"out"}, more: []string{in.flag},
+				format: "%[1]s %[3]s 是输入文件（%[2]s），attain 从不覆盖输入。", args: []any{out}}
+		}
 	}
 	return nil
 }

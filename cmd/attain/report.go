@@ -10,8 +10,9 @@ import (
 
 type reportOptions struct {
 	input
-	out    string
-	format string
+	out       string
+	format    string
+	formatSet bool // --format was given, not its default
 }
 
 func (e *env) reportCommand() *cli.Command {
@@ -20,31 +21,48 @@ func (e *env) reportCommand() *cli.Command {
 		Name:  "report",
 		Usage: "write the draft review paragraphs for the evaluated year (工作回顾文稿)",
 		Flags: append(inputFlags(&o.input),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "md or txt", Value: "md", Destination: &o.format},
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write instead of stdout", Destination: &o.out},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "what to print: md (Markdown) or txt (plain text); with --out, its extension decides", Value: "md", Destination: &o.format},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write instead of stdout (文稿): .md or .txt", Destination: &o.out},
 		),
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
 				return err
 			}
+			o.formatSet = c.IsSet("format")
 			return e.runReport(o)
 		},
 	}
 }
 
 func (e *env) runReport(o reportOptions) error {
+	if err := checkOut(o.out, o.inputs()...); err != nil {
+		return err
+	}
 	if o.format != "md" && o.format != "txt" {
 		return flagErrorf("format", "%s 的值 %q 无效（可用 md、txt）。", o.format)
 	}
-	if err := checkOut(o.in, o.out); err != nil {
-		return err
+	if o.out != "" {
+		outFmt, err := outFormat(o.out, reportOuts, "")
+		if err != nil {
+			return err
+		}
+		if err := agree(o.format, o.formatSet, o.out, outFmt); err != nil {
+			return err
+		}
+		o.format = outFmt
 	}
 	a, _, err := e.evaluation(o.input, eval.Year)
 	if err != nil {
 		return err
 	}
 	if o.out == "" {
-		return view.WriteReview(e.stdout, a, o.format)
+		return writeSafe(e.stdout, func(w io.Writer) error { return view.WriteReview(w, a, o.format) })
 	}
 	return writeAtomic(o.out, func(w io.Writer) error { return view.WriteReview(w, a, o.format) })
+}
+
+// inputs are the files evaluate and report read, by the flag that names
+// them.
+func (o input) inputs() []namedInput {
+	return []namedInput{{"in", o.in}, {"rules", o.rules}, {"map", o.mapping}}
 }

@@ -71,11 +71,16 @@ func TestScripts(t *testing.T) {
 	})
 }
 
-// cmdFill writes a filled template: fill OUT.xlsx id.field=value ...
-// (field is level, prev_level, growth, rank, done or date).
+// cmdFill writes a filled template: fill [-entity NAME] OUT.xlsx
+// id.field=value ... (field is level, prev_level, growth, rank, done or
+// date); the unit is 红旗区 unless -entity names another.
 func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
+	entity := "红旗区"
+	if len(args) > 1 && args[0] == "-entity" {
+		entity, args = args[1], args[2:]
+	}
 	if neg || len(args) < 1 {
-		ts.Fatalf("usage: fill OUT.xlsx id.field=value...")
+		ts.Fatalf("usage: fill [-entity NAME] OUT.xlsx id.field=value...")
 	}
 	values := map[string]map[eval.Field]string{}
 	for _, kv := range args[1:] {
@@ -90,7 +95,7 @@ func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
 		values[id][eval.Field(field)] = val
 	}
 	var buf bytes.Buffer
-	ts.Check(templates.FillTemplate(&buf, rules.Default(), "红旗区", values, "测试数据"))
+	ts.Check(templates.FillTemplate(&buf, rules.Default(), entity, values, "测试数据"))
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
 }
 

@@ -24,6 +24,9 @@ func (e *env) runUnits(o evaluateOptions) error {
 	if err := notWithUnits(o); err != nil {
 		return err
 	}
+	if err := checkOut(o.out, o.inputs()...); err != nil {
+		return err
+	}
 	layout, err := read.ParseUnitsLayout(o.layout)
 	if err != nil {
 		return flagErrorf("layout", "%s 的值 %q 无效（可用 auto、sheets、long、columns）。", o.layout)
@@ -32,11 +35,12 @@ func (e *env) runUnits(o evaluateOptions) error {
 	if err != nil {
 		return badPeriod(o.period)
 	}
-	date, err := evaluationDate(o.date)
+	outFmt, err := evaluateOut(o, unitsOuts, "与 --units 同用时")
 	if err != nil {
 		return err
 	}
-	if err := checkOut(o.in, o.out); err != nil {
+	date, err := evaluationDate(o.date)
+	if err != nil {
 		return err
 	}
 	rs, err := loadRules(o.rules)
@@ -79,16 +83,31 @@ func (e *env) runUnits(o evaluateOptions) error {
 	if o.out != "" {
 		bar.step("写出")
 		sc := scorecard.ScorecardOptions{InputName: o.in, Evaluated: date, Progress: bar.update}
-		err := writeAtomic(o.out, func(w io.Writer) error { return scorecard.WriteCityScorecard(w, city, sc) })
+		err := writeAtomic(o.out, func(w io.Writer) error { return writeCity(w, outFmt, city, sc) })
 		bar.done()
 		if err != nil {
 			return err
 		}
 	}
-	if o.format != "table" && o.format != "" {
+	if o.format != "table" {
 		printWarnings(e.stderr, city.Problems)
+		if o.out != "" {
+			return nil // the result is the file --format agreed with
+		}
 	}
-	return render(e.stdout, city)
+	return e.print(o.format, func(w io.Writer) error { return render(w, city) })
+}
+
+// writeCity writes a city's assessment as format says: the scorecard,
+// JSON or CSV.
+func writeCity(w io.Writer, format string, city *eval.City, opts scorecard.ScorecardOptions) error {
+	switch format {
+	case "json":
+		return view.WriteCityJSON(w, city)
+	case "csv":
+		return view.WriteCityCSV(w, city)
+	}
+	return scorecard.WriteCityScorecard(w, city, opts)
 }
 
 // unitsOnly refuses, without --units, the flags that only --units reads.
@@ -122,17 +141,12 @@ func badPeriod(p string) error {
 	return flagErrorf("period", "%s 的值 %q 无效（可用 year、Q1、H1、Q3、M1..M12）。", p)
 }
 
-// loadUnitRules reads the rulesets of single units: each path a .yaml (or
-// .yml) file, or a folder of them. A ruleset applies to the unit its
-// entity names (rules.Parse requires one); two for one unit are an error
-// naming both files.
-func loadUnitRules(paths []string) (map[string]*rules.Ruleset, error) {
-	if len(paths) == 0 {
-		return nil, nil
-	}
-	out := map[string]*rules.Ruleset{}
-	from := map[string]string{} // normalized unit name → file
-	seen := map[string]bool{}   // files read
+// unitRuleFiles lists the rule files --unit-rules names: each path a
+// file, or a folder whose .yaml (or .yml) files are taken in name order;
+// a file named twice is listed once.
+func unitRuleFiles(paths []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
 	for _, p := range paths {
 		files := []string{p}
 		if entries, err := os.ReadDir(p); err == nil {
@@ -149,22 +163,40 @@ func loadUnitRules(paths []string) (map[string]*rules.Ruleset, error) {
 			}
 		}
 		for _, f := range files {
-			if seen[filepath.Clean(f)] {
-				continue // the same file named twice
+			if !seen[filepath.Clean(f)] {
+				seen[filepath.Clean(f)] = true
+				out = append(out, f)
 			}
-			seen[filepath.Clean(f)] = true
-			rs, err := loadRules(f) // a ruleset must have an entity
-			if err != nil {
-				return nil, err
-			}
-			name := strings.TrimSpace(rs.Entity)
-			key := rules.NormalizeName(name)
-			if prev, dup := from[key]; dup {
-				return nil, dataErrorf("单位“%s”有两个规则文件：%s 和 %s；每个单位只用一个", name, prev, f)
-			}
-			from[key] = f
-			out[name] = rs
 		}
+	}
+	return out, nil
+}
+
+// loadUnitRules reads the rulesets of single units (see unitRuleFiles). A
+// ruleset applies to the unit its entity names (rules.Parse requires
+// one); two for one unit are an error naming both files.
+func loadUnitRules(paths []string) (map[string]*rules.Ruleset, error) {
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	files, err := unitRuleFiles(paths)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*rules.Ruleset{}
+	from := map[string]string{} // normalized unit name → file
+	for _, f := range files {
+		rs, err := loadRules(f) // a ruleset must have an entity
+		if err != nil {
+			return nil, err
+		}
+		name := strings.TrimSpace(rs.Entity)
+		key := rules.NormalizeName(name)
+		if prev, dup := from[key]; dup {
+			return nil, dataErrorf("单位“%s”有两个规则文件：%s 和 %s；每个单位只用一个", name, prev, f)
+		}
+		from[key] = f
+		out[name] = rs
 	}
 	return out, nil
 }

@@ -20,7 +20,10 @@ import (
 // the names of the flag at fault (the canonical one first); format's first
 // verb is that flag as the user typed it, then come args.
 type usageError struct {
-	flag   []string
+	flag []string
+	// more, when set, holds the names of a second flag the message names,
+	// shown as typed after the first.
+	more   []string
 	format string
 	args   []any
 }
@@ -34,13 +37,22 @@ func (e *usageError) text(args []string, flags []cli.Flag) string {
 	if e.flag == nil {
 		return fmt.Sprintf(e.format, e.args...)
 	}
-	names := e.flag
+	typed := []any{typedFlag(args, e.aliases(e.flag, flags))}
+	if e.more != nil {
+		typed = append(typed, typedFlag(args, e.aliases(e.more, flags)))
+	}
+	return fmt.Sprintf(e.format, append(typed, e.args...)...)
+}
+
+// aliases returns every name of the flag called names, looked up in flags
+// when only its canonical name is known.
+func (e *usageError) aliases(names []string, flags []cli.Flag) []string {
 	if len(names) == 1 {
 		if f := findFlag(flags, names[0]); f != nil {
-			names = f.Names()
+			return f.Names()
 		}
 	}
-	return fmt.Sprintf(e.format, append([]any{typedFlag(args, names)}, e.args...)...)
+	return names
 }
 
 func usageErrorf(format string, args ...any) error {

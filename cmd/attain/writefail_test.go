@@ -96,23 +96,26 @@ func TestWriteFailures(t *testing.T) {
 		name   string
 		fsys   faultFS
 		args   []string // the output, OUT, is added last
+		out    string   // its name
 		reason string
 	}{
-		{"template, disk full", full, []string{"template", "--out"}, "磁盘空间不足"},
-		{"scorecard, disk full", full, []string{"evaluate", "--in", example, "--format", "json", "--out"}, "磁盘空间不足"},
-		{"review, disk full", faultFS{writeErr: syscall.ENOSPC}, []string{"report", "--in", example, "--out"}, "磁盘空间不足"},
-		{"draft ruleset, disk full", faultFS{writeAfter: 10, writeErr: syscall.ENOSPC}, []string{"extract", "--in", report, "--out"}, "磁盘空间不足"},
-		{"disk full found at sync", faultFS{sync: syscall.ENOSPC}, []string{"template", "--out"}, "磁盘空间不足"},
-		{"quota exceeded", faultFS{writeAfter: 100, writeErr: syscall.EDQUOT}, []string{"template", "--out"}, "超出磁盘配额"},
-		{"read-only file system", faultFS{create: syscall.EROFS}, []string{"template", "--out"}, "文件系统是只读的"},
-		{"read-only folder", faultFS{create: syscall.EACCES}, []string{"evaluate", "--in", example, "--out"}, "没有权限"},
-		{"rename refused", faultFS{rename: syscall.EACCES}, []string{"template", "--out"}, "没有权限"},
-		{"I/O error", faultFS{writeAfter: 1, writeErr: syscall.EIO}, []string{"template", "--out"}, "读写出错（磁盘或网络故障）"},
+		// The previous output is no template: template needs --force.
+		{"template, disk full", full, []string{"template", "--force", "--out"}, "out.xlsx", "磁盘空间不足"},
+		{"scorecard, disk full", full, []string{"evaluate", "--in", example, "--out"}, "out.xlsx", "磁盘空间不足"},
+		{"JSON, disk full", full, []string{"evaluate", "--in", example, "--format", "json", "--out"}, "out.json", "磁盘空间不足"},
+		{"review, disk full", faultFS{writeErr: syscall.ENOSPC}, []string{"report", "--in", example, "--out"}, "out.md", "磁盘空间不足"},
+		{"draft ruleset, disk full", faultFS{writeAfter: 10, writeErr: syscall.ENOSPC}, []string{"extract", "--in", report, "--out"}, "out.yaml", "磁盘空间不足"},
+		{"disk full found at sync", faultFS{sync: syscall.ENOSPC}, []string{"template", "--force", "--out"}, "out.xlsx", "磁盘空间不足"},
+		{"quota exceeded", faultFS{writeAfter: 100, writeErr: syscall.EDQUOT}, []string{"template", "--force", "--out"}, "out.xlsx", "超出磁盘配额"},
+		{"read-only file system", faultFS{create: syscall.EROFS}, []string{"template", "--force", "--out"}, "out.xlsx", "文件系统是只读的"},
+		{"read-only folder", faultFS{create: syscall.EACCES}, []string{"evaluate", "--in", example, "--out"}, "out.xlsx", "没有权限"},
+		{"rename refused", faultFS{rename: syscall.EACCES}, []string{"template", "--force", "--out"}, "out.xlsx", "没有权限"},
+		{"I/O error", faultFS{writeAfter: 1, writeErr: syscall.EIO}, []string{"template", "--force", "--out"}, "out.xlsx", "读写出错（磁盘或网络故障）"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			out := filepath.Join(dir, "out.xlsx")
+			out := filepath.Join(dir, tc.out)
 			if err := os.WriteFile(out, []byte("previous"), 0o640); err != nil {
 				t.Fatal(err)
 			}
@@ -154,7 +157,7 @@ func TestWriteToDevFull(t *testing.T) {
 	}
 	withOutputs(t, faultFS{dest: devFull})
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"attain", "template", "--out", out}, strings.NewReader(""), &stdout, &stderr)
+	code := run([]string{"attain", "template", "--force", "--out", out}, strings.NewReader(""), &stdout, &stderr)
 	if code != exitData {
 		t.Errorf("exit %d, want %d", code, exitData)
 	}
