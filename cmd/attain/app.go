@@ -59,7 +59,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 1 {
 		e.args = args[1:]
 	}
-	err := e.app().Run(args)
+	app := e.app()
+	err := app.Run(reorder(app, args))
 	var ue *usageError
 	switch {
 	case out.err != nil:
@@ -95,6 +96,7 @@ func (e *env) app() *cli.App {
 			"a ruleset (by default the 2019 work report of 红旗区) using exact decimal maths, and writes a\n" +
 			"scored Excel assessment. Exit codes: 0 done, 1 the input or rules are wrong or a file could not\n" +
 			"be written, 2 wrong usage.",
+		Version:         versionString(),
 		Reader:          e.stdin,
 		Writer:          e.stdout,
 		ErrWriter:       e.stderr,

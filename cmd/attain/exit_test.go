@@ -35,7 +35,7 @@ func TestExitCodes(t *testing.T) {
 		{"missing required flag", []string{"evaluate"}, exitUsage, "缺少参数 --in"},
 		{"unknown command", []string{"evalute"}, exitUsage, "未知命令 evalute，是不是 evaluate？"},
 		{"bad format", []string{"evaluate", "--in", example, "--format", "xml"}, exitUsage, `--format 的值 "xml" 无效`},
-		{"flag after argument", []string{"rules", "check", badRules, "--strict"}, exitUsage, "rules check 要一个 FILE.yaml，收到 2 个"},
+		{"unknown flag after argument", []string{"rules", "check", badRules, "--strict"}, exitUsage, "未知参数 --strict"},
 		{"out equals in", []string{"evaluate", "--in", example, "--out", example}, exitUsage, "从不覆盖输入"},
 		{"out is a folder", []string{"evaluate", "--in", example, "--out", dir}, exitData, "这是文件夹，不是文件"},
 		{"out in a missing folder", []string{"template", "--out", filepath.Join(dir, "none", "t.xlsx")}, exitData, "文件夹 " + filepath.Join(dir, "none") + " 不存在"},

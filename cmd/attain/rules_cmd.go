@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/attain-tool/attain/rules"
+	"github.com/attain-tool/attain/templates/view"
 	"github.com/urfave/cli/v2"
 )
 
@@ -29,14 +32,17 @@ func (e *env) rulesCommand() *cli.Command {
 			},
 			{
 				Name:      "check",
-				Usage:     "check a ruleset file and list every problem with file:line:col",
-				ArgsUsage: "FILE.yaml",
+				Usage:     "check ruleset files (FILE.yaml, or the one --rules names) and list every problem with file:line:col",
+				ArgsUsage: "FILE.yaml...",
 				Action: func(c *cli.Context) error {
-					file, err := oneArg(c, "FILE.yaml")
-					if err != nil {
-						return err
+					files := c.Args().Slice()
+					if path != "" && !slices.ContainsFunc(files, func(f string) bool { return sameFile(f, path) }) {
+						files = append(files, path)
 					}
-					return e.rulesCheck(file)
+					if len(files) == 0 {
+						return usageErrorf("%s 要一个 FILE.yaml（或 --rules FILE.yaml）。", commandName(c))
+					}
+					return e.rulesCheck(files)
 				},
 			},
 			{
@@ -79,27 +85,70 @@ func (e *env) rulesList(path string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s  %s %d  %s\n", rs.ID, rs.Entity, rs.Year, rs.Title)
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "id\tcategory\tname\ttarget\tweight")
+	rows := [][]string{{"id", "category", "name", "target", "weight"}}
 	for _, ind := range rs.Indicators {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.Category, ind.Name, ind.Target.Text, ind.Weight)
+		rows = append(rows, []string{ind.ID, string(ind.Category), ind.Name, ind.Target.Text, ind.Weight.String()})
 	}
-	return tw.Flush()
+	return writeSafe(e.stdout, func(w io.Writer) error {
+		fmt.Fprintf(w, "%s  %s %d  %s\n", rs.ID, rs.Entity, rs.Year, rs.Title)
+		return writeColumns(w, rows)
+	})
 }
 
-func (e *env) rulesCheck(file string) error {
-	src, err := readInput(file)
-	if err != nil {
-		return err
+// writeColumns writes rows as columns two spaces apart, aligned by display
+// width: a Chinese character takes two columns of a terminal, as
+// view.DisplayWidth counts, where tabwriter would count one.
+func writeColumns(w io.Writer, rows [][]string) error {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], view.DisplayWidth(c))
+		}
 	}
-	rs, diags := rules.Parse(file, src)
-	if diags.HasErrors() {
-		return &dataError{diags: diags}
+	bw := bufio.NewWriter(w)
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-view.DisplayWidth(c)+2))
+			}
+		}
+		fmt.Fprintln(bw, b.String())
 	}
-	printWarnings(e.stderr, diags)
-	fmt.Fprintf(e.stdout, "%s: 规则集 %s 有效，%d 个指标，总权重 %s\n", file, rs.ID, len(rs.Indicators), rs.TotalWeight())
-	return nil
+	return bw.Flush()
+}
+
+// rulesCheck checks each file; every problem of every file is listed,
+// and the run fails when one file has an error.
+func (e *env) rulesCheck(files []string) error {
+	var bad []error
+	for _, file := range files {
+		src, err := readFile(file, "规则文件 ")
+		if err != nil {
+			bad = append(bad, err)
+			continue
+		}
+		rs, diags := rules.Parse(file, src)
+		if diags.HasErrors() {
+			bad = append(bad, &dataError{diags: diags})
+			continue
+		}
+		printWarnings(e.stderr, diags)
+		line := fmt.Sprintf("%s: 规则集 %s 有效，%d 个指标，总权重 %s", file, rs.ID, len(rs.Indicators), rs.TotalWeight())
+		fmt.Fprintln(e.stdout, safeText(line))
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	msgs := make([]string, len(bad))
+	for i, err := range bad {
+		msgs[i] = err.Error()
+	}
+	return &dataError{msg: strings.Join(msgs, "\n")}
 }
 
 func (e *env) rulesShow(path, id string) error {
