@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/attain-tool/attain/eval"
@@ -12,9 +11,10 @@ import (
 )
 
 // ReviewParagraph is one paragraph of the draft 工作回顾 (the review of the
-// evaluated year in next year's work report): the opening count, then one
-// paragraph per category in the order 总量, 结构, 效益, 民生 for the headline
-// group, then one paragraph for each further group (重点工作任务).
+// evaluated year in next year's work report) or, for a part of the year,
+// of the draft 进展情况: the opening count, then one paragraph per category
+// in the order 总量, 结构, 效益, 民生 for the headline group, then one
+// paragraph for each further group (重点工作任务), its tasks by category.
 type ReviewParagraph struct {
 	// Category is the category the paragraph reviews; empty for the
 	// opening and for a group's paragraph.
@@ -24,54 +24,99 @@ type ReviewParagraph struct {
 	Group string
 	// Lead opens the paragraph ("总量指标方面，"); empty for the opening.
 	Lead string
-	// Sentences are the clauses, one per indicator with data, without the
-	// closing punctuation.
+	// Sentences are the clauses, without their closing punctuation.
 	Sentences []ReviewSentence
 }
 
-// ReviewSentence is the clause on one indicator.
+// ReviewSentence is one clause: on one indicator, on several that share
+// a verdict ("…，均按期完成"), or a count.
 type ReviewSentence struct {
-	Indicator string // the indicator id; empty for the opening count
-	Status    eval.Status
-	Text      string
+	// Indicator is the id of the one indicator the clause is about; empty
+	// for a count and for a clause on several.
+	Indicator string
+	// Indicators are the ids of every indicator the clause states, in the
+	// order it states them.
+	Indicators []string
+	Status     eval.Status
+	Text       string
+	// Stop ends a sentence after the clause: "。" follows it, not "；".
+	Stop bool
 }
 
 // Text is the paragraph as it is printed: the lead, the clauses joined by
-// "；" and a closing "。".
+// "；", or by "。" where a clause ends a sentence, and a closing "。".
 func (p ReviewParagraph) Text() string {
-	parts := make([]string, len(p.Sentences))
+	var b strings.Builder
+	b.WriteString(p.Lead)
 	for i, s := range p.Sentences {
-		parts[i] = s.Text
+		b.WriteString(s.Text)
+		if s.Stop || i == len(p.Sentences)-1 {
+			b.WriteString("。")
+		} else {
+			b.WriteString("；")
+		}
 	}
-	return p.Lead + strings.Join(parts, "；") + "。"
+	return b.String()
 }
 
-// ReviewTitle is the heading of the draft.
+// ReviewTitle is the heading of the draft; for a part of the year it
+// names the months its body reviews: 红旗区2019年1-6月目标任务完成情况.
 func ReviewTitle(a *eval.Assessment) string {
-	return fmt.Sprintf("%s%d年%s完成情况（工作回顾草稿）", a.Entity, a.Year, scGroupWord(a))
+	if a.Period.IsYear() {
+		return TitleOf(a, scGroupWord(a)) + "（工作回顾草稿）"
+	}
+	return TitleOf(a, scGroupWord(a)) + "（进展情况草稿）"
 }
 
-// ReviewText drafts the 工作回顾 paragraphs for the evaluated year: what
-// was exceeded, met, nearly met and missed, in the register of a work
-// report. The headline group is reviewed indicator by indicator, category
-// by category; each further group (重点工作任务) in one paragraph: its count,
-// what was exceeded, every dated milestone (on time, late, not done), and
-// each task missed, nearly met or in progress. Indicators without data get
-// no sentence. Every figure is written by the function that writes it on
-// the scorecard, so the two agree digit for digit.
+// ReviewText drafts the review paragraphs in the register of a work
+// report: every indicator with a figure is stated with it, and with what
+// the figure shows against its target; indicators without data get no
+// sentence and are counted once. The headline group is reviewed indicator
+// by indicator, category by category; each further group (重点工作任务)
+// in one paragraph, category by category, the tasks that share a verdict
+// stated together, at most five to a sentence. For a part of the year
+// the text speaks of 序时进度: cumulative targets against the share of
+// the year elapsed, rates against the year's target, year-end targets
+// counted and left to the year's end. Every figure is the scorecard's
+// (Row), except completion, which is written to one decimal.
 func ReviewText(a *eval.Assessment) []ReviewParagraph {
+	rv := newReviewer(a)
 	parts := Parts(a)
 	head := parts[0]
-	rows := head.Rows
-	opening := scReviewOpening(a)
+	word := scGroupWord(a)
 	if len(parts) > 1 {
-		opening = scReviewOpeningOf(a, head.Score.Counts, len(head.Rows), head.Group)
+		word = head.Group
 	}
+	opening := rv.opening(head.Rows, word)
 	paras := []ReviewParagraph{{Sentences: []ReviewSentence{{Text: opening}}}}
-	var cats []rules.Category
+	for _, c := range scReviewCategories(head.Rows) {
+		p := ReviewParagraph{Category: c, Lead: scCategoryLead(c)}
+		for _, row := range head.Rows {
+			if row.Ind.Category != c {
+				continue
+			}
+			if text, ok := rv.clause(row); ok {
+				p.Sentences = append(p.Sentences, ReviewSentence{Indicator: row.Ind.ID,
+					Indicators: []string{row.Ind.ID}, Status: row.R.Status, Text: text})
+			}
+		}
+		if len(p.Sentences) > 0 {
+			scReviewStops(p.Sentences)
+			paras = append(paras, p)
+		}
+	}
+	for _, p := range parts[1:] {
+		paras = append(paras, rv.groupParagraph(p))
+	}
+	return paras
+}
+
+// scReviewCategories lists the categories of rows: the four of a work
+// report first, then any other in the order met.
+func scReviewCategories(rows []Row) []rules.Category {
+	cats := append([]rules.Category(nil), scCategories...)
 	seen := map[rules.Category]bool{}
-	for _, c := range scCategories {
-		cats = append(cats, c)
+	for _, c := range cats {
 		seen[c] = true
 	}
 	for _, row := range rows {
@@ -80,75 +125,7 @@ func ReviewText(a *eval.Assessment) []ReviewParagraph {
 			seen[row.Ind.Category] = true
 		}
 	}
-	for _, c := range cats {
-		p := ReviewParagraph{Category: c, Lead: scCategoryLead(c)}
-		for _, row := range rows {
-			if row.Ind.Category != c || row.R.Status == eval.NoData {
-				continue
-			}
-			p.Sentences = append(p.Sentences, ReviewSentence{Indicator: row.Ind.ID, Status: row.R.Status,
-				Text: scReviewSentence(a, row)})
-		}
-		if len(p.Sentences) > 0 {
-			paras = append(paras, p)
-		}
-	}
-	for _, p := range parts[1:] {
-		paras = append(paras, scGroupParagraph(a, p))
-	}
-	return paras
-}
-
-// scReviewListed is the most names a group's paragraph lists for its
-// exceeded targets; the heaviest come first.
-const scReviewListed = 5
-
-// scGroupParagraph reviews a further group (重点工作任务) in one paragraph.
-func scGroupParagraph(a *eval.Assessment, p Part) ReviewParagraph {
-	para := ReviewParagraph{Group: p.Group, Lead: p.Group + "方面，"}
-	add := func(id string, st eval.Status, text string) {
-		para.Sentences = append(para.Sentences, ReviewSentence{Indicator: id, Status: st, Text: text})
-	}
-	word := "项"
-	if p.Group == rules.GroupTasks {
-		word = "项任务"
-	}
-	add("", "", fmt.Sprintf("纳入评估的%d%s中，%s", len(p.Rows), word, scCountClause(p.Score.Counts)))
-	var exceeded []Row
-	for _, r := range p.Rows {
-		if r.R.Status == eval.Exceeded && r.Ind.Target.Kind != rules.ByDate {
-			exceeded = append(exceeded, r)
-		}
-	}
-	if len(exceeded) > 0 {
-		sort.SliceStable(exceeded, func(i, j int) bool { return exceeded[i].Ind.Weight.GreaterThan(exceeded[j].Ind.Weight) })
-		var names []string
-		for _, r := range exceeded[:min(len(exceeded), scReviewListed)] {
-			names = append(names, r.Ind.Name)
-		}
-		text := strings.Join(names, "、")
-		if len(exceeded) > scReviewListed {
-			text += fmt.Sprintf("等%d项超额完成", len(exceeded))
-		} else {
-			text += "超额完成"
-		}
-		add("", eval.Exceeded, text)
-	}
-	// Milestones on time, late or not done; then what missed, nearly met
-	// or is in progress, in the group's order.
-	for _, r := range p.Rows {
-		if r.Ind.Target.Kind == rules.ByDate && r.R.Status != eval.NoData {
-			add(r.Ind.ID, r.R.Status, scReviewSentence(a, r))
-		}
-	}
-	for _, st := range []eval.Status{eval.Missed, eval.NearlyMet, eval.InProgress} {
-		for _, r := range p.Rows {
-			if r.R.Status == st && r.Ind.Target.Kind != rules.ByDate {
-				add(r.Ind.ID, r.R.Status, scReviewSentence(a, r))
-			}
-		}
-	}
-	return para
+	return cats
 }
 
 func scCategoryLead(c rules.Category) string {
@@ -178,210 +155,72 @@ func scGroupWord(a *eval.Assessment) string {
 	return group
 }
 
-// scReviewOpening counts the verdicts: "2019年，纳入评估的12项主要预期目标中，…".
-func scReviewOpening(a *eval.Assessment) string {
-	return scReviewOpeningOf(a, a.Counts, len(a.Results), scGroupWord(a))
+// opening counts the verdicts of the headline rows: "2019年，红旗区纳入
+// 评估的12项主要预期目标中，…"; for a part of the year "2019年1-6月（时序
+// 进度50%），…".
+func (rv *reviewer) opening(rows []Row, word string) string {
+	a := rv.a
+	when := fmt.Sprintf("%d年", a.Year)
+	if !rv.year {
+		when += a.Period.Label() + "（时序进度" + Fixed(rv.elapsed, 0) + "%）"
+	}
+	return fmt.Sprintf("%s，%s纳入评估的%d项%s中，%s", when, a.Entity, len(rows), word, rv.countClause(rows))
 }
 
-// scReviewOpeningOf counts the verdicts of n indicators named by word.
-func scReviewOpeningOf(a *eval.Assessment, counts []eval.StatusCount, n int, word string) string {
-	period := ""
-	if !a.Period.IsYear() {
-		period = a.Period.Label()
+// countClause says how many were met, exceeded, nearly met, missed, not
+// yet due and without data: "9项完成（其中超额完成2项），1项基本完成，
+// 1项未完成，另有1项暂无数据". For a part of the year: how many reached
+// 序时进度 and how many fell behind it, and how many are judged at the
+// year's end.
+func (rv *reviewer) countClause(rows []Row) string {
+	n := map[eval.Status]int{}
+	yearEnd, multi := 0, 0
+	for _, row := range rows {
+		switch {
+		case row.R.Status != eval.InProgress:
+			n[row.R.Status]++
+		case rv.yearEndOnly(row):
+			yearEnd++
+		default:
+			multi++
+		}
 	}
-	return fmt.Sprintf("%d年%s，%s纳入评估的%d项%s中，%s", a.Year, period, a.Entity, n, word, scCountClause(counts))
-}
-
-// scCountClause says how many were met, exceeded, nearly met, missed, in
-// progress and without data: "9项完成（其中超额完成2项），1项基本完成，…".
-func scCountClause(list []eval.StatusCount) string {
-	counts := map[eval.Status]int{}
-	for _, c := range list {
-		counts[c.Status] = c.Count
-	}
+	met, below := n[eval.Met]+n[eval.Exceeded], n[eval.NearlyMet]+n[eval.Missed]
 	var parts []string
-	if n := counts[eval.Met] + counts[eval.Exceeded]; n > 0 {
-		s := fmt.Sprintf("%d项完成", n)
-		if counts[eval.Exceeded] > 0 {
-			s += fmt.Sprintf("（其中超额完成%d项）", counts[eval.Exceeded])
-		}
-		parts = append(parts, s)
-	}
-	for _, st := range []struct {
-		s    eval.Status
-		verb string
-	}{{eval.NearlyMet, "基本完成"}, {eval.Missed, "未完成"}, {eval.InProgress, "按进度推进"}} {
-		if n := counts[st.s]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d项%s", n, st.verb))
+	add := func(c int, format string) {
+		if c > 0 {
+			parts = append(parts, fmt.Sprintf(format, c))
 		}
 	}
-	if n := counts[eval.NoData]; n > 0 {
-		parts = append(parts, fmt.Sprintf("%d项暂无数据", n))
-	}
-	return strings.Join(parts, "，")
-}
-
-// scRegion is the peer group a 前列 target names: 全市, 全省 …
-func scRegion(text string) string {
-	for _, r := range []string{"全国", "全省", "全市", "全县", "全区"} {
-		if strings.Contains(text, r) {
-			return r
+	if rv.year {
+		if met > 0 && n[eval.Exceeded] > 0 {
+			parts = append(parts, fmt.Sprintf("%d项完成（其中超额完成%d项）", met, n[eval.Exceeded]))
+		} else {
+			add(met, "%d项完成")
 		}
-	}
-	return "全市"
-}
-
-// scFact states the figure: "地区生产总值同比增长8.6%", "城镇新增就业10250人".
-func scFact(row Row) string {
-	ind := row.Ind
-	v := row.Actual
-	if ind.Measure == rules.Growth {
-		verb := "增长"
-		if v.D.IsNegative() {
-			verb = "下降"
+		add(n[eval.NearlyMet], "%d项基本完成")
+		add(n[eval.Missed], "%d项未完成")
+	} else {
+		if met > 0 && n[eval.Exceeded] > 0 {
+			parts = append(parts, fmt.Sprintf("%d项达到序时进度（其中%d项超过序时进度）", met, n[eval.Exceeded]))
+		} else {
+			add(met, "%d项达到序时进度")
 		}
-		if strings.Contains(ind.Target.Text, "同比") {
-			verb = "同比" + verb
+		add(below, "%d项低于序时进度")
+	}
+	add(multi, "%d项为多年目标、尚未到期")
+	add(yearEnd, "%d项为年终考核指标、年底评价")
+	s := strings.Join(parts, "，")
+	if c := n[eval.NoData]; c > 0 {
+		if s != "" {
+			s += "，另有"
 		}
-		return ind.Name + verb + v.digits() + "%"
+		s += fmt.Sprintf("%d项暂无数据", c)
 	}
-	return ind.Name + v.String() + row.Unit
-}
-
-// scVerdict is the closing word of a clause on a number target.
-func scVerdict(s eval.Status, met string) string {
-	switch s {
-	case eval.Exceeded:
-		return "，超额完成"
-	case eval.Met:
-		return met
-	case eval.NearlyMet:
-		return "，基本完成"
-	case eval.Missed:
-		return "，未完成目标"
+	if !rv.year && met > 0 && below == 0 {
+		s += "，总体" + rv.paceWord()
 	}
-	return ""
-}
-
-// scReviewSentence writes the clause on one indicator with data.
-func scReviewSentence(a *eval.Assessment, row Row) string {
-	r, ind := row.R, row.Ind
-	t := ind.Target
-	if r.Status == eval.InProgress {
-		return fmt.Sprintf("%s，为%d年内目标，正在按进度推进", scProgressFact(row), t.Years)
-	}
-	switch t.Kind {
-	case rules.Verdict:
-		if r.Status == eval.Met {
-			return ind.Name + t.Text
-		}
-		if strings.HasPrefix(t.Text, "完成") {
-			return ind.Name + "未" + t.Text
-		}
-		return ind.Name + "未达到“" + t.Text + "”的要求"
-	case rules.ByDate:
-		return scMilestoneSentence(row)
-	case rules.TopN:
-		region := scRegion(t.Text)
-		if r.Status == eval.Met {
-			return fmt.Sprintf("%s居%s%s，位于%s前列", ind.Name, region, row.Actual.String(), region)
-		}
-		return fmt.Sprintf("%s居%s%s，未进入%s前列（%s）", ind.Name, region, row.Actual.String(), region,
-			row.Target.String())
-	case rules.Positive:
-		aim := strings.TrimPrefix(t.Text, "保持")
-		switch r.Status {
-		case eval.Met, eval.Exceeded:
-			return scFact(row) + "，实现" + aim
-		case eval.NearlyMet:
-			return scFact(row) + "，未实现" + aim + "，基本完成"
-		}
-		return scFact(row) + "，未实现" + aim
-	case rules.InStep:
-		ref := ind.Name
-		if ri := a.Ruleset.Indicator(t.With); ri != nil {
-			ref = ri.Name
-		}
-		cmp := scCompare(row, ref+"增速")
-		switch r.Status {
-		case eval.Met, eval.Exceeded:
-			return scFact(row) + "，" + cmp + "，实现同步"
-		case eval.NearlyMet:
-			return scFact(row) + "，" + cmp + "，基本同步"
-		}
-		return scFact(row) + "，" + cmp + "，未实现同步"
-	}
-	if ind.Measure == rules.Rank {
-		region := scRegion(t.Text)
-		s := fmt.Sprintf("%s居%s%s", ind.Name, region, row.Actual.String())
-		return s + scVerdict(r.Status, "，完成目标")
-	}
-	if ind.Polarity == rules.Lower {
-		limit := scLimit(row)
-		switch r.Status {
-		case eval.Met, eval.Exceeded:
-			return scFact(row) + "，控制在" + limit + "以内"
-		}
-		over := "高于" + limit + "的控制目标"
-		if ind.IsRate() && row.Gap.Num {
-			over += row.Gap.digits() + "个百分点"
-		}
-		return scFact(row) + "，" + over + scVerdict(r.Status, "")
-	}
-	if ind.IsRate() {
-		return scFact(row) + "，" + scCompare(row, "预期目标") + scVerdict(r.Status, "，完成目标")
-	}
-	if row.Completion.Num {
-		return scFact(row) + "，完成目标的" + row.Completion.String() + "%" + scVerdict(r.Status, "")
-	}
-	return scFact(row) + scVerdict(r.Status, "，完成目标")
-}
-
-// scCompare compares a rate with its reference by the gap the scorecard
-// shows: "高于预期目标0.1个百分点".
-func scCompare(row Row, ref string) string {
-	g := row.Gap
-	switch {
-	case !g.Num:
-		return "目标为" + row.Ind.Target.Text
-	case g.D.IsPositive():
-		return "高于" + ref + g.digits() + "个百分点"
-	case g.D.IsNegative():
-		return "低于" + ref + g.digits() + "个百分点"
-	}
-	return "与" + ref + "持平"
-}
-
-// scLimit is the number a lower-is-better target keeps under: "4%".
-func scLimit(row Row) string {
-	t := row.Ind.Target
-	v := t.Value
-	if t.Kind == rules.Between {
-		v = t.High
-	}
-	return Fixed(v, 0) + row.Unit
-}
-
-// scProgressFact states a multi-year goal's figure this year.
-func scProgressFact(row Row) string {
-	if row.Actual.Num {
-		return scFact(row)
-	}
-	return row.Ind.Name
-}
-
-func scMilestoneSentence(row Row) string {
-	r, ind := row.R, row.Ind
-	switch r.Status {
-	case eval.Met:
-		if r.Date != "" {
-			return fmt.Sprintf("%s于%s完成，按期完成", ind.Name, r.Date)
-		}
-		return ind.Name + "已完成"
-	case eval.NearlyMet:
-		return fmt.Sprintf("%s于%s完成，晚于计划（%s）", ind.Name, r.Date, row.Target.String())
-	}
-	return ind.Name + "未按期完成"
+	return s
 }
 
 // WriteReview writes the draft 工作回顾 as Markdown ("md") or plain text
@@ -389,7 +228,7 @@ func scMilestoneSentence(row Row) string {
 func WriteReview(w io.Writer, a *eval.Assessment, format string) error {
 	bw := bufio.NewWriter(w)
 	paras := ReviewText(a)
-	note := "本稿由 attain 依据评估结果生成，数字与评分表一致；无数据的指标未写入，请结合实际修改。"
+	note := "本稿由 attain 依据评估结果生成，数字取自评分表，完成率保留一位小数；无数据的指标未写入，请结合实际修改。"
 	switch format {
 	case "md", "markdown":
 		fmt.Fprintf(bw, "# %s\n\n", ReviewTitle(a))
