@@ -2,6 +2,7 @@ package view
 
 import (
 	"bytes"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -396,5 +397,20 @@ func TestReviewTasks(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("sentences\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestReviewGoldenPeriods keeps the draft of the fixture for the half-year
+// and three quarters: go test ./templates/view -run Golden -update
+func TestReviewGoldenPeriods(t *testing.T) {
+	for _, period := range []string{"H1", "Q3"} {
+		t.Run(period, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteReview(&buf, scPeriod(t, period, nil), "txt"); err != nil {
+				t.Fatal(err)
+			}
+			name := "review." + strings.ToLower(period) + ".txt"
+			fixture.Golden(t, filepath.Join("testdata", "golden", name), buf.String(), *update)
+		})
 	}
 }
