@@ -129,9 +129,11 @@ func UnitOf(ind *rules.Indicator) string {
 // for every other group (重点工作任务), the targets and baselines prefilled
 // and locked, the input cells shaded light yellow, unlocked and validated;
 // and the sheet 填报说明 explaining each column. The sheet protection has no
-// password.
+// password. Printed, each input sheet repeats its column titles on every
+// page and ends with the lines 填报人, 审核人 and 填报日期 (Signatures); every
+// page says 第 x 页，共 y 页 in its footer.
 func WriteTemplate(w io.Writer, rs *rules.Ruleset) error {
-	b, err := newInputBook(rs, "", "")
+	b, err := buildInputBook(rs, "", "", true)
 	if err != nil {
 		return fmt.Errorf("write template: %w", err)
 	}
@@ -207,6 +209,7 @@ type inputBook struct {
 	rows   map[string]int // row of each indicator id
 	sheets map[string]string
 	style  inputStyles
+	signed bool  // signature lines below the table (Signatures)
 	err    error // the first failure of an excelize call
 }
 
@@ -214,7 +217,7 @@ type inputStyles struct {
 	banner, title, meta, header             int
 	fixed, fixedWrap, fixedNum              int
 	input, inputWhole, inputText, inputDate int
-	na                                      int
+	na, sign                                int
 }
 
 // keep records the first error of an excelize call.
@@ -238,9 +241,16 @@ func (b *inputBook) set(col, row int, v any, style int) {
 	b.keep(b.f.SetCellStyle(b.sheet, cell, cell, style))
 }
 
-// newInputBook builds the template; banner, when given, is the first row
-// of every input sheet.
+// newInputBook builds the template to be filled by code (FillTemplate);
+// banner, when given, is the first row of every input sheet.
 func newInputBook(rs *rules.Ruleset, entity, banner string) (*inputBook, error) {
+	return buildInputBook(rs, entity, banner, false)
+}
+
+// buildInputBook builds the template; signed adds the signature lines at
+// the foot of every input sheet, for the blank template people fill and
+// print.
+func buildInputBook(rs *rules.Ruleset, entity, banner string, signed bool) (*inputBook, error) {
 	if rs == nil {
 		return nil, fmt.Errorf("no ruleset")
 	}
@@ -249,7 +259,7 @@ func newInputBook(rs *rules.Ruleset, entity, banner string) (*inputBook, error) 
 	}
 	f := excelize.NewFile()
 	b := &inputBook{f: f, rs: rs, entity: entity, parts: inputParts(rs), rows: map[string]int{},
-		sheets: map[string]string{}}
+		sheets: map[string]string{}, signed: signed}
 	b.styles()
 	title := rs.Title
 	if title == "" {
@@ -370,6 +380,12 @@ func (b *inputBook) writeSheet(p inputPart, banner, title string) {
 	}
 	b.keep(f.SetColWidth(sh, cell.ColName(ColID), cell.ColName(ColID), idWidth))
 	b.validations(inputs)
+	if b.signed {
+		b.signatures(row + 2)
+	}
+	// Printed, every page repeats the column titles.
+	b.keep(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sh, "'", "''"), b.header, b.header)}))
 	b.keep(f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: ColName + 1, YSplit: b.header,
 		TopLeftCell: cell.A1(ColName+1, b.header+1), ActivePane: "bottomRight"}))
 	b.keep(f.ProtectSheet(sh, &excelize.SheetProtectionOptions{
@@ -377,6 +393,27 @@ func (b *inputBook) writeSheet(p inputPart, banner, title string) {
 		FormatCells: true, FormatColumns: true, FormatRows: true, AutoFilter: true, Sort: true,
 	}))
 	b.page(sh, "landscape")
+}
+
+// Signatures are the lines at the foot of an input sheet that the
+// bureau's forms carry, each in a column that holds no figure (the reader
+// skips such a row as a note): 填报人 under 指标编码, 审核人 under 目标,
+// 填报日期 under 数据来源.
+var Signatures = []struct {
+	Col  int
+	Text string
+}{
+	{ColID, "填报人：____________"},
+	{ColTarget, "审核人：____________"},
+	{ColSource, "填报日期：____________"},
+}
+
+// signatures writes the signature lines on row.
+func (b *inputBook) signatures(row int) {
+	for _, s := range Signatures {
+		b.set(s.Col, row, s.Text, b.style.sign)
+	}
+	b.keep(b.f.SetRowHeight(b.sheet, row, 28))
 }
 
 func (b *inputBook) styles() {
@@ -419,7 +456,8 @@ func (b *inputBook) styles() {
 		inputText:  mk(&excelize.Style{Border: border, Fill: yellow, Alignment: wrap, Protection: unlocked}),
 		inputDate: mk(&excelize.Style{Border: border, Fill: yellow, Alignment: middle, Protection: unlocked,
 			CustomNumFmt: &dateFmt}),
-		na: mk(&excelize.Style{Border: border, Fill: grey, Alignment: middle, Protection: locked}),
+		na:   mk(&excelize.Style{Border: border, Fill: grey, Alignment: middle, Protection: locked}),
+		sign: mk(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 12}, Alignment: &excelize.Alignment{Vertical: "bottom"}, Protection: locked}),
 	}
 }
 
@@ -460,13 +498,19 @@ func (b *inputBook) validations(inputs map[int][]string) {
 	}, "请填日期", "请填 2000 年至 2099 年之间的日期，如 2019-04-15。", "如 2019-04-15")
 }
 
-// page sets A4, the orientation, and fitting to one page wide.
+// PageFooter is the footer of every printed page of the template: page x
+// of y.
+const PageFooter = "&C第 &P 页，共 &N 页"
+
+// page sets A4, the orientation, fitting to one page wide, and the page
+// numbers in the footer.
 func (b *inputBook) page(sheet, orientation string) {
 	size, one, zero := 9, 1, 0
 	fit := true
 	b.keep(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation,
 		FitToWidth: &one, FitToHeight: &zero}))
 	b.keep(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	b.keep(b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: PageFooter}))
 }
 
 // guide writes the 填报说明 sheet.

@@ -150,8 +150,9 @@ func TestWriteTemplateLayout(t *testing.T) {
 			t.Errorf("%s: meta line %q", sheet, meta)
 		}
 		inds := rs.Group(g).Indicators
-		if len(rows) != header+len(inds) {
-			t.Errorf("%s: %d rows, want the header at %d and %d indicators", sheet, len(rows), header, len(inds))
+		if len(rows) != header+len(inds)+2 {
+			t.Errorf("%s: %d rows, want the header at %d, %d indicators, a blank row and the signatures",
+				sheet, len(rows), header, len(inds))
 		}
 		for i, ind := range inds {
 			inTestLayoutRow(t, f, sheet, header+1+i, ind)
