@@ -109,7 +109,11 @@ func (it *unitsRows) each(fn func(row []unitsCell, n int)) {
 		rows [][]unitsCell
 		nums []int
 	}
-	const size = 256
+	// A batch holds up to size rows, and fewer when they are wide: rows
+	// are as long as their last cell, so that a few thousand rows each
+	// with a cell in column XFD would otherwise hold hundreds of MB in
+	// flight (cells bounds what the batches in the channel hold).
+	const size, cells = 256, 1 << 16
 	ch := make(chan batch, 8)
 	stop := make(chan struct{})
 	done := make(chan struct{})
@@ -137,17 +141,18 @@ func (it *unitsRows) each(fn func(row []unitsCell, n int)) {
 			}
 		}()
 		var b batch
+		held := 0
 		for {
 			row, ok := it.next()
 			if !ok {
 				break
 			}
 			b.rows, b.nums = append(b.rows, row), append(b.nums, it.row)
-			if len(b.rows) == size {
+			if held += len(row); len(b.rows) == size || held >= cells {
 				if !send(b) {
 					return
 				}
-				b = batch{rows: make([][]unitsCell, 0, size), nums: make([]int, 0, size)}
+				b, held = batch{rows: make([][]unitsCell, 0, size), nums: make([]int, 0, size)}, 0
 			}
 		}
 		if len(b.rows) > 0 {
