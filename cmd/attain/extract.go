@@ -31,7 +31,7 @@ func (e *env) extractCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "in", Aliases: []string{"i"}, Usage: "the work report as plain text (报告全文, .txt): UTF-8, GB18030/GBK or UTF-16 with a byte order mark", Required: true, Destination: &o.in},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "draft ruleset to write (规则集草稿): .yaml, .yml or .json; default: print it", Destination: &o.out},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "what to print: yaml or json; with --out, its extension decides", Value: "yaml", Destination: &o.format},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "what to print (输出格式): yaml or json; with --out, its extension decides", Value: "yaml", Destination: &o.format},
 			&cli.StringFlag{Name: "entity", Usage: "the government the report is of (单位); default: guessed from the text", Destination: &o.entity},
 			&cli.IntFlag{Name: "year", Usage: "the year the targets are for (年度); default: guessed from the text", Destination: &o.year},
 		},

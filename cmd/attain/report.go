@@ -21,7 +21,7 @@ func (e *env) reportCommand() *cli.Command {
 		Name:  "report",
 		Usage: "write the draft review paragraphs for the evaluated year (工作回顾文稿)",
 		Flags: append(inputFlags(&o.input),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "what to print: md (Markdown) or txt (plain text); with --out, its extension decides", Value: "md", Destination: &o.format},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "what to print (输出格式): md (Markdown) or txt (plain text); with --out, its extension decides", Value: "md", Destination: &o.format},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write instead of stdout (文稿): .md or .txt", Destination: &o.out},
 		),
 		Action: func(c *cli.Context) error {

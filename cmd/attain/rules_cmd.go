@@ -164,7 +164,8 @@ func (e *env) rulesShow(path, id string) error {
 		}
 		return dataErrorf("规则集 %s 中没有指标 %q（可用: %s）", rs.ID, id, strings.Join(ids, ", "))
 	}
-	w := e.stdout
+	sw := &safeWriter{w: e.stdout} // names and quotes are the ruleset author's text
+	w := io.Writer(sw)
 	line := func(k, v string) {
 		if v != "" {
 			fmt.Fprintf(w, "%-14s %s\n", k+":", v)
@@ -196,5 +197,5 @@ func (e *env) rulesShow(path, id string) error {
 	line("quote", ind.Quote)
 	line("note", ind.Note)
 	line("declared at", ind.Pos.String())
-	return nil
+	return sw.Flush()
 }
