@@ -31,9 +31,9 @@ func (e *dataError) Error() string {
 		return e.msg
 	}
 	if e.msg == "" {
-		return e.diags.Error()
+		return e.diags.Collapse().Error()
 	}
-	return e.msg + "\n" + e.diags.Error()
+	return e.msg + "\n" + e.diags.Collapse().Error()
 }
 
 func dataErrorf(format string, args ...any) error {

@@ -205,10 +205,15 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 	if o.format != "table" {
 		printWarnings(e.stderr, a.Problems)
 		if o.out != "" {
+			printSummary(e.stderr, a, o.out)
 			return nil // the result is the file --format agreed with
 		}
 	}
-	return e.print(o.format, func(w io.Writer) error { return render(w, a) })
+	if err := e.print(o.format, func(w io.Writer) error { return render(w, a) }); err != nil {
+		return err
+	}
+	printSummary(e.stderr, a, o.out)
+	return nil
 }
 
 // print writes a result to stdout: a table or JSON with control characters
@@ -277,7 +282,7 @@ func pickFormat[T any](format string, table, json, csv func(io.Writer, T) error)
 }
 
 func printWarnings(w io.Writer, ds rules.Diagnostics) {
-	for _, d := range ds {
+	for _, d := range ds.Collapse() {
 		fmt.Fprintln(w, "attain: "+safeText(d.Error()))
 	}
 }

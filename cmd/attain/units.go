@@ -92,10 +92,15 @@ func (e *env) runUnits(o evaluateOptions) error {
 	if o.format != "table" {
 		printWarnings(e.stderr, city.Problems)
 		if o.out != "" {
+			printCitySummary(e.stderr, city, o.out)
 			return nil // the result is the file --format agreed with
 		}
 	}
-	return e.print(o.format, func(w io.Writer) error { return render(w, city) })
+	if err := e.print(o.format, func(w io.Writer) error { return render(w, city) }); err != nil {
+		return err
+	}
+	printCitySummary(e.stderr, city, o.out)
+	return nil
 }
 
 // writeCity writes a city's assessment as format says: the scorecard,

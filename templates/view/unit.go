@@ -261,11 +261,21 @@ func WriteTable(w io.Writer, a *eval.Assessment) error {
 	fmt.Fprintf(bw, "总分: %s / %s（得分率 %s%%）  等级: %s\n", Fixed(a.Total, 2), Fixed(a.FullMarks, 0),
 		Fixed(a.Percent, 1), a.Grade)
 	fmt.Fprintln(bw, "完成情况: "+CountsText(a))
-	if len(a.Problems) == 0 {
+	missing := 0
+	for _, r := range a.Results {
+		if r.Status == eval.NoData {
+			missing++
+		}
+	}
+	switch {
+	case len(a.Problems) == 0 && missing > 0:
+		// "No problem" would read as a whole reading when figures are missing.
+		fmt.Fprintf(bw, "数据问题: 未发现数据问题；另有%d项指标无数据，未评估（见上表“无数据”）\n", missing)
+	case len(a.Problems) == 0:
 		fmt.Fprintln(bw, "数据问题: 未发现数据问题")
-	} else {
+	default:
 		fmt.Fprintf(bw, "数据问题（%d）:\n", len(a.Problems))
-		for _, d := range a.Problems {
+		for _, d := range a.Problems.Collapse() {
 			fmt.Fprintln(bw, "  "+d.Error())
 		}
 	}
