@@ -13,6 +13,7 @@ type reportOptions struct {
 	out       string
 	format    string
 	formatSet bool // --format was given, not its default
+	period    string
 }
 
 func (e *env) reportCommand() *cli.Command {
@@ -23,6 +24,7 @@ func (e *env) reportCommand() *cli.Command {
 		Flags: append(inputFlags(&o.input),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "what to print (输出格式): md (Markdown) or txt (plain text); with --out, its extension decides", Value: "md", Destination: &o.format},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write instead of stdout (文稿): .md or .txt", Destination: &o.out},
+			&cli.StringFlag{Name: "period", Usage: "part of the year the text reviews (时段): year, Q1, H1, Q3, M1..M12; in-year text speaks of 时序进度", Value: "year", Destination: &o.period},
 		),
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
@@ -51,7 +53,11 @@ func (e *env) runReport(o reportOptions) error {
 		}
 		o.format = outFmt
 	}
-	a, _, err := e.evaluation(o.input, eval.Year)
+	period, err := eval.ParsePeriod(o.period)
+	if err != nil {
+		return badPeriod(o.period)
+	}
+	a, _, err := e.evaluation(o.input, period)
 	if err != nil {
 		return err
 	}
