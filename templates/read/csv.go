@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/attain-tool/attain/templates/cell"
+
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -62,9 +64,11 @@ func csvDelimiter(text string) rune {
 	return best
 }
 
-// gridFromCSV reads a CSV file into a grid. The records keep their raw
-// text; the line where each record starts is kept for positions.
-func gridFromCSV(file string, data []byte) (*grid, csvEncoding, error) {
+// gridFromCSV reads a CSV file into a grid within lim: records past the
+// limit on rows and fields past the limit on columns are left out (the
+// grid says where), and the fields held draw on the limit on grid cells.
+// The caller has held the file's size to lim.csvBytes.
+func gridFromCSV(file string, data []byte, lim limits) (*grid, csvEncoding, error) {
 	text, enc, err := csvDecode(data)
 	if err != nil {
 		return nil, enc, err
@@ -73,7 +77,9 @@ func gridFromCSV(file string, data []byte) (*grid, csvEncoding, error) {
 	r.Comma = csvDelimiter(text)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
+	r.ReuseRecord = true
 	g := &grid{File: file, CSV: true}
+	budget := lim.gridCells
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -86,13 +92,19 @@ func gridFromCSV(file string, data []byte) (*grid, csvEncoding, error) {
 			}
 			return nil, enc, err
 		}
-		if len(g.Rows) >= gridMaxRows {
-			g.truncated = true
+		line, _ := r.FieldPos(0)
+		if len(g.Rows) >= lim.gridRows {
+			g.cutRow = len(g.Rows) + 1
 			break
 		}
-		line, _ := r.FieldPos(0)
-		if len(rec) > gridMaxCols {
-			rec, g.truncated = rec[:gridMaxCols], true
+		if len(rec) > lim.gridCols {
+			if g.cutCell == "" {
+				g.cutCell = cell.A1(lim.gridCols, len(g.Rows)+1)
+			}
+			rec = rec[:lim.gridCols]
+		}
+		if budget -= len(rec); budget < 0 {
+			return nil, enc, fmt.Errorf("第%d行：各行的字段已超过 %d 个，不予读取", line, lim.gridCells)
 		}
 		cells := make([]gridCell, len(rec))
 		for i, f := range rec {

@@ -8,21 +8,16 @@ import (
 	"github.com/attain-tool/attain/templates/internal/xlsxscan"
 
 	"github.com/attain-tool/attain/rules"
-	"github.com/xuri/excelize/v2"
 )
 
-// This file holds the neutral grid that a bureau's own spreadsheet is read
-// into before anything is matched: the raw text of every cell, with the few
-// facts about a cell that change how its text is read. An .xlsx sheet and a
-// CSV file become the same kind of grid, so the header and indicator
-// matcher (import.go) does not know where the cells came from.
+// This file holds the neutral grid that a sheet of one unit's table (a
+// bureau's own spreadsheet, or the input template's 填报表) is read into
+// before anything is matched: the raw text of every cell, with the few
+// facts about a cell that change how its text is read. An .xlsx sheet and
+// a CSV file become the same kind of grid, so the header and indicator
+// matchers (import.go, read.go) do not know where the cells came from.
 
-// Limits of the grid: a bureau's table of indicators has tens of rows. A
-// larger sheet is read up to these bounds, with a warning.
-const (
-	gridMaxRows = 20000
-	gridMaxCols = 256
-)
+// The bounds of the grid are in limits.go (gridRows, gridCols, gridCells).
 
 // gridCell is one cell: its raw text (the stored value of an .xlsx cell read
 // with RawCellValue, or the text of a CSV field) and its flags.
@@ -36,14 +31,20 @@ type gridCell struct {
 	// Number: a number cell (not text typed into a cell), so that a date
 	// is stored as its serial.
 	Number bool
+	// Bool: a logical cell (TRUE/FALSE, stored as 1 or 0).
+	Bool bool
 	// Merged: the cell lies inside a merged range and is not its top-left
 	// cell; Text is the text of the range's top-left cell (MergedFrom).
 	Merged     bool
 	MergedFrom string
 }
 
+// gridAt is a cell of a grid by row and column, from 0.
+type gridAt struct{ r, c int }
+
 // grid is one sheet (or one CSV file) as rows of cells; row and column
-// indexes start at 0.
+// indexes start at 0. A row holds cells up to its last one present: its
+// length is its extent, not the sheet's width.
 type grid struct {
 	File  string
 	Sheet string // "" for CSV
@@ -52,11 +53,25 @@ type grid struct {
 	// lines gives, for CSV, the line of the file where each record starts
 	// (1-based); a quoted field may span lines.
 	lines []int
-	// formula returns the formula of a cell whose stored value is empty,
-	// or "" (nil for CSV).
-	formula func(r, c int) string
-	// truncated is set when the sheet was larger than the grid limits.
-	truncated bool
+	// formulas holds the formula of each cell whose stored value is empty:
+	// its text, or "" when the file does not say it (the other cells of a
+	// shared formula). Nil for CSV.
+	formulas map[gridAt]string
+	// cutRow is the first row (1-based) left out for the limit on rows,
+	// cutCell the first cell left out for the limit on columns; zero when
+	// nothing was left out.
+	cutRow  int
+	cutCell string
+}
+
+// truncated reports whether the sheet was larger than the grid's limits.
+func (g *grid) truncated() bool { return g.cutRow > 0 || g.cutCell != "" }
+
+// formula returns the formula of the cell at r, c when its stored value is
+// empty; ok is false when it has none.
+func (g *grid) formula(r, c int) (text string, ok bool) {
+	text, ok = g.formulas[gridAt{r, c}]
+	return text, ok
 }
 
 // cell returns the cell at r, c, or an empty one.
@@ -117,107 +132,183 @@ func gridIsErrorText(s string) bool {
 	return readErrorValues[strings.ToUpper(strings.TrimSpace(s))]
 }
 
-// gridFromSheet reads one sheet of an open workbook into a grid. Calls into
-// excelize are guarded by the caller (importGuard).
-func gridFromSheet(f *excelize.File, file, sheet string) (*grid, error) {
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+// workbook is an opened workbook as the readers of one unit's table see
+// it: its sheets, and each sheet as a grid. The program's is bookGrids,
+// over the stream scanner; tests hold excelize's reading of the same file
+// up against it.
+type workbook interface {
+	sheetNames() []string
+	hasSheet(sheet string) bool
+	sheetHidden(sheet string) bool
+	// application is the program that saved the workbook, or "".
+	application() string
+	// grid reads a sheet; its errors are the scanner's (*xlsxscan.Error)
+	// or the grid's (*gridError), for scanProblem to word.
+	grid(sheet string) (*grid, error)
+}
+
+// bookGrids reads the sheets of a book into grids, within one budget of
+// grid cells for the whole workbook.
+type bookGrids struct {
+	book   *xlsxscan.Book
+	file   string
+	lim    limits
+	budget int
+}
+
+func newBookGrids(b *xlsxscan.Book, file string, lim limits) *bookGrids {
+	return &bookGrids{book: b, file: file, lim: lim, budget: lim.gridCells}
+}
+
+func (w *bookGrids) sheetNames() []string          { return w.book.SheetNames() }
+func (w *bookGrids) hasSheet(sheet string) bool    { return w.book.HasSheet(sheet) }
+func (w *bookGrids) sheetHidden(sheet string) bool { return w.book.SheetHidden(sheet) }
+func (w *bookGrids) application() string           { return w.book.Application() }
+
+// grid streams one sheet into a grid: each row up to its last cell within
+// the limit on columns, the rows up to the limit on rows, merged ranges
+// spread; every cell held is drawn from the workbook's budget, and a
+// sheet that would overdraw it is refused before its row is allocated.
+// The sheet is read to its end even past the limit on rows, so that
+// damage anywhere in it is found.
+func (w *bookGrids) grid(sheet string) (*grid, error) {
+	it, err := w.book.Rows(sheet)
 	if err != nil {
 		return nil, err
 	}
-	g := &grid{File: file, Sheet: sheet}
-	if len(rows) > gridMaxRows {
-		rows, g.truncated = rows[:gridMaxRows], true
-	}
-	percentStyle := map[int]bool{}
-	isPercent := func(ref string) bool {
-		idx, err := f.GetCellStyle(sheet, ref)
-		if err != nil || idx == 0 {
-			return false
-		}
-		p, ok := percentStyle[idx]
-		if !ok {
-			if st, err := f.GetStyle(idx); err == nil && st != nil {
-				p = st.NumFmt == 9 || st.NumFmt == 10 ||
-					(st.CustomNumFmt != nil && xlsxscan.FormatHasPercent(*st.CustomNumFmt))
-			}
-			percentStyle[idx] = p
-		}
-		return p
-	}
-	g.Rows = make([][]gridCell, len(rows))
-	for r, row := range rows {
-		if len(row) > gridMaxCols {
-			row, g.truncated = row[:gridMaxCols], true
-		}
-		cells := make([]gridCell, len(row))
-		for c, text := range row {
-			cells[c].Text = text
-			if strings.TrimSpace(text) == "" {
-				continue
-			}
-			ref := cell.A1(c, r+1)
-			typ, err := f.GetCellType(sheet, ref)
-			if err != nil {
-				continue
-			}
-			switch typ {
-			case excelize.CellTypeError:
-				cells[c].Error = true
-			case excelize.CellTypeUnset, excelize.CellTypeNumber:
-				cells[c].Number = true
-				cells[c].Percent = isPercent(ref)
-			case excelize.CellTypeFormula:
-				// t="str": a formula whose cached result is text
-				cells[c].Error = gridIsErrorText(text)
-			}
-		}
-		g.Rows[r] = cells
-	}
-	merges, err := f.GetMergeCells(sheet, true)
-	if err == nil {
-		for _, m := range merges {
-			g.spreadMerge(m.GetStartAxis(), m.GetEndAxis())
-		}
-	}
-	g.formula = func(r, c int) (s string) {
-		defer func() {
-			if recover() != nil {
-				s = ""
-			}
-		}()
-		s, err := f.GetCellFormula(sheet, cell.A1(c, r+1))
+	defer it.Close()
+	g := &grid{File: w.file, Sheet: sheet, formulas: map[gridAt]string{}}
+	for {
+		num, cells, ok, err := it.Next()
 		if err != nil {
-			return ""
+			return nil, err
 		}
-		return s
+		if !ok {
+			break
+		}
+		if err := w.addRow(g, num, cells); err != nil {
+			return nil, err
+		}
+	}
+	for _, m := range it.Merges() {
+		if err := g.spreadMerge(m, w.lim, &w.budget); err != nil {
+			return nil, err
+		}
 	}
 	return g, nil
 }
 
+// addRow adds row num (1-based) of a sheet to its grid.
+func (w *bookGrids) addRow(g *grid, num int, cells []xlsxscan.Cell) error {
+	if num > w.lim.gridRows {
+		if len(cells) > 0 && g.cutRow == 0 {
+			g.cutRow = num
+		}
+		return nil
+	}
+	width := 0
+	for _, c := range cells {
+		if c.Col >= w.lim.gridCols {
+			if g.cutCell == "" {
+				g.cutCell = xlsxscan.Ref(c.Col, num)
+			}
+			continue
+		}
+		width = max(width, c.Col+1)
+	}
+	if width == 0 {
+		return nil
+	}
+	if w.budget -= width; w.budget < 0 {
+		return &gridError{sheet: g.Sheet, row: num, limit: w.lim.gridCells}
+	}
+	for len(g.Rows) < num-1 {
+		g.Rows = append(g.Rows, nil)
+	}
+	row := make([]gridCell, width)
+	for _, c := range cells {
+		if c.Col >= width {
+			continue
+		}
+		row[c.Col] = gridCellOf(c, w.book)
+		if c.Formula && c.Value == "" {
+			g.formulas[gridAt{num - 1, c.Col}] = c.FormulaText
+		}
+	}
+	g.Rows = append(g.Rows, row)
+	return nil
+}
+
+// gridCellOf is a streamed cell with its flags, set for a cell with text:
+// the t attribute says error, logical or text; anything else is a number,
+// percent when its style's number format is.
+func gridCellOf(c xlsxscan.Cell, b *xlsxscan.Book) gridCell {
+	gc := gridCell{Text: c.Value}
+	if strings.TrimSpace(c.Value) == "" {
+		return gc
+	}
+	switch {
+	case c.Type == "e":
+		gc.Error = true
+	case c.Type == "b":
+		gc.Bool = true
+	case c.Type == "str": // a formula whose cached result is text
+		gc.Error = gridIsErrorText(c.Value)
+	case cellIsNumber(c.Type):
+		gc.Number, gc.Percent = true, b.PercentStyle(c.Style)
+	}
+	return gc
+}
+
+// cellIsNumber reports whether a cell of type typ (the t attribute) holds
+// a number: no type or n, or one excelize does not know either.
+func cellIsNumber(typ string) bool {
+	switch typ {
+	case "s", "str", "inlineStr", "b", "d", "e":
+		return false
+	}
+	return true
+}
+
+// units is the cell as the multi-unit reader's cells are, for its raw
+// text; number says it is a number cell.
+func (c gridCell) units(raw string) (unitsCell, bool) {
+	return unitsCell{
+		raw:     raw,
+		pct:     c.Number && c.Percent,
+		boolean: c.Bool,
+		isErr:   c.Error || (strings.HasPrefix(raw, "#") && readErrorValues[strings.ToUpper(raw)]),
+	}, c.Number
+}
+
 // spreadMerge copies the text of a merged range's top-left cell into the
 // other cells of the range, marking them, so that a header spanning two
-// columns ("1-12月" over "绝对量 | 增速") is seen above both.
-func (g *grid) spreadMerge(from, to string) {
-	c1, r1, ok1 := cell.ParseA1(from)
-	c2, r2, ok2 := cell.ParseA1(to)
-	if !ok1 || !ok2 {
-		return
+// columns ("1-12月" over "绝对量 | 增速") is seen above both. Only the part
+// of the range within the rows read and the limit on columns is filled,
+// and not at all a range of more than 4,096 cells there; cells it adds to
+// a row are drawn from the budget.
+func (g *grid) spreadMerge(m xlsxscan.Range, lim limits, budget *int) error {
+	r1, c1 := m.FirstRow-1, m.FirstCol
+	r2, c2 := min(m.LastRow-1, len(g.Rows)-1), min(m.LastCol, lim.gridCols-1)
+	if r1 < 0 || r1 >= len(g.Rows) || c1 > c2 || (r2-r1+1)*(c2-c1+1) > 4096 {
+		return nil
 	}
-	r1, r2, c2 = r1-1, min(r2-1, len(g.Rows)-1), min(c2, gridMaxCols-1)
-	if r1 < 0 || c1 < 0 || r1 >= len(g.Rows) || (r2-r1+1)*(c2-c1+1) > 4096 {
-		return
-	}
+	from := cell.A1(c1, r1+1)
 	origin := g.cell(r1, c1)
 	for r := r1; r <= r2; r++ {
+		if n := c2 + 1 - len(g.Rows[r]); n > 0 {
+			if *budget -= n; *budget < 0 {
+				return &gridError{sheet: g.Sheet, row: r + 1, limit: lim.gridCells}
+			}
+			g.Rows[r] = append(g.Rows[r], make([]gridCell, n)...)
+		}
 		for c := c1; c <= c2; c++ {
 			if r == r1 && c == c1 {
 				continue
 			}
-			for len(g.Rows[r]) <= c {
-				g.Rows[r] = append(g.Rows[r], gridCell{})
-			}
 			g.Rows[r][c] = gridCell{Text: origin.Text, Percent: origin.Percent, Error: origin.Error,
-				Number: origin.Number, Merged: true, MergedFrom: from}
+				Number: origin.Number, Bool: origin.Bool, Merged: true, MergedFrom: from}
 		}
 	}
+	return nil
 }

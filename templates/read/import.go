@@ -12,7 +12,6 @@ import (
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 )
 
 // ImportOptions tunes ImportActuals. The zero value reads the sheet that
@@ -58,7 +57,20 @@ const (
 // they hold an error the actuals are incomplete and must not be judged.
 // Warnings are also in Actuals.Problems. The report says which cell fed
 // each figure and which rows were not recognised; it is never nil.
-func ImportActuals(name string, data []byte, rs *rules.Ruleset, opts ImportOptions) (acts eval.Actuals, ds rules.Diagnostics, rep *ImportReport) {
+func ImportActuals(name string, data []byte, rs *rules.Ruleset, opts ImportOptions) (eval.Actuals, rules.Diagnostics, *ImportReport) {
+	return importWith(name, data, rs, opts, tableLimits)
+}
+
+// importWith is ImportActuals within lim.
+func importWith(name string, data []byte, rs *rules.Ruleset, opts ImportOptions, lim limits) (eval.Actuals, rules.Diagnostics, *ImportReport) {
+	var open rules.Diagnostics
+	in := openInput(name, data, opts.Password, lim, forAny, &open)
+	return importInput(name, in, open, rs, opts)
+}
+
+// importInput imports an opened input; open holds what opening it found.
+// Mapping problems are reported whatever the input.
+func importInput(name string, in *input, open rules.Diagnostics, rs *rules.Ruleset, opts ImportOptions) (acts eval.Actuals, ds rules.Diagnostics, rep *ImportReport) {
 	im := &importer{name: name, rs: rs, opts: opts, rep: &ImportReport{File: name}}
 	im.acts = eval.Actuals{File: name, Values: map[string]*eval.Actual{}}
 	defer func() {
@@ -69,13 +81,13 @@ func ImportActuals(name string, data []byte, rs *rules.Ruleset, opts ImportOptio
 		}
 		acts, ds, rep = im.finish()
 	}()
-	im.run(data)
+	im.run(in, open)
 	return
 }
 
-// importRecoverPanics turns a panic anywhere in ImportActuals into a
-// diagnostic; the fuzz target switches it off so that a panic in attain's
-// own code is found (calls into excelize stay guarded by importGuard).
+// importRecoverPanics turns a panic anywhere in Read or ImportActuals
+// into a diagnostic; the fuzz target switches it off so that a panic in
+// attain's own code is found.
 var importRecoverPanics = true
 
 // importer holds the state of one ImportActuals call.
@@ -88,6 +100,8 @@ type importer struct {
 	rep   *ImportReport
 	// index maps folded names and aliases to their indicator.
 	index map[string]importKey
+	// lim bounds the workbook's grids (limits.go).
+	lim limits
 }
 
 // importKey is what a folded name stands for: an indicator, and whether
@@ -116,7 +130,7 @@ func (im *importer) finish() (eval.Actuals, rules.Diagnostics, *ImportReport) {
 	return im.acts, im.diags, im.rep
 }
 
-func (im *importer) run(data []byte) {
+func (im *importer) run(in *input, open rules.Diagnostics) {
 	file := rules.Pos{File: im.name}
 	if im.rs == nil {
 		im.diags.Errorf(file, "", "没有规则集，无法识别指标")
@@ -128,9 +142,10 @@ func (im *importer) run(data []byte) {
 	if m != nil {
 		im.checkMapping(m)
 	}
-	switch importSniff(im.name, data, im.opts.Password, &im.diags) {
+	im.diags = append(im.diags, open...)
+	switch in.kind {
 	case kindCSV:
-		g, enc, err := gridFromCSV(im.name, data)
+		g, enc, err := gridFromCSV(im.name, in.data, in.lim)
 		if err != nil {
 			im.diags.Errorf(file, "用 Excel/WPS 打开后另存为 CSV（UTF-8）或 .xlsx 再导入", "无法读取 CSV 文件：%v", err)
 			return
@@ -139,21 +154,20 @@ func (im *importer) run(data []byte) {
 		if m != nil && m.Sheet != "" {
 			im.diags.Warnf(m.pos("sheet"), "CSV 文件没有工作表，sheet 不起作用", "映射文件指定了工作表“%s”，但输入是 CSV 文件", m.Sheet)
 		}
-		im.useTables([]*importTable{im.analyze(g)})
+		im.useTables([]*importTable{im.analyze(g)}, in.lim)
 	case kindXLSX:
-		var f *excelize.File
-		if !importGuard(file, &im.diags, func() { f = importOpenXLSX(im.name, data, im.opts.Password, &im.diags) }) || f == nil {
-			return
-		}
-		defer f.Close()
-		im.rep.Format = "xlsx 工作簿"
-		importGuard(file, &im.diags, func() {
-			if app, err := f.GetAppProps(); err == nil && app != nil && app.Application != "" {
-				im.rep.Format += "（" + importCut(app.Application, 40) + " 保存）"
-			}
-		})
-		im.readWorkbook(f)
+		im.readBook(newBookGrids(in.book, im.name, in.lim), in.lim)
 	}
+}
+
+// readBook reads an opened workbook within lim.
+func (im *importer) readBook(wb workbook, lim limits) {
+	im.lim = lim
+	im.rep.Format = "xlsx 工作簿"
+	if app := wb.application(); app != "" {
+		im.rep.Format += "（" + importCut(app, 40) + " 保存）"
+	}
+	im.readWorkbook(wb)
 }
 
 // buildIndex maps every folded name and alias of the ruleset to its
@@ -202,18 +216,18 @@ func (im *importer) lookup(text string) (importKey, bool) {
 	return key, ok
 }
 
-// readWorkbook picks the sheet and reads it.
-func (im *importer) readWorkbook(f *excelize.File) {
+// readWorkbook picks the sheet and reads it. Every sheet it reads must
+// read whole: a damaged one is an error, never a sheet passed over.
+func (im *importer) readWorkbook(wb workbook) {
 	file := rules.Pos{File: im.name}
-	var sheets []string
-	if !importGuard(file, &im.diags, func() { sheets = f.GetSheetList() }) {
-		return
-	}
-	sheetGrid := func(sheet string) (g *grid, err error) {
-		if !importGuard(rules.Pos{File: im.name, Sheet: sheet}, &im.diags, func() { g, err = gridFromSheet(f, im.name, sheet) }) {
-			return nil, nil
+	sheets := wb.sheetNames()
+	sheetGrid := func(sheet string) *grid {
+		g, err := wb.grid(sheet)
+		if err != nil {
+			im.diags.Add(scanProblem(im.name, err, im.lim, forAny))
+			return nil
 		}
-		return g, err
+		return g
 	}
 	want := im.opts.Sheet
 	if want == "" && im.opts.Mapping != nil {
@@ -237,44 +251,31 @@ func (im *importer) readWorkbook(f *excelize.File) {
 			im.diags.Errorf(file, "工作簿中的工作表有："+importQuoteList(sheets, 20), "工作簿中没有名为“%s”的工作表", want)
 			return
 		}
-		g, err := sheetGrid(found)
-		if g == nil && err == nil {
-			return
+		if g := sheetGrid(found); g != nil {
+			im.useTables([]*importTable{im.analyze(g)}, im.lim)
 		}
-		if err != nil {
-			im.diags.Errorf(rules.Pos{File: im.name, Sheet: found}, importSaveAs, "无法读取工作表（%s）", importShortErr(err))
-			return
-		}
-		im.useTables([]*importTable{im.analyze(g)})
 		return
 	}
 	var tables []*importTable
 	for _, s := range sheets {
-		g, err := sheetGrid(s)
-		if g == nil || err != nil {
-			if err != nil {
-				im.diags.Warnf(rules.Pos{File: im.name, Sheet: s}, "", "无法读取这个工作表，已跳过（%s）", importShortErr(err))
-			}
-			continue
+		g := sheetGrid(s)
+		if g == nil {
+			return
 		}
 		t := im.analyze(g)
-		importGuard(file, &im.diags, func() {
-			if visible, err := f.GetSheetVisible(s); err == nil && !visible {
-				t.hidden = true
-			}
-		})
+		t.hidden = wb.sheetHidden(s)
 		tables = append(tables, t)
 	}
 	if len(tables) == 0 {
 		im.diags.Errorf(file, importSaveAs, "工作簿中没有可读取的工作表")
 		return
 	}
-	im.useTables(tables)
+	im.useTables(tables, im.lim)
 }
 
 // useTables picks the table that matches most indicators (a visible sheet
 // before a hidden one, the first on a tie), says which, and reads it.
-func (im *importer) useTables(tables []*importTable) {
+func (im *importer) useTables(tables []*importTable, lim limits) {
 	best := tables[0]
 	better := func(a, b *importTable) bool {
 		if a.hidden != b.hidden {
@@ -303,7 +304,7 @@ func (im *importer) useTables(tables []*importTable) {
 				"有多个工作表含有指标，选用了“%s”（%d 个指标）；其他：%s", best.g.Sheet, best.matched, strings.Join(others, "，"))
 		}
 	}
-	im.read(best)
+	im.read(best, lim)
 }
 
 // importTable is a grid with its header and indicator rows found.
@@ -577,12 +578,10 @@ func (im *importer) isHeaderRow(t *importTable, r int) bool {
 }
 
 // read checks the chosen table and reads every indicator row.
-func (im *importer) read(t *importTable) {
+func (im *importer) read(t *importTable, lim limits) {
 	g := t.g
 	im.rep.fill(t)
-	if g.truncated {
-		im.diags.Warnf(g.sheetPos(), "指标表只需一张小表", "表格超过 %d 行或 %d 列，只读取了前面的部分", gridMaxRows, gridMaxCols)
-	}
+	gridCut(g, lim, &im.diags)
 	if len(t.rows) == 0 {
 		im.diags.Errorf(g.sheetPos(), "核对指标名称与规则集中的名称或别名（attain rules show ID），或用 --map 指定每个指标所在的行；表中的文字有："+importSeen(g, 12),
 			"%s中没有找到规则集中的任何指标", im.where(g))
@@ -841,10 +840,14 @@ func (im *importer) rawCell(rc importRowCtx, f eval.Field, c int) (text string, 
 		im.problem(rc, f, pos, "在 Excel/WPS 中修正这个单元格的公式或填入数值；没有数据时填“-”",
 			"指标“%s”的%s是错误值 %s", ind.Name, fieldWords[f], text)
 		return "", cell, false
-	case text == "" && g.formula != nil:
-		if fm := g.formula(r, c); fm != "" {
+	case text == "":
+		if fm, ok := g.formula(r, c); ok {
+			formula := "公式"
+			if fm != "" {
+				formula = "公式 =" + importCut(fm, 40)
+			}
 			im.problem(rc, f, pos, "在 Excel/WPS 中打开并保存一次（让公式算出结果），或把公式换成数值",
-				"指标“%s”的%s单元格有公式 =%s，但没有保存计算结果", ind.Name, fieldWords[f], importCut(fm, 40))
+				"指标“%s”的%s单元格有%s，但没有保存计算结果", ind.Name, fieldWords[f], formula)
 			return "", cell, false
 		}
 	}

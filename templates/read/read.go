@@ -1,8 +1,6 @@
 package read
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -11,11 +9,9 @@ import (
 
 	"github.com/attain-tool/attain/templates"
 	"github.com/attain-tool/attain/templates/cell"
-	"github.com/attain-tool/attain/templates/internal/xlsxscan"
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
-	"github.com/xuri/excelize/v2"
 )
 
 // ReadOptions tunes ReadActuals. The zero value reads the sheet 填报表 of an
@@ -28,14 +24,9 @@ type ReadOptions struct {
 	Password string
 }
 
-// Bounds on what a workbook may unpack to: far above any input template,
-// far below what would exhaust memory (excelize allows ~16 GB by default).
-const (
-	readUnzipLimit    = 64 << 20
-	readUnzipXMLLimit = 16 << 20
-	// readHeaderScan is how many rows are searched for the header row.
-	readHeaderScan = 50
-)
+// readHeaderScan is how many rows are searched for the header row. What
+// a workbook may cost is bounded by tableLimits (limits.go).
+const readHeaderScan = 50
 
 // readTitles maps the column titles a header row may carry (after
 // rules.NormalizeName) to the template's columns.
@@ -71,7 +62,9 @@ var (
 // The header row is found by its column titles, the rows by 指标编码 (or,
 // where that is empty, by the 指标 name or an alias). Every figure is read
 // from the raw cell text into an exact decimal (see ParseCellNumber), and
-// its cell is recorded in Actual.Sources.
+// its cell is recorded in Actual.Sources. The workbook is read by the
+// stream scanner within tableLimits; a sheet that is damaged is an error
+// naming the row after which it is, never a shorter reading.
 //
 // The returned diagnostics hold every problem found, errors and warnings,
 // sorted by position; when they hold an error the actuals are incomplete
@@ -79,48 +72,55 @@ var (
 // that eval.Evaluate carries them into the assessment.
 func ReadActuals(name string, data []byte, rs *rules.Ruleset, opts ReadOptions) (acts eval.Actuals, diags rules.Diagnostics) {
 	defer func() {
-		// excelize is third-party code reading untrusted bytes: a panic in
-		// it must not take the program down. The fuzz target calls
-		// readActuals directly so that panics are still found.
+		// A panic reading untrusted bytes must not take the program down.
+		// The fuzz target calls readActuals directly so that panics are
+		// still found.
 		if p := recover(); p != nil {
-			acts = eval.Actuals{File: name, Values: map[string]*eval.Actual{}}
-			if rs != nil {
-				acts.Entity, acts.Year = rs.Entity, rs.Year
-			}
-			diags = rules.Diagnostics{{Pos: rules.Pos{File: name}, Summary: "无法读取工作簿：文件结构异常",
-				Hint: "在 Excel 或 WPS 中打开后另存为 .xlsx 再导入"}}
+			acts, diags = readPanicked(name, rs)
 		}
 	}()
 	return readActuals(name, data, rs, opts)
 }
 
-// reader holds the state of one ReadActuals call.
+// readPanicked is what a reader returns after a panic.
+func readPanicked(name string, rs *rules.Ruleset) (eval.Actuals, rules.Diagnostics) {
+	acts := eval.Actuals{File: name, Values: map[string]*eval.Actual{}}
+	if rs != nil {
+		acts.Entity, acts.Year = rs.Entity, rs.Year
+	}
+	return acts, rules.Diagnostics{{Pos: rules.Pos{File: name}, Summary: "无法读取工作簿：文件结构异常",
+		Hint: "在 Excel 或 WPS 中打开后另存为 .xlsx 再导入"}}
+}
+
+// reader holds the state of one read of a template's sheets.
 type reader struct {
-	name string
-	rs   *rules.Ruleset
-	opts ReadOptions
-	f    *excelize.File
-	// book, when set, is read instead of f (the multi-unit reader's sheets
-	// in the template's layout): cells holds the current sheet's cells by
-	// reference, for their type, style and formula.
-	book   *xlsxscan.Book
-	cells  map[string]xlsxscan.Cell
-	sheet  string
-	diags  rules.Diagnostics
-	acts   eval.Actuals
-	styles map[int]bool // style id → percent number format
+	name  string
+	rs    *rules.Ruleset
+	opts  ReadOptions
+	wb    workbook
+	lim   limits
+	sheet string
+	diags rules.Diagnostics
+	acts  eval.Actuals
+}
+
+func newReader(name string, rs *rules.Ruleset, opts ReadOptions, lim limits) *reader {
+	r := &reader{name: name, rs: rs, opts: opts, lim: lim}
+	r.acts = eval.Actuals{File: name, Values: map[string]*eval.Actual{}}
+	if rs != nil {
+		r.acts.Entity, r.acts.Year = rs.Entity, rs.Year
+	}
+	return r
 }
 
 func readActuals(name string, data []byte, rs *rules.Ruleset, opts ReadOptions) (eval.Actuals, rules.Diagnostics) {
-	r := &reader{name: name, rs: rs, opts: opts, styles: map[int]bool{}}
-	r.acts = eval.Actuals{File: name, Values: map[string]*eval.Actual{}}
+	r := newReader(name, rs, opts, tableLimits)
 	if rs == nil {
 		r.errorf(rules.Pos{File: name}, "", "没有规则集，无法识别指标")
 		return r.acts, r.diags
 	}
-	r.acts.Entity, r.acts.Year = rs.Entity, rs.Year
-	if r.open(data) {
-		defer r.f.Close()
+	if in := openInput(name, data, opts.Password, r.lim, forWorkbook, &r.diags); in.book != nil {
+		r.wb = newBookGrids(in.book, name, r.lim)
 		r.read()
 	}
 	return r.result()
@@ -147,64 +147,15 @@ func (r *reader) pos(cell string) rules.Pos {
 	return rules.Pos{File: r.name, Sheet: r.sheet, Cell: cell}
 }
 
-// open sniffs the bytes and opens the workbook; it reports why not.
-func (r *reader) open(data []byte) bool {
-	file := rules.Pos{File: r.name}
-	saveAs := "在 Excel 或 WPS 中打开，另存为“Excel 工作簿(*.xlsx)”后再导入"
-	switch Sniff(data) {
-	case FormatEmpty:
-		r.errorf(file, "确认选对了文件，或重新保存一次", "文件是空的（0 字节）")
-		return false
-	case FormatXLS:
-		r.errorf(file, saveAs, "这是 .xls（Excel 97-2003）格式的工作簿或其他旧版 Office 文件，不是 .xlsx")
-		return false
-	case FormatEncrypted:
-		if r.opts.Password == "" {
-			r.errorf(file, "提供工作簿的打开密码；或在 Excel 中取消密码（文件—信息—保护工作簿—用密码进行加密，清空密码）后保存",
-				"工作簿设置了打开密码（已加密），无法读取")
-			return false
-		}
-	case FormatODS:
-		r.errorf(file, saveAs, "这是 OpenDocument 表格（.ods），不是 .xlsx")
-		return false
-	case FormatText:
-		r.errorf(file, saveAs, "这是文本文件（可能是 CSV），不是 .xlsx 工作簿")
-		return false
-	case FormatUnknown:
-		r.errorf(file, "确认选对了文件：需要用 attain template 生成、填好的 .xlsx 工作簿",
-			"不是电子表格文件（既不是 .xlsx，也不是 .xls）")
-		return false
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue:      true,
-		Password:          r.opts.Password,
-		UnzipSizeLimit:    readUnzipLimit,
-		UnzipXMLSizeLimit: readUnzipXMLLimit,
-	})
-	if err != nil {
-		if f != nil {
-			f.Close()
-		}
-		switch {
-		case Sniff(data) == FormatEncrypted &&
-			(errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat)):
-			r.errorf(file, "核对打开密码（区分大小写）", "打开密码不正确，无法解密工作簿")
-		case strings.Contains(err.Error(), "unzip size exceeds"):
-			r.errorf(file, "填报表只需一张小表；删去无关的工作表、图片后另存再导入",
-				"工作簿解压后超过 %d MiB，不予读取", readUnzipLimit>>20)
-		default:
-			r.errorf(file, "文件可能已损坏或不完整；"+saveAs, "无法打开工作簿（%v）", err)
-		}
-		return false
-	}
-	r.f = f
-	return true
-}
-
-// cell is one cell of a data row, as read.
+// readCell is one cell of a data row, as read.
 type readCell struct {
-	ref string
-	raw string // raw value, trimmed
+	ref  string
+	raw  string // raw value, trimmed
+	cell gridCell
+	// formula: the cell holds a formula without a stored result, whose
+	// text is formulaText ("" when unknown).
+	formula     bool
+	formulaText string
 }
 
 // readRow is where an indicator's row was read.
@@ -222,23 +173,9 @@ func (r *reader) read() {
 	if want == "" {
 		want = templates.InputSheet
 	}
-	var has func(sheet string) bool
-	if r.book != nil {
-		has = r.book.HasSheet
-	} else {
-		set := map[string]bool{}
-		for _, s := range r.f.GetSheetList() {
-			set[s] = true
-		}
-		has = func(sheet string) bool { return set[sheet] }
-	}
+	has := r.wb.hasSheet
 	if !has(want) {
-		var sheets []string
-		if r.book != nil {
-			sheets = r.book.SheetNames()
-		} else {
-			sheets = r.f.GetSheetList()
-		}
+		sheets := r.wb.sheetNames()
 		list := "（没有工作表）"
 		if len(sheets) > 0 {
 			list = "“" + strings.Join(sheets, "”、“") + "”"
@@ -256,14 +193,17 @@ func (r *reader) read() {
 		}
 	}
 	seen := map[string]readRow{}
-	r.readSheet(want, true, names, seen)
+	ok := r.readSheet(want, true, names, seen)
 	main := r.rs.MainGroup()
 	if want == templates.InputSheet {
 		for _, g := range r.rs.Groups() {
 			if sheet := templates.InputSheetOf(r.rs, g); g != main && sheet != want && has(sheet) {
-				r.readSheet(sheet, false, names, seen)
+				ok = r.readSheet(sheet, false, names, seen) && ok
 			}
 		}
+	}
+	if !ok {
+		return // a sheet that cannot be read whole: its error says it all
 	}
 	r.sheet = want
 	for _, g := range r.rs.Groups() {
@@ -308,42 +248,36 @@ func (r *reader) read() {
 }
 
 // readSheet reads the indicator rows of one sheet; meta says whether the
-// lines above the header name the entity and year.
-func (r *reader) readSheet(sheet string, meta bool, names map[string]*rules.Indicator, seen map[string]readRow) {
+// lines above the header name the entity and year. It is false when the
+// sheet could not be read whole (damaged, or past a limit).
+func (r *reader) readSheet(sheet string, meta bool, names map[string]*rules.Indicator, seen map[string]readRow) bool {
 	r.sheet = sheet
-	var rows [][]string
-	var err error
-	if r.book != nil {
-		rows, r.cells, err = r.book.Grid(sheet)
-	} else {
-		rows, err = r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	}
+	g, err := r.wb.grid(sheet)
 	if err != nil {
-		r.errorf(rules.Pos{File: r.name, Sheet: sheet}, "在 Excel 中打开后另存为 .xlsx 再导入", "无法读取工作表（%v）", err)
-		return
+		r.diags.Add(scanProblem(r.name, err, r.lim, forWorkbook))
+		return false
 	}
-	header, cols := r.findHeader(rows)
+	gridCut(g, r.lim, &r.diags)
+	header, cols := r.findHeader(g)
 	if header < 0 {
 		r.errorf(rules.Pos{File: r.name, Sheet: sheet},
 			"表头行要有“指标编码”（或“指标”）和“本年实际值”“本年增速(%)”等列标题；可用 attain template 重新生成模板",
 			"找不到表头行：前 %d 行中没有同时含“指标编码”或“指标”与填报列标题的行", readHeaderScan)
-		return
+		return true
 	}
 	if meta {
-		r.meta(rows[:header])
+		r.meta(g.Rows[:header])
 	}
-	for i := header + 1; i < len(rows); i++ {
+	for i := header + 1; i < len(g.Rows); i++ {
 		rowNum := i + 1
 		get := func(col int) readCell {
 			c := cols[col]
 			if c < 0 {
 				return readCell{}
 			}
-			ref := cell.A1(c, rowNum)
-			if c >= len(rows[i]) {
-				return readCell{ref: ref}
-			}
-			return readCell{ref: ref, raw: strings.TrimSpace(rows[i][c])}
+			rc := readCell{ref: cell.A1(c, rowNum), raw: g.text(i, c), cell: g.cell(i, c)}
+			rc.formulaText, rc.formula = g.formula(i, c)
+			return rc
 		}
 		idCell, nameCell := get(templates.ColID), get(templates.ColName)
 		hasFigures := false
@@ -377,18 +311,32 @@ func (r *reader) readSheet(sheet string, meta bool, names map[string]*rules.Indi
 		}
 		r.acts.Values[ind.ID] = act
 	}
+	return true
+}
+
+// gridCut warns that a sheet was larger than the grid's limits, saying
+// what was left out.
+func gridCut(g *grid, lim limits, ds *rules.Diagnostics) {
+	if g.cutRow > 0 {
+		ds.Warnf(g.sheetPos(), "指标表只需一张小表；删去无关的行后另存再导入",
+			"表格超过 %d 行，从第%d行起未读取", lim.gridRows, g.cutRow)
+	}
+	if g.cutCell != "" {
+		ds.Warnf(g.sheetPos(), "指标表只需一张小表；删去右侧无关的列后另存再导入",
+			"表格超过 %d 列，%s 等右侧的单元格未读取", lim.gridCols, g.cutCell)
+	}
 }
 
 // findHeader returns the index of the header row and the column of each
 // template column in it (-1 when absent), or -1.
-func (r *reader) findHeader(rows [][]string) (int, [templates.ColCount]int) {
+func (r *reader) findHeader(g *grid) (int, [templates.ColCount]int) {
 	var cols [templates.ColCount]int
-	for i := 0; i < len(rows) && i < readHeaderScan; i++ {
+	for i := 0; i < len(g.Rows) && i < readHeaderScan; i++ {
 		for k := range cols {
 			cols[k] = -1
 		}
-		for c, text := range rows[i] {
-			k, ok := readTitles[rules.NormalizeName(text)]
+		for c, gc := range g.Rows[i] {
+			k, ok := readTitles[rules.NormalizeName(gc.Text)]
 			if ok && cols[k] < 0 {
 				cols[k] = c
 			}
@@ -405,9 +353,13 @@ func (r *reader) findHeader(rows [][]string) (int, [templates.ColCount]int) {
 }
 
 // meta takes the entity and year from the lines above the header.
-func (r *reader) meta(rows [][]string) {
+func (r *reader) meta(rows [][]gridCell) {
 	for i, row := range rows {
-		line := strings.Join(row, " ")
+		texts := make([]string, len(row))
+		for c, gc := range row {
+			texts[c] = gc.Text
+		}
+		line := strings.Join(texts, " ")
 		if m := readEntityRe.FindStringSubmatch(line); m != nil {
 			r.acts.Entity = m[1]
 		}
@@ -472,69 +424,17 @@ func readSuggest(code string, rs *rules.Ruleset) string {
 	return rules.Suggest(strings.ToLower(code), ids)
 }
 
-// percentFormat reports whether the cell's number format is a percent
-// format: built-in 9 (0%) or 10 (0.00%), or a custom format with a % sign
-// outside quotes.
-func (r *reader) percentFormat(ref string) bool {
-	id, err := r.f.GetCellStyle(r.sheet, ref)
-	if err != nil {
-		return false
-	}
-	if pct, ok := r.styles[id]; ok {
-		return pct
-	}
-	pct := false
-	if st, err := r.f.GetStyle(id); err == nil && st != nil {
-		switch {
-		case st.NumFmt == 9 || st.NumFmt == 10:
-			pct = true
-		case st.CustomNumFmt != nil:
-			pct = xlsxscan.FormatHasPercent(*st.CustomNumFmt)
-		}
-	}
-	r.styles[id] = pct
-	return pct
-}
-
 // figure reads one figure cell into act.
 func (r *reader) figure(ind *rules.Indicator, act *eval.Actual, col int, c readCell) {
 	pos := r.pos(c.ref)
-	typ, style, formula, formulaText := r.cellMeta(c.ref, c.raw == "")
 	if c.raw == "" {
-		if formula {
-			r.noResult(ind, col, pos, formulaText)
+		if c.formula {
+			r.noResult(ind, col, pos, c.formulaText)
 		}
 		return
 	}
-	cell, number := unitsCellOf(c.raw, typ, style)
-	cellFigure("", ind, act, templates.Columns[col].Field, cell, number, pos, &r.diags)
-}
-
-// cellMeta is what a figure cell's raw text does not say: its type as the
-// t attribute writes it ("" or "n" for a number, b, e, s …); for a number,
-// whether its style has a percent number format; for an empty cell,
-// whether it holds a formula and its text (empty when unknown). Through
-// r.book they come from the sheet read once; through excelize, from a
-// lookup per cell (excelize finds a sheet by walking all of them, which
-// is why the multi-unit reader reads through the book).
-func (r *reader) cellMeta(ref string, empty bool) (typ string, percent, formula bool, formulaText string) {
-	if r.book != nil {
-		x := r.cells[ref]
-		return x.Type, r.book.PercentStyle(x.Style), x.Formula, x.FormulaText
-	}
-	if empty {
-		text, _ := r.f.GetCellFormula(r.sheet, ref)
-		return "", false, text != "", text
-	}
-	switch t, _ := r.f.GetCellType(r.sheet, ref); t {
-	case excelize.CellTypeUnset, excelize.CellTypeNumber:
-		return "", r.percentFormat(ref), false, ""
-	case excelize.CellTypeBool:
-		return "b", false, false, ""
-	case excelize.CellTypeError:
-		return "e", false, false, ""
-	}
-	return "s", false, false, ""
+	uc, number := c.cell.units(c.raw)
+	cellFigure("", ind, act, templates.Columns[col].Field, uc, number, pos, &r.diags)
 }
 
 // noResult reports a formula cell without a cached result; formula is its

@@ -1,7 +1,6 @@
 package read
 
 import (
-	"bytes"
 	"sort"
 	"strconv"
 	"strings"
@@ -11,65 +10,74 @@ import (
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 )
 
 // Read reads actual figures from any input attain accepts: the input
-// template written by WriteTemplate (read by ReadActuals, which checks its
-// layout strictly), or a bureau's own workbook or CSV file (read by
-// ImportActuals, which finds rows and columns by their names). A mapping
-// always means the bureau's layout. The report says which cell fed each
+// template written by WriteTemplate (read as ReadActuals reads it, which
+// checks its layout strictly), or a bureau's own workbook or CSV file (read
+// as ImportActuals reads it, which finds rows and columns by their names).
+// A mapping always means the bureau's layout. The file is sniffed and
+// opened once, within tableLimits. The report says which cell fed each
 // figure, for `evaluate --explain-import`.
-func Read(name string, data []byte, rs *rules.Ruleset, opts ImportOptions) (eval.Actuals, rules.Diagnostics, *ImportReport) {
-	if header := readTemplateHeader(data, opts); opts.Mapping == nil && header > 0 {
-		acts, ds := ReadActuals(name, data, rs, ReadOptions{Sheet: opts.Sheet, Password: opts.Password})
+func Read(name string, data []byte, rs *rules.Ruleset, opts ImportOptions) (acts eval.Actuals, ds rules.Diagnostics, rep *ImportReport) {
+	defer func() {
+		if importRecoverPanics {
+			if p := recover(); p != nil {
+				acts, ds = readPanicked(name, rs)
+				rep = &ImportReport{File: name}
+			}
+		}
+	}()
+	return readWith(name, data, rs, opts, tableLimits)
+}
+
+// readWith is Read within lim.
+func readWith(name string, data []byte, rs *rules.Ruleset, opts ImportOptions, lim limits) (eval.Actuals, rules.Diagnostics, *ImportReport) {
+	var open rules.Diagnostics
+	in := openInput(name, data, opts.Password, lim, forAny, &open)
+	if header := readTemplateHeader(in, opts); rs != nil && opts.Mapping == nil && header > 0 {
+		r := newReader(name, rs, ReadOptions{Sheet: opts.Sheet, Password: opts.Password}, lim)
+		r.wb = newBookGrids(in.book, name, lim)
+		r.read()
+		acts, ds := r.result()
 		rep := readTemplateReport(name, rs, acts)
 		rep.HeaderRows = []int{header}
 		return acts, ds, rep
 	}
-	return ImportActuals(name, data, rs, opts)
+	return importInput(name, in, open, rs, opts)
 }
 
-// readTemplateHeader returns the 1-based header row when data is a
+// readTemplateHeader returns the 1-based header row when the input is a
 // workbook with attain's input sheet (or the sheet asked for) whose header
-// names 指标编码, else 0.
-func readTemplateHeader(data []byte, opts ImportOptions) int {
-	if s := Sniff(data); s != FormatXLSX && s != FormatEncrypted {
+// names 指标编码, else 0. It streams the first rows only; a sheet damaged
+// there is left to the importer to report.
+func readTemplateHeader(in *input, opts ImportOptions) int {
+	if in.book == nil {
 		return 0
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue: true, Password: opts.Password,
-		UnzipSizeLimit: readUnzipLimit, UnzipXMLSizeLimit: readUnzipXMLLimit,
-	})
-	if err != nil {
-		return 0 // ImportActuals explains what is wrong with the file
-	}
-	defer f.Close()
 	sheet := opts.Sheet
 	if sheet == "" {
 		sheet = templates.InputSheet
 	}
-	idx, err := f.GetSheetIndex(sheet)
-	if err != nil || idx < 0 {
+	if !in.book.HasSheet(sheet) {
 		return 0
 	}
-	rows, err := f.Rows(sheet)
+	rows, err := in.book.Rows(sheet)
 	if err != nil {
 		return 0
 	}
 	defer rows.Close()
-	for n := 1; n <= readHeaderScan && rows.Next(); n++ {
-		cols, err := rows.Columns()
-		if err != nil {
+	for {
+		num, cells, ok, err := rows.Next()
+		if err != nil || !ok || num > readHeaderScan {
 			return 0
 		}
-		for _, c := range cols {
-			if rules.NormalizeName(c) == "指标编码" {
-				return n
+		for _, c := range cells {
+			if rules.NormalizeName(c.Value) == "指标编码" {
+				return num
 			}
 		}
 	}
-	return 0
 }
 
 // readTemplateReport describes, in the import report's terms, where each

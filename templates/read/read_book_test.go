@@ -6,7 +6,6 @@ import (
 
 	"github.com/attain-tool/attain/templates"
 	"github.com/attain-tool/attain/templates/fixture"
-	"github.com/attain-tool/attain/templates/internal/xlsxscan"
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
@@ -14,30 +13,31 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// readTestBothReaders is ReadActuals, and, for a workbook the stream
-// reader opens, the same read through it (reader.book, as the multi-unit
-// reader reads sheets in the template's layout): actuals, sources and
+// readTestBothReaders is ReadActuals, and, for a workbook excelize opens,
+// the same read through excelize's reading of it (excelizeBook, the way
+// ReadActuals read before the stream scanner): actuals, sources and
 // problems must be the same.
 func readTestBothReaders(t *testing.T, name string, data []byte, rs *rules.Ruleset, opts ReadOptions) (eval.Actuals, rules.Diagnostics) {
 	t.Helper()
 	acts, diags := ReadActuals(name, data, rs, opts)
-	if Sniff(data) != FormatXLSX || rs == nil {
+	if s := Sniff(data); (s != FormatXLSX && s != FormatEncrypted) || rs == nil {
 		return acts, diags
 	}
-	book, err := xlsxscan.Open(data, readUnzipLimit)
+	x, err := openExcelizeBook(name, data, opts.Password)
 	if err != nil {
 		return acts, diags // a broken package: only ReadActuals says why
 	}
-	r := &reader{name: name, rs: rs, opts: opts, styles: map[int]bool{}, book: book}
-	r.acts = eval.Actuals{File: name, Entity: rs.Entity, Year: rs.Year, Values: map[string]*eval.Actual{}}
+	defer x.Close()
+	r := newReader(name, rs, opts, tableLimits)
+	r.wb = x
 	r.read()
-	bacts, bdiags := r.result()
+	xacts, xdiags := r.result()
 	same := cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) && a.Exponent() == b.Exponent() })
-	if d := cmp.Diff(acts, bacts, same); d != "" {
-		t.Errorf("actuals read through the stream reader differ (-excelize +stream):\n%s", d)
+	if d := cmp.Diff(xacts, acts, same); d != "" {
+		t.Errorf("actuals read through the stream scanner differ (-excelize +stream):\n%s", d)
 	}
-	if d := cmp.Diff(diags, bdiags); d != "" {
-		t.Errorf("diagnostics through the stream reader differ (-excelize +stream):\n%s", d)
+	if d := cmp.Diff(xdiags, diags); d != "" {
+		t.Errorf("diagnostics through the stream scanner differ (-excelize +stream):\n%s", d)
 	}
 	return acts, diags
 }

@@ -547,9 +547,11 @@ func TestReadActualsProblems(t *testing.T) {
 		{"csv", raw([]byte("指标编码,本年增速(%)\ngdp_growth,8.6\n")),
 			[]readTestWant{{"-", "这是文本文件（可能是 CSV），不是 .xlsx 工作簿", "另存为"}}},
 		{"not a spreadsheet", raw([]byte{0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0}),
+			[]readTestWant{{"-", "这是PNG 图片，不是电子表格（可能是改了扩展名）", "选对了文件"}}},
+		{"not a spreadsheet, no known kind", raw([]byte{0, 1, 2, 3, 'x'}),
 			[]readTestWant{{"-", "不是电子表格文件（既不是 .xlsx，也不是 .xls）", "选对了文件"}}},
 		{"truncated xlsx", func(t *testing.T) []byte { b := template(t); return b[:len(b)/2] },
-			[]readTestWant{{"-", "无法打开工作簿", "损坏"}}},
+			[]readTestWant{{"-", "文件不完整或已损坏，无法作为 .xlsx 打开", "重新获取原文件"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

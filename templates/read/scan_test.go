@@ -3,23 +3,26 @@ package read
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/attain-tool/attain/templates/fixture"
 	"github.com/attain-tool/attain/templates/internal/xlsxscan"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 )
 
+// xlsxTestWhole starts a worksheet given to xlsxTestPackage as the whole
+// part, without the worksheet element around it: for XML cut short.
+const xlsxTestWhole = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`
+
 // xlsxTestPackage builds a minimal .xlsx package of one sheet (数据) from
-// the body of its worksheet element, and optional shared strings (the si
-// elements) and styles (the whole styleSheet content).
+// the body of its worksheet element (or the whole part, when it starts
+// with xlsxTestWhole), and optional shared strings (the si elements) and
+// styles (the whole styleSheet content).
 func xlsxTestPackage(t testing.TB, worksheet, sst, styles string) []byte {
 	t.Helper()
 	const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
@@ -45,6 +48,9 @@ func xlsxTestPackage(t testing.TB, worksheet, sst, styles string) []byte {
 		{"xl/sharedStrings.xml", `<?xml version="1.0" encoding="UTF-8"?><sst ` + ns + `>` + sst + `</sst>`},
 		{"xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet ` + ns + `>` + styles + `</styleSheet>`},
 	}
+	if strings.HasPrefix(worksheet, xlsxTestWhole) {
+		parts[4][1] = worksheet
+	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, p := range parts {
@@ -62,16 +68,45 @@ func xlsxTestPackage(t testing.TB, worksheet, sst, styles string) []byte {
 	return buf.Bytes()
 }
 
+// xlsxTestLimits are generous bounds for the scanner's own tests.
+var xlsxTestLimits = xlsxscan.Limits{Unzip: 1 << 30, Token: 64 << 20, SharedStrings: 1 << 22,
+	SharedStringBytes: 1 << 30, MergeCells: 1 << 20, MergeArea: 1 << 40}
+
 // xlsxOurRows reads a sheet with the stream reader into rows of raw
-// values, the rows the sheet leaves out given empty, as excelize's row
-// iterator gives them.
+// values, each up to its last cell, the rows the sheet leaves out given
+// empty, as excelize's row iterator gives them.
 func xlsxOurRows(data []byte, sheet string) ([][]string, error) {
-	b, err := xlsxscan.Open(data, 1<<30)
+	b, err := xlsxscan.Open(data, xlsxTestLimits)
 	if err != nil {
 		return nil, err
 	}
-	rows, _, err := b.Grid(sheet)
-	return rows, err
+	it, err := b.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var rows [][]string
+	for {
+		num, cells, ok, err := it.Next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		for len(rows) < num-1 {
+			rows = append(rows, nil)
+		}
+		var vals []string
+		for _, c := range cells {
+			for len(vals) < c.Col {
+				vals = append(vals, "")
+			}
+			vals = append(vals, c.Value)
+		}
+		rows = append(rows, vals)
+	}
+	return xlsxTrimRows(rows), nil
 }
 
 // xlsxExcelizeRows reads a sheet with excelize's row iterator, raw values.
@@ -119,7 +154,6 @@ func TestXLSXStreamCells(t *testing.T) {
 		sheet, sst string
 		styles     string
 		want       [][]string
-		wantErr    string
 		// noExcelize: excelize reads this differently; this reader keeps rows in order
 		noExcelize bool
 	}{
@@ -162,29 +196,11 @@ func TestXLSXStreamCells(t *testing.T) {
 		{name: "percent styles", styles: pctStyles,
 			sheet: `<sheetData><row r="1"><c r="A1" s="1"><v>0.085</v></c><c r="B1" s="2"><v>0.085</v></c><c r="C1" s="3"><v>8.5</v></c><c r="D1" s="4"><v>0.1</v></c></row></sheetData>`,
 			want:  [][]string{{"0.085", "0.085", "8.5", "0.1"}}},
-		{name: "shared string out of range",
-			sheet:   `<sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData>`,
-			wantErr: "第1行附近：单元格 A1 的共享字符串编号“7”无效"},
-		{name: "truncated XML",
-			sheet:   `<sheetData><row r="1"><c r="A1"><v>1`,
-			wantErr: "第1行附近：工作表的 XML 不完整"},
-		{name: "bad cell reference",
-			sheet:   `<sheetData><row r="1"><c r="1A"><v>1</v></c></row></sheetData>`,
-			wantErr: "单元格引用“1A”无效"},
-		{name: "row beyond the last row",
-			sheet:   `<sheetData><row r="1048577"><c><v>1</v></c></row></sheetData>`,
-			wantErr: "超过工作表上限"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			data := xlsxTestPackage(t, tt.sheet, tt.sst, tt.styles)
 			got, err := xlsxOurRows(data, "数据")
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error %v, want %q", err, tt.wantErr)
-				}
-				return
-			}
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -208,7 +224,7 @@ func TestXLSXStreamCells(t *testing.T) {
 func TestXLSXStreamPercentStyles(t *testing.T) {
 	styles := `<numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="0.0&quot;%&quot;"/></numFmts>` +
 		`<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="9"/><xf numFmtId="4"/></cellXfs>`
-	b, err := xlsxscan.Open(xlsxTestPackage(t, `<sheetData/>`, "", styles), 1<<30)
+	b, err := xlsxscan.Open(xlsxTestPackage(t, `<sheetData/>`, "", styles), xlsxTestLimits)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,21 +239,7 @@ func TestXLSXStreamPercentStyles(t *testing.T) {
 // tests ship (the import corpus, the example, generated tables) with both
 // readers; the raw values must be the same.
 func TestXLSXStreamAgreesWithExcelize(t *testing.T) {
-	files := map[string][]byte{}
-	paths, _ := filepath.Glob(filepath.Join("testdata", "corpus", "*.xlsx"))
-	paths = append(paths, filepath.Join("..", "..", "examples", "hongqi-2019-actuals.xlsx"))
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[filepath.Base(p)] = data
-	}
-	var gen bytes.Buffer
-	if err := fixture.GenerateUnitsWorkbook(&gen, nil, 15, 10, 7); err != nil {
-		t.Fatal(err)
-	}
-	files["generated.xlsx"] = gen.Bytes()
+	files := agreeTestFiles(t)
 	compared := 0
 	for name, data := range files {
 		f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
@@ -285,7 +287,7 @@ func FuzzXLSXStream(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, sheet string) {
 		data := xlsxTestPackage(t, sheet, `<si><t>单位</t></si>`, `<cellXfs><xf numFmtId="10"/></cellXfs>`)
-		b, err := xlsxscan.Open(data, 1<<30)
+		b, err := xlsxscan.Open(data, xlsxTestLimits)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -354,39 +356,200 @@ func TestXLSXStreamQuotedGreaterThan(t *testing.T) {
 }
 
 // TestXLSXBookErrors: a package whose workbook, styles or shared strings
-// cannot be read is refused with a message that names the part.
+// cannot be read is refused with an error that names the part, worded in
+// Chinese by scanProblem.
 func TestXLSXBookErrors(t *testing.T) {
 	const sheet = `<sheetData/>`
-	withoutWorkbook := func(t *testing.T) []byte {
-		var buf bytes.Buffer
-		zw := zip.NewWriter(&buf)
-		w, _ := zw.Create("xl/worksheets/sheet1.xml")
-		w.Write([]byte(`<worksheet>` + sheet + `</worksheet>`))
-		zw.Close()
-		return buf.Bytes()
+	zipOf := func(name, body string) func(t *testing.T) []byte {
+		return func(t *testing.T) []byte {
+			var buf bytes.Buffer
+			zw := zip.NewWriter(&buf)
+			w, _ := zw.Create(name)
+			w.Write([]byte(body))
+			zw.Close()
+			return buf.Bytes()
+		}
+	}
+	pkg := func(sst, styles string) func(t *testing.T) []byte {
+		return func(t *testing.T) []byte { return xlsxTestPackage(t, sheet, sst, styles) }
 	}
 	tests := []struct {
-		name string
-		data func(t *testing.T) []byte
-		want string
+		name  string
+		data  func(t *testing.T) []byte
+		lim   func(l *xlsxscan.Limits)
+		kind  xlsxscan.Kind
+		part  string
+		words string
 	}{
-		{"no workbook part", withoutWorkbook, "工作簿目录（xl/workbook.xml）无法解析：xl/workbook.xml: 缺少部件"},
-		{"styles that do not parse", func(t *testing.T) []byte {
-			return xlsxTestPackage(t, sheet, "", `<cellXfs><xf numFmtId="百分比"/></cellXfs>`)
-		}, "样式表无法解析"},
-		{"not a zip", func(t *testing.T) []byte { return []byte("PK\x03\x04 broken") }, "zip"},
-		{"too big", func(t *testing.T) []byte { return xlsxTestPackage(t, sheet, "", "") }, "解压后超过上限"},
+		{name: "no workbook part", data: zipOf("xl/worksheets/sheet1.xml", `<worksheet>`+sheet+`</worksheet>`),
+			kind: xlsxscan.KindNotWorkbook, words: "里面没有 Excel 工作簿（缺少 xl/workbook.xml）"},
+		{name: "a Word document", data: zipOf("word/document.xml", `<w:document/>`),
+			kind: xlsxscan.KindNotWorkbook, words: "这是 Word 文档"},
+		{name: "styles that do not parse", data: pkg("", `<cellXfs><xf numFmtId="百分比"/></cellXfs>`),
+			kind: xlsxscan.KindPart, part: "xl/styles.xml", words: "工作簿已损坏：工作簿的 xl/styles.xml 无法解析"},
+		{name: "not a zip", data: func(t *testing.T) []byte { return []byte("PK\x03\x04 broken") },
+			kind: xlsxscan.KindZip, words: "文件不完整或已损坏，无法作为 .xlsx 打开"},
+		{name: "too big", data: pkg("", ""), lim: func(l *xlsxscan.Limits) { l.Unzip = 100 },
+			kind: xlsxscan.KindLimit, words: "工作簿解压后超过 0 MiB"},
+		{name: "shared strings past the count", data: pkg(`<si><t>a</t></si><si/><si/>`, ""), lim: func(l *xlsxscan.Limits) { l.SharedStrings = 2 },
+			kind: xlsxscan.KindLimit, part: "xl/sharedStrings.xml", words: "共享字符串表超过 2 项（包括空项）"},
+		{name: "shared strings past the bytes", data: pkg(`<si><t>一二三</t></si>`, ""), lim: func(l *xlsxscan.Limits) { l.SharedStringBytes = 8 },
+			kind: xlsxscan.KindLimit, part: "xl/sharedStrings.xml", words: "共享字符串表的文字超过"},
+		{name: "an undefined entity in the shared strings", data: pkg(`<si><t>a&nbsp;</t></si>`, ""),
+			kind: xlsxscan.KindEntity, part: "xl/sharedStrings.xml", words: "共享字符串表（xl/sharedStrings.xml）已损坏：含有 XML 未定义的实体“&nbsp;”"},
+		{name: "shared strings never closed", data: pkg(`<si><t>a`, ""),
+			kind: xlsxscan.KindSyntax, part: "xl/sharedStrings.xml", words: "XML 格式错误"},
+		{name: "a token past the limit", data: pkg(`<si><t>`+strings.Repeat("长", 400)+`</t></si>`, ""), lim: func(l *xlsxscan.Limits) { l.Token = 1 << 10 },
+			kind: xlsxscan.KindLimit, part: "xl/sharedStrings.xml", words: "超过 1 KiB 的 XML"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			limit := uint64(1 << 30)
-			if tt.name == "too big" {
-				limit = 100
+			lim := xlsxTestLimits
+			if tt.lim != nil {
+				tt.lim(&lim)
 			}
-			_, err := xlsxscan.Open(tt.data(t), limit)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("error %v, want %q", err, tt.want)
+			_, err := xlsxscan.Open(tt.data(t), lim)
+			var e *xlsxscan.Error
+			if !errors.As(err, &e) || e.Kind != tt.kind || e.Part != tt.part {
+				t.Fatalf("error %#v, want kind %d in part %q", err, tt.kind, tt.part)
+			}
+			d := scanProblem("in.xlsx", err, limits{scan: lim}, forAny)
+			if !strings.Contains(d.Summary, tt.words) || d.Hint == "" || d.Pos.File != "in.xlsx" {
+				t.Errorf("worded %v, want %q with a hint", d, tt.words)
 			}
 		})
+	}
+}
+
+// TestXLSXStreamDamage: a sheet damaged halfway ends its rows with an
+// error that says after which row, in which cell and what; no row after
+// the damage is read, and the Chinese message names the sheet and row.
+func TestXLSXStreamDamage(t *testing.T) {
+	const rows12 = `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>`
+	tests := []struct {
+		name, sheet string
+		lim         func(l *xlsxscan.Limits)
+		kind        xlsxscan.Kind
+		row         int
+		cell, value string
+		words       string // part of the Chinese summary
+	}{
+		{name: "undefined entity in a cell",
+			sheet: `<sheetData>` + rows12 + `<row r="3"><c r="B3" t="inlineStr"><is><t>a&nbsp;b</t></is></c></row><row r="4"><c r="A4"><v>4</v></c></row></sheetData>`,
+			kind:  xlsxscan.KindEntity, row: 2, cell: "B3", value: "&nbsp;",
+			words: "工作表“数据”在第2行之后已损坏：单元格 B3 含有 XML 未定义的实体“&nbsp;”"},
+		{name: "a bare ampersand", sheet: `<sheetData>` + rows12 + `<row r="3"><c r="A3" t="inlineStr"><is><t>R&D</t></is></c></row></sheetData>`,
+			kind: xlsxscan.KindEntity, row: 2, cell: "A3", value: "&D", words: "含有未转义的“&”"},
+		{name: "a reference to a character XML cannot hold", sheet: `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&#1;</t></is></c></row></sheetData>`,
+			kind: xlsxscan.KindEntity, row: 0, cell: "A1", value: "&#1;", words: "工作表“数据”从开头起已损坏"},
+		{name: "an entity in an attribute", sheet: `<sheetData>` + rows12 + `<row r="3" x="&nbsp;"><c r="A3"><v>3</v></c></row></sheetData>`,
+			kind: xlsxscan.KindEntity, row: 2, value: "&nbsp;", words: "在第2行之后已损坏"},
+		{name: "an entity before the rows", sheet: `<sheetPr>&nbsp;</sheetPr><sheetData>` + rows12 + `</sheetData>`,
+			kind: xlsxscan.KindEntity, row: 0, value: "&nbsp;", words: "从开头起已损坏"},
+		{name: "shared string out of range", sheet: `<sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData>`,
+			kind: xlsxscan.KindSharedString, row: 0, cell: "A1", value: "7", words: "单元格 A1 的共享字符串编号“7”无效"},
+		{name: "truncated in a cell", sheet: xlsxTestWhole + `<sheetData>` + rows12 + `<row r="3"><c r="A3"><v>1`,
+			kind: xlsxscan.KindTruncated, row: 2, cell: "A3", words: "在第2行之后已损坏：XML 提前结束"},
+		{name: "truncated between rows", sheet: xlsxTestWhole + `<sheetData>` + rows12,
+			kind: xlsxscan.KindTruncated, row: 2, words: "在第2行之后已损坏：XML 提前结束"},
+		{name: "a cell never closed before the end of the sheet", sheet: `<sheetData>` + rows12 + `<row r="3"><c r="A3"><v>1`,
+			kind: xlsxscan.KindSyntax, row: 2, cell: "A3", value: "</worksheet>", words: "在第2行之后已损坏：XML 格式错误"},
+		{name: "cut between rows", sheet: `<sheetData>` + rows12,
+			kind: xlsxscan.KindSyntax, row: 2, value: "</worksheet>", words: "在第2行之后已损坏：XML 格式错误"},
+		{name: "a row never closed", sheet: `<sheetData><row r="1"><c r="A1"><v>1</v></c><row r="2"><c r="A2"><v>2</v></c></row></sheetData>`,
+			kind: xlsxscan.KindSyntax, row: 0, value: "<row>", words: "从开头起已损坏"},
+		{name: "a cell never closed", sheet: `<sheetData>` + rows12 + `<row r="3"><c r="A3"><v>3</v></row></sheetData>`,
+			kind: xlsxscan.KindSyntax, row: 2, cell: "A3", value: "</row>", words: "在第2行之后已损坏"},
+		{name: "bad cell reference", sheet: `<sheetData>` + rows12 + `<row r="3"><c r="1A"><v>1</v></c></row></sheetData>`,
+			kind: xlsxscan.KindCellRef, row: 2, value: "1A", words: "单元格引用“1A”无效"},
+		{name: "a column past XFD", sheet: `<sheetData><row r="1"><c r="XFD1"><v>1</v></c><c><v>2</v></c></row></sheetData>`,
+			kind: xlsxscan.KindCellRef, row: 0, value: "XFE1", words: "单元格引用“XFE1”无效"},
+		{name: "row number that does not read", sheet: `<sheetData>` + rows12 + `<row r="x3"/></sheetData>`,
+			kind: xlsxscan.KindRowNumber, row: 2, value: "x3", words: "行号“x3”无效"},
+		{name: "row beyond the last row", sheet: `<sheetData><row r="1048577"><c><v>1</v></c></row></sheetData>`,
+			kind: xlsxscan.KindRowNumber, row: 0, value: "1048577", words: "工作表最多 1048576 行"},
+		{name: "a merged range that does not read", sheet: `<sheetData>` + rows12 + `</sheetData><mergeCells><mergeCell ref="A1:B"/></mergeCells>`,
+			kind: xlsxscan.KindCellRef, row: 2, value: "A1:B", words: "单元格引用“A1:B”无效"},
+		{name: "too many merged ranges", sheet: `<sheetData>` + rows12 + `</sheetData><mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/><mergeCell ref="A3:B3"/></mergeCells>`,
+			lim:  func(l *xlsxscan.Limits) { l.MergeCells = 2 },
+			kind: xlsxscan.KindLimit, row: 2, words: "工作表“数据”的合并单元格超过 2 处"},
+		{name: "merged ranges over too many cells", sheet: `<sheetData>` + rows12 + `</sheetData><mergeCells><mergeCell ref="A2:XFD1048576"/></mergeCells>`,
+			lim:  func(l *xlsxscan.Limits) { l.MergeArea = 1 << 24 },
+			kind: xlsxscan.KindLimit, row: 2, words: "合并单元格共覆盖超过 16777216 个单元格"},
+		{name: "a token past the limit", sheet: `<sheetData>` + rows12 + `<row r="3"><c r="A3" t="inlineStr"><is><t>` + strings.Repeat("x", 5000) + `</t></is></c></row></sheetData>`,
+			lim:  func(l *xlsxscan.Limits) { l.Token = 4096 },
+			kind: xlsxscan.KindLimit, row: 2, cell: "A3", words: "工作表“数据”中有一段超过 4 KiB 的 XML"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lim := xlsxTestLimits
+			if tt.lim != nil {
+				tt.lim(&lim)
+			}
+			b, err := xlsxscan.Open(xlsxTestPackage(t, tt.sheet, `<si><t>单位</t></si>`, ""), lim)
+			if err != nil {
+				t.Fatal(err)
+			}
+			it, err := b.Rows("数据")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer it.Close()
+			last := 0
+			for {
+				num, _, ok, err := it.Next()
+				if err != nil {
+					var e *xlsxscan.Error
+					if !errors.As(err, &e) || e.Kind != tt.kind || e.Row != tt.row || e.Cell != tt.cell ||
+						e.Value != tt.value || e.Sheet != "数据" || e.Part != "xl/worksheets/sheet1.xml" {
+						t.Fatalf("error %#v, want kind %d after row %d at %q, value %q", err, tt.kind, tt.row, tt.cell, tt.value)
+					}
+					if last != tt.row {
+						t.Errorf("rows read up to %d, error after row %d", last, e.Row)
+					}
+					d := scanProblem("in.xlsx", err, limits{scan: lim}, forAny)
+					if !strings.Contains(d.Summary, tt.words) || d.Pos.Sheet != "数据" || d.Pos.Cell != tt.cell {
+						t.Errorf("worded %v, want %q at 数据!%s", d, tt.words, tt.cell)
+					}
+					if _, _, ok, again := it.Next(); ok || again == nil {
+						t.Errorf("after the error: ok %v, error %v", ok, again)
+					}
+					return
+				}
+				if !ok {
+					t.Fatalf("read to the end without an error")
+				}
+				last = num
+			}
+		})
+	}
+}
+
+// TestXLSXStreamMerges: the merged ranges after the rows, normalised.
+func TestXLSXStreamMerges(t *testing.T) {
+	sheet := `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>` +
+		`<mergeCells count="3"><mergeCell ref="A1:E1"/><mergeCell ref="$C$4:B3"/><mergeCell ref="D7"/></mergeCells><pageMargins/>`
+	b, err := xlsxscan.Open(xlsxTestPackage(t, sheet, "", ""), xlsxTestLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, err := b.Rows("数据")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer it.Close()
+	for {
+		_, _, ok, err := it.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			break
+		}
+	}
+	want := []xlsxscan.Range{{FirstCol: 0, FirstRow: 1, LastCol: 4, LastRow: 1},
+		{FirstCol: 1, FirstRow: 3, LastCol: 2, LastRow: 4}, {FirstCol: 3, FirstRow: 7, LastCol: 3, LastRow: 7}}
+	if diff := cmp.Diff(want, it.Merges()); diff != "" {
+		t.Errorf("merges (-want +got):\n%s", diff)
 	}
 }

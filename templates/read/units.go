@@ -1,7 +1,6 @@
 package read
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
-	"github.com/xuri/excelize/v2"
 )
 
 // UnitsLayout names how the units of a multi-unit workbook are laid out.
@@ -72,14 +70,6 @@ type UnitsOptions struct {
 
 // unitsProgressEvery is how many rows pass between two Progress calls.
 const unitsProgressEvery = 4096
-
-// Bounds on what a multi-unit workbook may unpack to. A long table of
-// 3,000 units × 50 indicators is about 60 MiB of sheet XML; a sheet above
-// UnzipXMLLimit goes to a temporary file instead of memory.
-const (
-	UnzipLimit    = 2 << 30
-	UnzipXMLLimit = 512 << 20
-)
 
 // unitsEntityTitles are column titles that name the unit of a row without
 // doubt. 单位 alone may also be the unit of measure (亿元, %), as in the
@@ -198,9 +188,11 @@ type unitsUnknown struct {
 // opts.Layout names it. Every figure is read from the raw cell text into
 // an exact decimal (ParseCellNumber, percent formats undone), its cell
 // recorded in the unit's Actual.Sources; placeholders (-, —, 无) mean no
-// data. Sheets are streamed out of the zip by the package's own scanner
-// (xlsxstream.go), so that a long table is never held as cells; sheets in
-// the template's layout are read with ReadActuals' reader.
+// data. Sheets are streamed out of the zip by the stream scanner
+// (templates/internal/xlsxscan) within cityLimits, so that a long table is
+// never held as cells; sheets in the template's layout are read with
+// ReadActuals' reader. A damaged sheet is an error naming the row after
+// which it is damaged.
 //
 // Each unit gets its own ruleset (opts.Rulesets), or the shared one, with
 // the target numbers of opts.Targets applied (Ruleset.WithTargets).
@@ -223,8 +215,8 @@ func ReadUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (
 	return readUnits(name, data, rs, opts)
 }
 
-// readUnits is ReadUnits without the recovery from a panic in excelize,
-// for the fuzz target.
+// readUnits is ReadUnits without the recovery from a panic, for the fuzz
+// target.
 func readUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) ([]eval.Unit, rules.Diagnostics) {
 	u := &unitsReader{name: name, rs: rs, opts: opts, byKey: map[string]*unitsEntry{},
 		indexes: map[*rules.Ruleset]*unitsIndex{}, own: map[string]*rules.Ruleset{}, unknown: map[string]*unitsUnknown{}}
@@ -247,44 +239,17 @@ func readUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (
 // forms do not count.
 func unitsKey(name string) string { return rules.NormalizeName(name) }
 
-// unitsOpen opens the workbook with limits that fit a city's long table,
-// or reports why it cannot, in the words ReadActuals uses; an encrypted
-// workbook is decrypted with the password first.
+// sheetProblem reports a sheet that could not be read whole: the
+// scanner's error, worded.
+func (u *unitsReader) sheetProblem(err error) {
+	u.diags.Add(scanProblem(u.name, err, cityLimits, forWorkbook))
+}
+
+// unitsOpen opens the workbook within cityLimits, or reports why it
+// cannot, in the words ReadActuals uses; an encrypted workbook is
+// decrypted with the password first.
 func unitsOpen(name string, data []byte, password string, diags *rules.Diagnostics) *xlsxscan.Book {
-	format := Sniff(data)
-	if format != FormatXLSX && !(format == FormatEncrypted && password != "") {
-		r := &reader{name: name, opts: ReadOptions{Password: password}}
-		r.open(data) // reports the format
-		*diags = append(*diags, r.diags...)
-		return nil
-	}
-	file := rules.Pos{File: name}
-	pkg := data
-	if format == FormatEncrypted {
-		dec, err := excelize.Decrypt(data, &excelize.Options{Password: password})
-		switch {
-		case errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat):
-			diags.Errorf(file, "核对打开密码（区分大小写）", "打开密码不正确，无法解密工作簿")
-			return nil
-		case err != nil:
-			diags.Errorf(file, "文件可能已损坏或不完整；在 Excel 或 WPS 中打开，另存为“Excel 工作簿(*.xlsx)”后再导入",
-				"无法解密工作簿（%v）", err)
-			return nil
-		}
-		pkg = dec
-	}
-	b, err := xlsxscan.Open(pkg, UnzipLimit)
-	if err != nil {
-		switch {
-		case errors.Is(err, xlsxscan.ErrTooBig):
-			diags.Errorf(file, "删去无关的工作表、图片后另存再导入", "工作簿解压后超过 %d MiB，不予读取", UnzipLimit>>20)
-		default:
-			diags.Errorf(file, "文件可能已损坏或不完整；在 Excel 或 WPS 中打开，另存为“Excel 工作簿(*.xlsx)”后再导入",
-				"无法打开工作簿（%v）", err)
-		}
-		return nil
-	}
-	return b
+	return openInput(name, data, password, cityLimits, forWorkbook, diags).book
 }
 
 // read finds the sheets of the layout and reads them.
@@ -405,8 +370,7 @@ func (u *unitsReader) scan(sheet string) *unitsScan {
 	}
 	it.close()
 	if it.err != nil {
-		u.diags.Errorf(rules.Pos{File: u.name, Sheet: sheet}, "在 Excel 中打开后另存为 .xlsx 再导入",
-			"读取工作表时出错（第%d行之后）：%v", it.row, it.err)
+		u.sheetProblem(it.err)
 	}
 	for i := 0; i < len(rows) && i < readHeaderScan; i++ {
 		if u.scanLong(s, rows, i) || u.scanTemplate(s, rows, i) || u.scanColumns(s, rows, i) {
@@ -857,8 +821,8 @@ func (u *unitsReader) assemble() []eval.Unit {
 		if a.File != b.File || a.Sheet != b.Sheet {
 			return a.File+"\x00"+a.Sheet < b.File+"\x00"+b.Sheet
 		}
-		ca, ra, _ := excelize.SplitCellName(a.Cell)
-		cb, rb, _ := excelize.SplitCellName(b.Cell)
+		ca, ra, _ := cell.ParseA1(a.Cell)
+		cb, rb, _ := cell.ParseA1(b.Cell)
 		if ra != rb {
 			return ra < rb
 		}

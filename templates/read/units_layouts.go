@@ -19,10 +19,11 @@ var unitsFieldOrder = []eval.Field{eval.FieldPrevLevel, eval.FieldLevel, eval.Fi
 func (u *unitsReader) readLong(s *unitsScan) {
 	it, err := unitsOpenRows(u.book, s.sheet)
 	if err != nil {
-		u.diags.Errorf(rules.Pos{File: u.name, Sheet: s.sheet}, "在 Excel 中打开后另存为 .xlsx 再导入", "无法读取工作表（%v）", err)
+		u.sheetProblem(err)
 		return
 	}
 	defer it.close()
+	it.width = s.readWidth()
 	var (
 		current *unitsEntry // the unit of the row above
 		lastRaw string      // its name as typed, to skip normalising it again
@@ -87,8 +88,7 @@ func (u *unitsReader) readLong(s *unitsScan) {
 		}
 	})
 	if it.err != nil {
-		u.diags.Errorf(rules.Pos{File: u.name, Sheet: s.sheet}, "在 Excel 中打开后另存为 .xlsx 再导入",
-			"读取工作表时出错（第%d行之后）：%v", it.row, it.err)
+		u.sheetProblem(it.err)
 	}
 }
 
@@ -113,10 +113,11 @@ func (u *unitsReader) record(e *unitsEntry, ind *rules.Indicator, sheet string, 
 func (u *unitsReader) readColumns(s *unitsScan) {
 	it, err := unitsOpenRows(u.book, s.sheet)
 	if err != nil {
-		u.diags.Errorf(rules.Pos{File: u.name, Sheet: s.sheet}, "在 Excel 中打开后另存为 .xlsx 再导入", "无法读取工作表（%v）", err)
+		u.sheetProblem(err)
 		return
 	}
 	defer it.close()
+	it.width = s.readWidth()
 	entries := make([]*unitsEntry, len(s.columns))
 	for i, c := range s.columns {
 		entries[i] = u.unit(c.unit, unitsPos(u.name, s.sheet, c.col, s.header))
@@ -184,9 +185,22 @@ func (u *unitsReader) readColumns(s *unitsScan) {
 		}
 	}
 	if it.err != nil {
-		u.diags.Errorf(rules.Pos{File: u.name, Sheet: s.sheet}, "在 Excel 中打开后另存为 .xlsx 再导入",
-			"读取工作表时出错（第%d行之后）：%v", it.row, it.err)
+		u.sheetProblem(it.err)
 	}
+}
+
+// readWidth is how many columns the rows of a long table or a table of
+// units as columns are read with: up to the last column the scan found a
+// use for (not the header's width: a note far right is no column).
+func (s *unitsScan) readWidth() int {
+	last := max(s.unitCol, s.idCol, s.nameCol)
+	for _, c := range s.fields {
+		last = max(last, c)
+	}
+	for _, c := range s.columns {
+		last = max(last, c.col)
+	}
+	return last + 1
 }
 
 // readTemplate reads one sheet in the input template's layout as one
@@ -199,8 +213,8 @@ func (u *unitsReader) readTemplate(s *unitsScan) {
 		u.unit(name, rules.Pos{File: u.name, Sheet: s.sheet})
 		return
 	}
-	r := &reader{name: u.name, rs: rs, opts: ReadOptions{Sheet: s.sheet}, book: u.book, styles: map[int]bool{}}
-	r.acts = eval.Actuals{File: u.name, Entity: rs.Entity, Year: rs.Year, Values: map[string]*eval.Actual{}}
+	r := newReader(u.name, rs, ReadOptions{Sheet: s.sheet}, cityLimits)
+	r.wb = newBookGrids(u.book, u.name, cityLimits)
 	r.read()
 	u.fromTemplates = true
 	if s.sheet == templates.InputSheet && strings.TrimSpace(r.acts.Entity) != "" {

@@ -36,7 +36,12 @@ type unitsRows struct {
 	row     int // 1-based number of the current row
 	pending []xlsxscan.Cell
 	pendNum int // number of the row read ahead, 0 when none
-	err     error
+	// width, when not 0, is how many columns a row is given: the cells
+	// right of the columns a reader reads are left out, so that a cell
+	// typed far right on every row (in column XFD) does not make every
+	// row 16,384 cells long.
+	width int
+	err   error
 }
 
 func unitsOpenRows(b *xlsxscan.Book, sheet string) (*unitsRows, error) {
@@ -74,11 +79,18 @@ func (it *unitsRows) next() ([]unitsCell, bool) {
 	}
 	width := 0
 	for _, c := range it.pending {
-		width = max(width, c.Col+1)
+		if it.width == 0 || c.Col < it.width {
+			width = max(width, c.Col+1)
+		}
+	}
+	if width == 0 {
+		return nil, true
 	}
 	cells := make([]unitsCell, width)
 	for _, x := range it.pending {
-		cells[x.Col], _ = unitsCellOf(strings.TrimSpace(x.Value), x.Type, it.book.PercentStyle(x.Style))
+		if x.Col < width {
+			cells[x.Col], _ = unitsCellOf(strings.TrimSpace(x.Value), x.Type, it.book.PercentStyle(x.Style))
+		}
 	}
 	return cells, true
 }
@@ -89,7 +101,7 @@ func (it *unitsRows) next() ([]unitsCell, bool) {
 // cell 1 or 0, an error cell (or text like #N/A) an error value. number
 // says the cell is a number cell.
 func unitsCellOf(raw, typ string, percentStyle bool) (c unitsCell, number bool) {
-	number = typ == "" || typ == "n"
+	number = cellIsNumber(typ)
 	return unitsCell{
 		raw:     raw,
 		pct:     number && percentStyle,

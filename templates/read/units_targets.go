@@ -116,6 +116,11 @@ func (u *unitsReader) readTargetSheet(sheet string) (map[string]map[string]rules
 			}
 			if u.targetHeader(sheet, n, row, ix, &unitCol, &idCol, &nameCol, &targetCol, indCols) {
 				header = n
+				// no column right of the last one the header names is read
+				it.width = max(unitCol, idCol, nameCol, targetCol) + 1
+				for c := range indCols {
+					it.width = max(it.width, c+1)
+				}
 			}
 			continue
 		}
@@ -181,8 +186,7 @@ func (u *unitsReader) readTargetSheet(sheet string) (map[string]map[string]rules
 	}
 	if it.err != nil {
 		// The targets read so far are not all there are: stop the run.
-		u.diags.Errorf(rules.Pos{File: u.name, Sheet: sheet}, "在 Excel 中打开后另存为 .xlsx 再导入",
-			"读取目标表时出错（第%d行之后）：%v", it.row, it.err)
+		u.sheetProblem(it.err)
 		return nil, true
 	}
 	if header == 0 {

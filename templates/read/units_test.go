@@ -482,8 +482,8 @@ func TestUnitsReadErrorsReported(t *testing.T) {
 		data := readTestPatch(t, fixture.CityTargetsBook(t, false), "xl/worksheets/sheet2.xml", brokenRef("A3"), `r="3A"`)
 		got, diags := ReadTargets("targets.xlsx", data, rs)
 		errs := diags.Errors()
-		if got != nil || len(errs) == 0 || !strings.Contains(errs[0].Summary, "读取目标表时出错") ||
-			!strings.Contains(errs[0].Summary, "单元格引用“3A”无效") {
+		if got != nil || len(errs) == 0 || !strings.Contains(errs[0].Summary, "工作表“目标”在第2行之后已损坏") ||
+			!strings.Contains(errs[0].Summary, "单元格引用“3A”无效") || errs[0].Pos.Sheet != "目标" {
 			t.Fatalf("targets %v, diagnostics:\n%v", got, diags)
 		}
 	})
@@ -508,7 +508,7 @@ func TestUnitsRowsEachStops(t *testing.T) {
 	if err := fixture.GenerateUnitsWorkbook(&buf, nil, 1000, 10, 1); err != nil {
 		t.Fatal(err)
 	}
-	book, err := xlsxscan.Open(buf.Bytes(), 1<<30)
+	book, err := xlsxscan.Open(buf.Bytes(), xlsxTestLimits)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,8 +11,8 @@ import (
 func TestRefAgreesWithCell(t *testing.T) {
 	for _, row := range []int{1, 2, 1048576} {
 		for col := 0; col < cell.MaxCols; col++ {
-			if got, want := xlsxRef(col, row), cell.A1(col, row); got != want {
-				t.Fatalf("xlsxRef(%d, %d) = %q, cell.A1 = %q", col, row, got, want)
+			if got, want := Ref(col, row), cell.A1(col, row); got != want {
+				t.Fatalf("Ref(%d, %d) = %q, cell.A1 = %q", col, row, got, want)
 			}
 		}
 	}
