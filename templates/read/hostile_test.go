@@ -136,8 +136,14 @@ func TestHostileUnits(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, ds := ReadUnits("in.xlsx", entity, rs, UnitsOptions{})
-	if errs := ds.Errors(); len(errs) == 0 || !strings.Contains(errs[0].Summary, "工作表“主要指标”在第6行之后已损坏") {
-		t.Errorf("damage not reported:\n%v", ds)
+	errs := ds.Errors()
+	if len(errs) != 1 || !strings.Contains(errs[0].Summary, "工作表“主要指标”在第6行之后已损坏") {
+		t.Errorf("want the damage reported once:\n%v", ds)
+	}
+	for _, d := range ds {
+		if strings.Contains(d.Summary, "所有单位都没有指标") {
+			t.Errorf("a damaged sheet's missing figures reported one by one: %v", d)
+		}
 	}
 	var long bytes.Buffer
 	if err := fixture.GenerateUnitsWorkbook(&long, nil, 300, 10, 1); err != nil {

@@ -169,6 +169,8 @@ type unitsReader struct {
 	// fromTemplates is set when units were read with ReadActuals' reader,
 	// which reports missing indicators itself.
 	fromTemplates bool
+	// damaged holds the sheets that could not be read whole (sheetProblem).
+	damaged map[string]bool
 	// progress
 	done, total, told int
 }
@@ -240,9 +242,18 @@ func readUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (
 func unitsKey(name string) string { return rules.NormalizeName(name) }
 
 // sheetProblem reports a sheet that could not be read whole: the
-// scanner's error, worded.
+// scanner's error, worded, once per sheet (the layout scan and the read
+// may both meet it). What is missing from such a sheet is not reported
+// indicator by indicator: its error says it all.
 func (u *unitsReader) sheetProblem(err error) {
-	u.diags.Add(scanProblem(u.name, err, cityLimits, forWorkbook))
+	d := scanProblem(u.name, err, cityLimits, forWorkbook)
+	if u.damaged == nil {
+		u.damaged = map[string]bool{}
+	}
+	if !u.damaged[d.Pos.Sheet] {
+		u.damaged[d.Pos.Sheet] = true
+		u.diags.Add(d)
+	}
 }
 
 // unitsOpen opens the workbook within cityLimits, or reports why it
@@ -738,7 +749,7 @@ func (u *unitsReader) suggest(text string) string {
 // reportMissing warns about indicators a unit has no row for: once for an
 // indicator no unit has, once per unit for the others.
 func (u *unitsReader) reportMissing() {
-	if len(u.units) == 0 || u.fromTemplates {
+	if len(u.units) == 0 || u.fromTemplates || len(u.damaged) > 0 {
 		return
 	}
 	missing := map[string]int{} // indicator id → units without it
