@@ -665,10 +665,11 @@ func (b *cityBook) overviewFigures(sum eval.CitySummary, rs *rules.Ruleset) {
 	b.text(sh, "G5", b.c.Period.Progress(rs), scStyle{border: true, halign: "center", wrap: true})
 }
 
-// overviewGrades writes the units per grade from row; it returns the row
-// after the table.
+// overviewGrades writes the units per grade from row, each grade in the
+// colour of its bars in the chart; it returns the row after the table.
 func (b *cityBook) overviewGrades(sum eval.CitySummary, row int) int {
 	const sh = citySheetOverview
+	grades := b.ranked[0].Ruleset.Conventions.Grades
 	b.text(sh, scRef("A", row), "等级分布", scSectionHead)
 	row++
 	b.text(sh, scRef("A", row), "等级", scHeadStyle)
@@ -681,7 +682,8 @@ func (b *cityBook) overviewGrades(sum eval.CitySummary, row int) int {
 		if len(g.Units) > 40 {
 			list = strings.Join(g.Units[:40], "、") + fmt.Sprintf(" 等%d个", len(g.Units))
 		}
-		b.text(sh, scRef("A", row), g.Grade, scStyle{border: true, bold: true, halign: "center"})
+		c := cityGradeColour(grades, g.Grade, false)
+		b.text(sh, scRef("A", row), g.Grade, scStyle{border: true, bold: true, halign: "center", fill: c.fill, color: c.font})
 		b.cell(sh, scRef("B", row), view.Num(decimal.NewFromInt(int64(len(g.Units))), 0), scBodyStyle)
 		b.text(sh, scRef("C", row), list, scStyle{border: true, wrap: true})
 		b.merge(sh, scRef("C", row), scRef("G", row), scStyle{border: true, wrap: true})
@@ -737,56 +739,6 @@ func (b *cityBook) overviewVetoes(row int) int {
 		row++
 	}
 	return row
-}
-
-// chart writes the table of totals it draws and a bar chart of it: every
-// unit up to cityChartAll units, else the first cityChartTop.
-func (b *cityBook) chart(row int) {
-	const sh = citySheetOverview
-	quoted := "'" + sh + "'!"
-	shown := b.ranked
-	head := "总分排名"
-	if len(shown) > cityChartAll {
-		shown = shown[:cityChartTop]
-		head = fmt.Sprintf("总分排名（共%d个单位，图表只列前%d名，完整排名见“%s”工作表）", len(b.ranked), cityChartTop, citySheetRanking)
-	}
-	b.text(sh, scRef("A", row), head, scSectionHead)
-	row++
-	b.text(sh, scRef("A", row), "名次", scHeadStyle)
-	b.text(sh, scRef("B", row), "单位", scHeadStyle)
-	b.text(sh, scRef("C", row), "总分", scHeadStyle)
-	first := row + 1
-	for i, a := range shown {
-		r := first + i
-		b.cell(sh, scRef("A", r), cityRankCell(a.Rank), scStyle{border: true, halign: "center"})
-		b.text(sh, scRef("B", r), a.Entity, scBodyStyle)
-		b.cell(sh, scRef("C", r), view.Num(a.Total, 2), scBodyStyle)
-	}
-	last := first + len(shown) - 1
-	font := excelize.Font{Family: scFontBody, Size: 9, Color: "404040"}
-	title := excelize.Font{Family: scFontTitle, Size: 11, Bold: true}
-	gap := uint(40)
-	height := uint(max(60+22*len(shown), 260))
-	ch := &excelize.Chart{
-		Type: excelize.Bar,
-		Series: []excelize.ChartSeries{{
-			Name:       quoted + "$C$" + fmt.Sprint(first-1),
-			Categories: fmt.Sprintf("%s$B$%d:$B$%d", quoted, first, last),
-			Values:     fmt.Sprintf("%s$C$%d:$C$%d", quoted, first, last),
-			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F5597"}},
-			DataLabel:  excelize.ChartDataLabel{Font: font},
-		}},
-		Format:     excelize.GraphicOptions{OffsetX: 8, OffsetY: 4, PrintObject: cityBool(true), Locked: cityBool(true)},
-		Dimension:  excelize.ChartDimension{Width: 640, Height: height},
-		Legend:     excelize.ChartLegend{Position: "none"},
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各单位总分", Font: &title}}},
-		XAxis:      excelize.ChartAxis{Font: font, ReverseOrder: true},
-		YAxis:      excelize.ChartAxis{MajorGridLines: true, Font: font, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
-		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.00"}},
-		GapWidth:   &gap,
-		VaryColors: cityBool(false),
-	}
-	b.fail(b.f.AddChart(sh, scRef("D", row), ch))
 }
 
 // notes writes 口径说明: the conventions of the single scorecard, then

@@ -357,14 +357,10 @@ func (b *scBook) overview(a *eval.Assessment, parts []view.Part, opts ScorecardO
 
 	// The chart: the headline group, whose indicators share one scale.
 	row++
-	chartTitle := "各指标完成率（%，目标为100）"
-	if len(parts) > 1 {
-		chartTitle = parts[0].Group + "完成率（%，目标为100）"
-	}
-	b.text(sh, scRef("A", row), chartTitle, scSectionHead)
+	b.text(sh, scRef("A", row), scChartHeading(parts), scSectionHead)
 	b.height(sh, row, 22)
 	row++
-	b.chart(a, parts[0].Rows, row)
+	b.chart(parts[0].Rows, row)
 	b.overviewRows = row + scChartRows
 }
 
@@ -490,95 +486,6 @@ func scStatusConditional(f *excelize.File, dxf map[eval.Status]int, sheet, range
 	}
 	return f.SetConditionalFormat(sheet, rangeRef, cfs)
 }
-
-// chart draws each indicator's completion (完成率) as a column coloured by
-// its status, one series per status, with the 100% target as a line. The
-// data sit on the hidden sheet 图表数据.
-func (b *scBook) chart(a *eval.Assessment, rows []view.Row, at int) {
-	const sh = view.SheetChartData
-	quoted := "'" + sh + "'!"
-	b.text(sh, "A1", "指标", scStyle{bold: true})
-	statusCol := map[eval.Status]string{}
-	for i, s := range eval.Statuses {
-		statusCol[s] = cell.ColName(1 + i)
-		b.text(sh, scRef(statusCol[s], 1), string(s), scStyle{bold: true})
-	}
-	lineCol := cell.ColName(1 + len(eval.Statuses))
-	b.text(sh, scRef(lineCol, 1), "目标（100%）", scStyle{bold: true})
-	b.width(sh, "A", 30)
-	n := 0
-	used := map[eval.Status]bool{}
-	for _, r := range rows {
-		if !r.Completion.Num {
-			continue
-		}
-		n++
-		b.text(sh, scRef("A", n+1), r.Ind.Name, scStyle{})
-		b.cell(sh, scRef(statusCol[r.R.Status], n+1), r.Completion, scStyle{})
-		b.cell(sh, scRef(lineCol, n+1), view.Num(decimal.NewFromInt(100), 0), scStyle{})
-		used[r.R.Status] = true
-	}
-	if n == 0 {
-		b.text(view.SheetOverview, scRef("A", at), "没有可计算完成率的指标", scStyle{})
-		return
-	}
-	rangeOf := func(col string) string {
-		return fmt.Sprintf("%s$%s$2:$%s$%d", quoted, col, col, n+1)
-	}
-	cats := rangeOf("A")
-	font := excelize.Font{Family: scFontBody, Size: 9, Color: "404040"}
-	var series []excelize.ChartSeries
-	for _, s := range eval.Statuses {
-		if !used[s] {
-			continue
-		}
-		series = append(series, excelize.ChartSeries{
-			Name:       quoted + "$" + statusCol[s] + "$1",
-			Categories: cats,
-			Values:     rangeOf(statusCol[s]),
-			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{scStatusColours[s].fill}},
-			DataLabel:  excelize.ChartDataLabel{Font: font},
-		})
-	}
-	gap := uint(60)
-	overlap := 100
-	title := excelize.Font{Family: scFontTitle, Size: 11, Bold: true}
-	col := &excelize.Chart{
-		Type:      excelize.ColStacked,
-		Series:    series,
-		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4, PrintObject: scTrue(), Locked: scTrue()},
-		Dimension: excelize.ChartDimension{Width: 1000, Height: 340},
-		Legend:    excelize.ChartLegend{Position: "bottom", Font: &font},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "完成率（%）", Font: &title}}},
-		XAxis:     excelize.ChartAxis{Font: font},
-		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: font,
-			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
-		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.00"}},
-		GapWidth:   &gap,
-		Overlap:    &overlap,
-		VaryColors: scFalse(),
-	}
-	line := &excelize.Chart{
-		Type: excelize.Line,
-		Series: []excelize.ChartSeries{{
-			Name:       quoted + "$" + lineCol + "$1",
-			Categories: cats,
-			Values:     rangeOf(lineCol),
-			Line:       excelize.LineOptions{Width: 2},
-			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C00000"}},
-			Marker:     excelize.ChartMarker{Symbol: "none"},
-		}},
-	}
-	b.fail(b.f.AddChart(view.SheetOverview, scRef("A", at), col, line))
-	// Leave the rows under the chart empty and of a known height, so
-	// that the printout keeps the chart on the page.
-	for r := at; r < at+scChartRows; r++ {
-		b.height(view.SheetOverview, r, 18)
-	}
-}
-
-// scChartRows is the count of 18-point rows the chart covers.
-const scChartRows = 15
 
 func scTrue() *bool { t := true; return &t }
 

@@ -177,6 +177,8 @@ var (
 	scChartGroupRe  = regexp.MustCompile(`<(?:c:)?grouping val="([a-zA-Z]+)"`)
 	scChartColourRe = regexp.MustCompile(`srgbClr val="([0-9A-Fa-f]{6})"`)
 	scChartSerRe    = regexp.MustCompile(`<(?:c:)?ser>`)
+	scChartPointRe  = regexp.MustCompile(`<(?:c:)?dPt>.*?</(?:c:)?dPt>`)
+	scChartScaleRe  = regexp.MustCompile(`<(?:c:)?scaling>(.*?)</(?:c:)?scaling>`)
 )
 
 // scDumpWorkbook renders what belongs to the workbook: sheets, defined
@@ -234,6 +236,18 @@ func scDumpWorkbook(t *testing.T, f *excelize.File, data []byte) string {
 				colour = m[1]
 			}
 			fmt.Fprintf(&b, "  series %d colour=%s refs=%s\n", i, colour, strings.Join(refs, " "))
+			var points []string
+			for _, p := range scChartPointRe.FindAllString(ser, -1) {
+				if m := scChartColourRe.FindStringSubmatch(p); m != nil {
+					points = append(points, m[1])
+				}
+			}
+			if len(points) > 0 {
+				fmt.Fprintf(&b, "  series %d points %s\n", i, strings.Join(points, " "))
+			}
+		}
+		for _, m := range scChartScaleRe.FindAllStringSubmatch(string(x), -1) {
+			fmt.Fprintf(&b, "  axis %s\n", m[1])
 		}
 	}
 	return b.String()
