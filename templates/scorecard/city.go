@@ -227,36 +227,6 @@ func (b *cityBook) statusFormats(sheet, rangeRef string) {
 	b.fail(scStatusConditional(b.f, b.dxf, sheet, rangeRef, true))
 }
 
-// print makes a sheet print on A4 landscape with its title rows (and
-// columns) repeated, one page wide when wide is false. A streamed sheet
-// must be set up before its StreamWriter is made: the StreamWriter writes
-// the sheet properties first.
-func (b *cityBook) print(sheet, rows, cols string, wide bool) {
-	if b.err != nil {
-		return
-	}
-	a4, landscape := 9, "landscape"
-	layout := &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape}
-	if !wide {
-		one, tall := 1, 0
-		layout.FitToWidth, layout.FitToHeight = &one, &tall
-	}
-	b.fail(b.f.SetPageLayout(sheet, layout))
-	b.fail(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: cityBool(!wide)}))
-	footer := fmt.Sprintf("&L评估日期：%s&C第 &P 页，共 &N 页&R&A", scDate(b.opts.Evaluated))
-	b.fail(b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer}))
-	var titles []string
-	for _, t := range []string{cols, rows} {
-		if t != "" {
-			titles = append(titles, "'"+sheet+"'!"+t)
-		}
-	}
-	if len(titles) > 0 {
-		b.fail(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
-			RefersTo: strings.Join(titles, ","), Scope: sheet}))
-	}
-}
-
 // properties sets the document properties.
 func (b *cityBook) properties() {
 	if b.err != nil {
@@ -377,84 +347,6 @@ func (b *cityBook) stext(s string, st scStyle) excelize.Cell {
 	return b.scell(view.Text(s), st)
 }
 
-// ranking writes 排名: a row per unit in rank order, a column per
-// indicator holding the status and the unit's rank on it.
-func (b *cityBook) ranking() {
-	const sh = citySheetRanking
-	fixed := []string{"名次", "单位", "总分", "得分率(%)", "等级"}
-	// Up to 15 indicators print one page wide; more run on across pages
-	// with 名次 and 单位 repeated.
-	b.print(sh, "$3:$3", "$A:$B", len(b.inds) > 15)
-	s := b.stream(sh)
-	veto := false
-	for _, a := range b.ranked {
-		veto = veto || a.Veto != ""
-	}
-	ncols := len(fixed) + len(b.inds) + 1
-	widths := []float64{9, 14, 9, 10, 8}
-	for _, ind := range b.inds {
-		widths = append(widths, min(max(float64(view.DisplayWidth(ind.Name))/2+2, 11), 16))
-	}
-	widths = append(widths, 40)
-	s.widths(widths)
-	s.freeze(2, 3)
-	last := cell.ColName(ncols - 1)
-	title := scStyle{font: scFontTitle, size: 16, bold: true, halign: "center"}
-	// The title spans the columns of the first printed page.
-	span := cell.ColName(min(ncols, len(fixed)+9) - 1)
-	sub := scSubStyle
-	title.halign, sub.halign = "left", "left"
-	s.put(30, b.stext(view.CityTitle(b.c)+"排名", title))
-	s.merge("A1", span+"1")
-	s.put(0, b.stext(b.subtitle(), sub))
-	s.merge("A2", span+"2")
-	head := make([]excelize.Cell, 0, ncols)
-	for _, h := range fixed {
-		head = append(head, b.stext(h, scHeadStyle))
-	}
-	for _, ind := range b.inds {
-		head = append(head, b.stext(ind.Name, scHeadStyle))
-	}
-	note := "说明"
-	if veto {
-		note = "说明（一票否决）"
-	}
-	head = append(head, b.stext(note, scHeadStyle))
-	s.put(48, head...)
-	body := scStyle{border: true, halign: "center"}
-	status := scStyle{border: true, halign: "center", bold: true}
-	// Both styles align, so the text does not change them: one id each.
-	noValue := b.stext(view.NoValue, body)
-	statusID := b.style(b.scellStyle(view.Text(""), status))
-	for _, a := range b.ranked {
-		row := s.cells(ncols)
-		row[0] = b.scell(cityRankCell(a.Rank), scStyle{border: true, bold: true, halign: "center"})
-		row[1] = b.stext(a.Entity, scStyle{border: true, bold: true})
-		row[2] = b.scell(view.Num(a.Total, 2), scBodyStyle)
-		row[3] = b.scell(view.Num(a.Percent, 1), scBodyStyle)
-		row[4] = b.stext(a.Grade, body)
-		next := 0
-		for j, ind := range b.inds {
-			r := cityResult(a, ind.ID, &next)
-			if r == nil {
-				row[len(fixed)+j] = noValue
-				continue
-			}
-			row[len(fixed)+j] = excelize.Cell{StyleID: statusID, Value: cityStatusText(r)}
-		}
-		row[ncols-1] = b.stext(a.Veto, scStyle{border: true, color: "C00000"})
-		s.put(0, row...)
-	}
-	lastRow := 3 + len(b.ranked)
-	if len(b.inds) > 0 {
-		b.statusFormats(sh, fmt.Sprintf("%s4:%s%d", cell.ColName(len(fixed)), cell.ColName(len(fixed)+len(b.inds)-1), lastRow))
-	}
-	if b.err == nil {
-		b.fail(b.f.AutoFilter(sh, fmt.Sprintf("A3:%s%d", last, lastRow), nil))
-	}
-	s.flush()
-}
-
 // subtitle names the rules, the period, the date and the data.
 func (b *cityBook) subtitle() string {
 	rs := b.c.Units[0].Ruleset
@@ -547,7 +439,7 @@ func (b *cityBook) detailHead(s *cityStream, cols []cityDetailCol, title string)
 func (b *cityBook) longDetail() {
 	const sh = citySheetDetail
 	cols := cityLongCols
-	b.print(sh, "$2:$2", "", false)
+	b.print(sh, "$2:$2", "", 1)
 	s := b.stream(sh)
 	s.freeze(2, 2)
 	b.detailHead(s, cols, view.CityTitle(b.c)+"明细")
@@ -566,7 +458,7 @@ func (b *cityBook) longDetail() {
 // unitDetail writes one unit's 明细 sheet, with a total row.
 func (b *cityBook) unitDetail(sh string, a *eval.Assessment) {
 	cols := cityUnitCols
-	b.print(sh, "$2:$2", "", false)
+	b.print(sh, "$2:$2", "", 1)
 	s := b.stream(sh)
 	s.freeze(3, 2)
 	b.detailHead(s, cols, fmt.Sprintf("%s %s明细（%s）", a.Entity, strings.TrimPrefix(view.CityTitle(b.c), "各单位"),
@@ -630,7 +522,7 @@ func (b *cityBook) overview() {
 		b.fail(b.f.InsertPageBreak(sh, scRef("A", row)))
 	}
 	b.chart(row)
-	b.print(sh, "", "", false)
+	b.print(sh, "", "", 1)
 }
 
 // cityLabelStyle and cityBigStyle are the label and the figure of the
@@ -757,7 +649,7 @@ func (b *cityBook) notes() {
 		b.text(sh, scRef("B", r), n[1], scWrapStyle)
 		b.height(sh, r, scRowHeight(n[1], 94))
 	}
-	b.print(sh, "$2:$2", "", false)
+	b.print(sh, "$2:$2", "", 1)
 }
 
 // cityNotes lists the conventions of a city run.
@@ -859,7 +751,7 @@ func cityMethodText(c *eval.City, m rules.ScoreMethod) string {
 // problems writes 数据问题: every problem of the run and of each unit.
 func (b *cityBook) problems() {
 	const sh = citySheetProblems
-	b.print(sh, "$2:$2", "", false)
+	b.print(sh, "$2:$2", "", 1)
 	s := b.stream(sh)
 	s.widths([]float64{6, 12, 30, 8, 20, 56, 40})
 	st := scStyle{font: scFontTitle, size: 14, bold: true}

@@ -89,7 +89,6 @@ func (b *scBook) printSetup(a *eval.Assessment, opts ScorecardOptions, parts []v
 	a4 := 9
 	landscape := "landscape"
 	one := 1
-	margin := func(f float64) *float64 { return &f }
 	for _, p := range scPrints(parts) {
 		tall := p.tall
 		if p.sheet == view.SheetOverview && b.overviewRows > scOverviewOnePage {
@@ -98,15 +97,21 @@ func (b *scBook) printSetup(a *eval.Assessment, opts ScorecardOptions, parts []v
 		b.fail(b.f.SetPageLayout(p.sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape,
 			FitToWidth: &one, FitToHeight: &tall}))
 		b.fail(b.f.SetSheetProps(p.sheet, &excelize.SheetPropsOptions{FitToPage: scTrue()}))
-		b.fail(b.f.SetPageMargins(p.sheet, &excelize.PageLayoutMarginsOptions{Left: margin(0.5),
-			Right: margin(0.5), Top: margin(0.75), Bottom: margin(0.75), Header: margin(0.3),
-			Footer: margin(0.3), Horizontally: scTrue()}))
+		b.fail(b.f.SetPageMargins(p.sheet, scPageMargins()))
 		b.fail(b.f.SetHeaderFooter(p.sheet, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}))
 		if p.titles != "" {
 			b.fail(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
 				RefersTo: "'" + p.sheet + "'!" + p.titles, Scope: p.sheet}))
 		}
 	}
+}
+
+// scPageMargins are the margins of every printed sheet, in inches: half
+// an inch left and right, the page centred between them.
+func scPageMargins() *excelize.PageLayoutMarginsOptions {
+	margin := func(f float64) *float64 { return &f }
+	return &excelize.PageLayoutMarginsOptions{Left: margin(0.5), Right: margin(0.5), Top: margin(0.75),
+		Bottom: margin(0.75), Header: margin(0.3), Footer: margin(0.3), Horizontally: scTrue()}
 }
 
 // properties sets the document properties: the title, attain as the
