@@ -19,6 +19,7 @@ import (
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 )
 
 // scOffice converts file with LibreOffice into outDir, in a profile of its
@@ -260,4 +261,126 @@ func scIDByName(a *eval.Assessment, name string) string {
 		}
 	}
 	return ""
+}
+
+// cityPDFPages converts a city scorecard to PDF with LibreOffice and
+// returns the text of every page (pdftotext -layout) by sheet, named by
+// the footer's &A at the right of a page's last line.
+func cityPDFPages(t *testing.T, soffice string, data []byte, drop ...string) map[string][]string {
+	t.Helper()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "city.xlsx")
+	if len(drop) > 0 {
+		// Sheets of no interest to the test are dropped, so that the
+		// conversion stays fast.
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range drop {
+			if err := f.DeleteSheet(s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.SaveAs(file); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	} else if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if out, err := scOffice(ctx, soffice, filepath.Join(dir, "profile"), "pdf", dir, file); err != nil {
+		t.Fatalf("soffice --convert-to pdf: %v\n%s", err, out)
+	}
+	out, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, "city.pdf"), "-").Output()
+	if err != nil {
+		t.Skipf("pdftotext (poppler-utils) not usable: %v", err)
+	}
+	pages := map[string][]string{}
+	for i, p := range strings.Split(strings.TrimRight(string(out), "\f"), "\f") {
+		lines := strings.Fields(p)
+		if len(lines) == 0 {
+			t.Errorf("page %d is empty", i+1)
+			continue
+		}
+		sheet := lines[len(lines)-1]
+		pages[sheet] = append(pages[sheet], p)
+	}
+	return pages
+}
+
+// TestCityScorecardPrintPages prints city scorecards with LibreOffice and
+// counts their pages. 150 units of 50 indicators (as mkfixtures -units 150
+// makes): 排名 printed 54 pages at 100%, 9 bands of 4 indicators and one
+// of 说明 alone, every band after the first under a title cut at column
+// B; it now prints 15 (5 pages wide, 3 down, at about 50%), each with the
+// whole title and the header. 总览 takes 3 pages, the chart of totals and
+// its table on one (it took 4, the chart cut across two). 40 units of 6
+// indicators: 排名 on one page; 明细 is one table, its header on every
+// page.
+func TestCityScorecardPrintPages(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("ATTAIN_REQUIRE_SOFFICE") == "1" {
+			t.Fatal("soffice not found and ATTAIN_REQUIRE_SOFFICE=1")
+		}
+		t.Skip("soffice (LibreOffice) is not on PATH")
+	}
+	if testing.Short() {
+		t.Skip("LibreOffice conversion skipped in -short mode")
+	}
+	write := func(c *eval.City) []byte {
+		var buf bytes.Buffer
+		if err := WriteCityScorecard(&buf, c, ScorecardOptions{InputName: "units.xlsx", Evaluated: cityTestDate}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	big := cityGenerated(t, 150, 50)
+	small := cityGenerated(t, 40, 6)
+	var wg sync.WaitGroup
+	var bigPages, smallPages map[string][]string
+	wg.Add(2)
+	go func() { defer wg.Done(); bigPages = cityPDFPages(t, soffice, write(big), citySheetDetail) }()
+	go func() { defer wg.Done(); smallPages = cityPDFPages(t, soffice, write(small)) }()
+	wg.Wait()
+	if t.Failed() {
+		return
+	}
+	title := view.CityTitle(big) + "排名"
+	const rankMax, overviewMax = 15, 3
+	t.Logf("150 units × 50 indicators: 总览 %d pages, 排名 %d", len(bigPages[citySheetOverview]), len(bigPages[citySheetRanking]))
+	if n := len(bigPages[citySheetRanking]); n == 0 || n > rankMax {
+		t.Errorf("排名 of 150 units × 50 indicators prints %d pages, want 1 to %d", n, rankMax)
+	}
+	if n := len(bigPages[citySheetOverview]); n == 0 || n > overviewMax {
+		t.Errorf("总览 prints %d pages, want 1 to %d", n, overviewMax)
+	}
+	var cut []int
+	for i, p := range bigPages[citySheetRanking] {
+		if !strings.Contains(p, title) || !strings.Contains(p, "名次") || !strings.Contains(p, "等级") {
+			cut = append(cut, i+1)
+		}
+	}
+	if len(cut) > 0 {
+		t.Errorf("%d pages of 排名 lack the whole title %q or the header: %v", len(cut), title, cut)
+	}
+	t.Logf("40 units × 6 indicators: 排名 %d pages, 明细 %d", len(smallPages[citySheetRanking]), len(smallPages[citySheetDetail]))
+	if n := len(smallPages[citySheetRanking]); n != 1 {
+		t.Errorf("排名 of 40 units × 6 indicators prints %d pages, want 1", n)
+	}
+	if len(smallPages[citySheetDetail]) < 2 {
+		t.Errorf("明细 of 240 rows prints %d pages", len(smallPages[citySheetDetail]))
+	}
+	cut = nil
+	for i, p := range smallPages[citySheetDetail] {
+		if !strings.Contains(p, "判定依据") || !strings.Contains(p, "数据来源") {
+			cut = append(cut, i+1)
+		}
+	}
+	if len(cut) > 0 {
+		t.Errorf("%d pages of 明细 lack the header, or 明细 is not one page wide: %v", len(cut), cut)
+	}
 }
