@@ -287,13 +287,13 @@ func importTestExcelize(name string, data []byte, rs *rules.Ruleset, opts Import
 		return eval.Actuals{}, nil, nil, false
 	}
 	defer x.Close()
-	im := &importer{name: name, rs: rs, opts: opts, rep: &ImportReport{File: name}}
+	im := &importer{name: name, rs: rs, opts: opts, rep: &ImportReport{File: name}, lim: tableLimits}
 	im.acts = eval.Actuals{File: name, Entity: rs.Entity, Year: rs.Year, Values: map[string]*eval.Actual{}}
 	im.buildIndex()
 	if opts.Mapping != nil {
 		im.checkMapping(opts.Mapping)
 	}
-	im.readBook(x, tableLimits)
+	im.readBook(x)
 	acts, ds, rep := im.finish()
 	return acts, ds, rep, true
 }

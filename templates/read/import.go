@@ -100,7 +100,7 @@ type importer struct {
 	rep   *ImportReport
 	// index maps folded names and aliases to their indicator.
 	index map[string]importKey
-	// lim bounds the workbook's grids (limits.go).
+	// lim bounds the input (limits.go).
 	lim limits
 }
 
@@ -137,6 +137,7 @@ func (im *importer) run(in *input, open rules.Diagnostics) {
 		return
 	}
 	im.acts.Entity, im.acts.Year = im.rs.Entity, im.rs.Year
+	im.lim = in.lim
 	im.buildIndex()
 	m := im.opts.Mapping
 	if m != nil {
@@ -154,15 +155,14 @@ func (im *importer) run(in *input, open rules.Diagnostics) {
 		if m != nil && m.Sheet != "" {
 			im.diags.Warnf(m.pos("sheet"), "CSV 文件没有工作表，sheet 不起作用", "映射文件指定了工作表“%s”，但输入是 CSV 文件", m.Sheet)
 		}
-		im.useTables([]*importTable{im.analyze(g)}, in.lim)
+		im.useTables([]*importTable{im.analyze(g)})
 	case kindXLSX:
-		im.readBook(newBookGrids(in.book, im.name, in.lim), in.lim)
+		im.readBook(newBookGrids(in.book, im.name, in.lim))
 	}
 }
 
-// readBook reads an opened workbook within lim.
-func (im *importer) readBook(wb workbook, lim limits) {
-	im.lim = lim
+// readBook reads an opened workbook.
+func (im *importer) readBook(wb workbook) {
 	im.rep.Format = "xlsx 工作簿"
 	if app := wb.application(); app != "" {
 		im.rep.Format += "（" + importCut(app, 40) + " 保存）"
@@ -252,7 +252,7 @@ func (im *importer) readWorkbook(wb workbook) {
 			return
 		}
 		if g := sheetGrid(found); g != nil {
-			im.useTables([]*importTable{im.analyze(g)}, im.lim)
+			im.useTables([]*importTable{im.analyze(g)})
 		}
 		return
 	}
@@ -270,12 +270,12 @@ func (im *importer) readWorkbook(wb workbook) {
 		im.diags.Errorf(file, importSaveAs, "工作簿中没有可读取的工作表")
 		return
 	}
-	im.useTables(tables, im.lim)
+	im.useTables(tables)
 }
 
 // useTables picks the table that matches most indicators (a visible sheet
 // before a hidden one, the first on a tie), says which, and reads it.
-func (im *importer) useTables(tables []*importTable, lim limits) {
+func (im *importer) useTables(tables []*importTable) {
 	best := tables[0]
 	better := func(a, b *importTable) bool {
 		if a.hidden != b.hidden {
@@ -304,7 +304,7 @@ func (im *importer) useTables(tables []*importTable, lim limits) {
 				"有多个工作表含有指标，选用了“%s”（%d 个指标）；其他：%s", best.g.Sheet, best.matched, strings.Join(others, "，"))
 		}
 	}
-	im.read(best, lim)
+	im.read(best)
 }
 
 // importTable is a grid with its header and indicator rows found.
@@ -578,10 +578,10 @@ func (im *importer) isHeaderRow(t *importTable, r int) bool {
 }
 
 // read checks the chosen table and reads every indicator row.
-func (im *importer) read(t *importTable, lim limits) {
+func (im *importer) read(t *importTable) {
 	g := t.g
 	im.rep.fill(t)
-	gridCut(g, lim, &im.diags)
+	gridCut(g, im.lim, &im.diags)
 	if len(t.rows) == 0 {
 		im.diags.Errorf(g.sheetPos(), "核对指标名称与规则集中的名称或别名（attain rules show ID），或用 --map 指定每个指标所在的行；表中的文字有："+importSeen(g, 12),
 			"%s中没有找到规则集中的任何指标", im.where(g))

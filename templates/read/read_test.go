@@ -794,8 +794,8 @@ func TestFuzzCorpus(t *testing.T) {
 }
 
 // FuzzReadActuals checks that no bytes panic the reader. It calls
-// readActuals, without the recover of ReadActuals, so that a panic inside
-// excelize is found too.
+// readActuals, without the recover of ReadActuals, so that a panic in the
+// stream scanner or the reader is found.
 func FuzzReadActuals(f *testing.F) {
 	f.Add([]byte{})
 	f.Add([]byte("PK\x03\x04"))
