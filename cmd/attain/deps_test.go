@@ -36,6 +36,7 @@ var depsPolicy = map[string][]string{
 	"templates/cell":              {"std", "rules", "eval", decimalPkg},
 	"templates/internal/xlsxscan": {"std"},
 	"templates/internal/zipw":     {"std"},
+	"templates/docx":              {"std"},
 	"templates/read": {"std", "templates", "templates/cell", "templates/internal/xlsxscan", "rules", "eval",
 		excelizePkg, decimalPkg, yamlPkg, textPkg},
 	"templates/view": {"std", "rules", "eval", "templates/cell", decimalPkg, textPkg},
