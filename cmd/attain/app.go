@@ -113,6 +113,7 @@ func (e *env) app() *cli.App {
 			e.rulesCommand(),
 			e.reportCommand(),
 			e.extractCommand(),
+			e.serveCommand(),
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {

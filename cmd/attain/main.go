@@ -5,6 +5,9 @@
 // The work is done by the rules, eval, templates and seeds packages.
 package main
 
-import "os"
+import (
+	"os"
+	"runtime"
+)
 
-func main() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) }
+func main() { os.Exit(run(launchArgs(runtime.GOOS, os.Args), os.Stdin, os.Stdout, os.Stderr)) }
