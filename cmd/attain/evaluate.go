@@ -133,7 +133,7 @@ func (e *env) evaluation(o input, period eval.Period) (*eval.Assessment, *read.I
 	if opts.Mapping, err = mappingFromFlags(opts.Mapping, o); err != nil {
 		return nil, nil, err
 	}
-	data, err := readInput(o.in)
+	data, err := readTable(o.in)
 	if err != nil {
 		return nil, nil, err
 	}

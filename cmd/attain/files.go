@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/attain-tool/attain/rules"
+	"github.com/attain-tool/attain/templates/read"
 )
 
 // loadRules reads the ruleset named by --rules, or the embedded default.
@@ -36,12 +37,46 @@ var maxInput int64 = 512 << 20
 // readInput reads an input file without ever opening it for writing.
 func readInput(path string) ([]byte, error) { return readFile(path, "") }
 
+// readTable reads one unit's table (--in of evaluate and report): a text
+// file (CSV) past read.TextLimit is refused when its size is known and cut
+// off there when it is not, so that half a gigabyte of CSV is never held.
+func readTable(path string) ([]byte, error) {
+	data, err := readFileWithin(path, "", func(head []byte) int64 {
+		if read.IsTextInput(head) {
+			return read.TextLimit
+		}
+		return maxInput
+	})
+	var big *inputTooBig
+	if errors.As(err, &big) && big.limit == read.TextLimit {
+		return nil, &dataError{diags: rules.Diagnostics{read.TextTooBig(path, big.size)}}
+	}
+	return data, err
+}
+
+// inputTooBig is an input past its limit: size is its size, or limit+1
+// when the size was not known beforehand.
+type inputTooBig struct {
+	path        string
+	size, limit int64
+}
+
+func (e *inputTooBig) Error() string {
+	return fmt.Sprintf("%s 太大：文件超过 %s，attain 不读这么大的输入", e.path, sizeText(e.limit))
+}
+
 // readFile reads an input file: a regular file only, refused by its type
 // before it is opened (a FIFO would block the open, a device such as
 // /dev/zero never end), and at most maxInput bytes, counted as they are
 // read, since a file's size is not always known beforehand (/proc). what
 // names the kind of file in messages ("规则文件 "), or is "".
 func readFile(path, what string) ([]byte, error) {
+	return readFileWithin(path, what, func([]byte) int64 { return maxInput })
+}
+
+// readFileWithin is readFile with the limit chosen from the file's first
+// bytes.
+func readFileWithin(path, what string, limitOf func(head []byte) int64) ([]byte, error) {
 	prefix := "无法读取 "
 	if what != "" {
 		prefix = "无法读取" + what
@@ -64,15 +99,35 @@ func readFile(path, what string) ([]byte, error) {
 	} else if err := inputType(path, now); err != nil {
 		return nil, err // replaced between the two looks
 	}
-	if st.Size() > maxInput {
-		return nil, tooBig(path)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxInput+1))
-	if err != nil {
+	head := make([]byte, 8)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return nil, fail(err)
 	}
-	if int64(len(data)) > maxInput {
-		return nil, tooBig(path)
+	head = head[:n]
+	limit := min(limitOf(head), maxInput)
+	if st.Size() > limit {
+		return nil, tooBig(path, st.Size(), limit)
+	}
+	// The buffer is sized from the file, so that reading it does not grow
+	// and copy it; a size not known (0, as in /proc) grows as it reads.
+	data := make([]byte, n, max(st.Size(), int64(n))+1)
+	copy(data, head)
+	for int64(len(data)) <= limit {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		m, err := f.Read(data[len(data):min(int64(cap(data)), limit+1)])
+		data = data[:len(data)+m]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fail(err)
+		}
+	}
+	if int64(len(data)) > limit {
+		return nil, tooBig(path, int64(len(data)), limit)
 	}
 	return data, nil
 }
@@ -99,9 +154,9 @@ func inputType(path string, st fs.FileInfo) error {
 	return dataErrorf("%s 是%s，不是普通文件；attain 只读普通文件", path, kind)
 }
 
-// tooBig is the refusal of an input over maxInput.
-func tooBig(path string) error {
-	return dataErrorf("%s 太大：文件超过 %s，attain 不读这么大的输入", path, sizeText(maxInput))
+// tooBig is the refusal of an input over its limit.
+func tooBig(path string, size, limit int64) error {
+	return &inputTooBig{path: path, size: size, limit: limit}
 }
 
 // sizeText writes a size the way people say it: 512 MB, 64 KB, 100 字节.

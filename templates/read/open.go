@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -159,11 +160,31 @@ func importCheckText(name string, data []byte, lim limits, ds *rules.Diagnostics
 		ds.Errorf(file, importSaveAs, "这是网页（HTML）文件，不是真正的 .xlsx（有些系统导出的“Excel”其实是网页）")
 		return kindBad
 	case len(data) > lim.csvBytes:
-		ds.Errorf(file, "指标表只需一张小表：删去无关的行后另存再导入；如果文件来历不明，不要打开它",
-			"CSV 文件有 %s，超过上限 %s，不予读取", mib(int64(len(data))), mib(int64(lim.csvBytes)))
+		ds.Add(textTooBig(name, int64(len(data)), int64(lim.csvBytes)))
 		return kindBad
 	}
 	return kindCSV
+}
+
+// TextLimit is the largest text (CSV) file of one unit's table that Read
+// takes; a caller that reads the file may stop there (TextTooBig).
+var TextLimit = int64(tableLimits.csvBytes)
+
+// IsTextInput reports whether a file that begins with head is read as text
+// (CSV) rather than as a workbook: it is neither a zip nor an OLE file.
+func IsTextInput(head []byte) bool {
+	return !bytes.HasPrefix(head, []byte("PK")) && !bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0})
+}
+
+// TextTooBig is the refusal of a text input of size bytes, past TextLimit.
+func TextTooBig(name string, size int64) rules.Diagnostic {
+	return textTooBig(name, size, TextLimit)
+}
+
+func textTooBig(name string, size, limit int64) rules.Diagnostic {
+	return rules.Diagnostic{Pos: rules.Pos{File: name},
+		Summary: fmt.Sprintf("CSV 文件有 %s，超过上限 %s，不予读取", mib(size), mib(limit)),
+		Hint:    "指标表只需一张小表：删去无关的行后另存再导入；如果文件来历不明，不要打开它"}
 }
 
 // importShortErr cuts an error message to a readable length.
