@@ -197,7 +197,7 @@ func (e *env) runEvaluate(o evaluateOptions) error {
 		return err
 	}
 	if o.out != "" {
-		opts := scorecard.ScorecardOptions{InputName: o.in, Evaluated: date}
+		opts := scorecard.ScorecardOptions{InputName: o.in, Evaluated: date, Version: versionString()}
 		if err := writeAtomic(o.out, func(w io.Writer) error { return writeAssessment(w, outFmt, a, opts) }); err != nil {
 			return err
 		}

@@ -82,7 +82,7 @@ func (e *env) runUnits(o evaluateOptions) error {
 	city.Problems = append(city.Problems, diags...)
 	if o.out != "" {
 		bar.step("写出")
-		sc := scorecard.ScorecardOptions{InputName: o.in, Evaluated: date, Progress: bar.update}
+		sc := scorecard.ScorecardOptions{InputName: o.in, Evaluated: date, Progress: bar.update, Version: versionString()}
 		err := writeAtomic(o.out, func(w io.Writer) error { return writeCity(w, outFmt, city, sc) })
 		bar.done()
 		if err != nil {

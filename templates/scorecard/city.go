@@ -234,8 +234,9 @@ func (b *cityBook) properties() {
 	}
 	when := b.opts.Evaluated.UTC().Format(time.RFC3339)
 	b.fail(b.f.SetDocProps(&excelize.DocProperties{Title: view.CityTitle(b.c), Creator: "attain", LastModifiedBy: "attain",
-		Description: fmt.Sprintf("由 attain 评估%d个单位的目标完成情况", len(b.c.Units)), Language: "zh-CN",
-		Created: when, Modified: when}))
+		Description: fmt.Sprintf("由 attain%s 评估%d个单位的目标完成情况", versionNote(b.opts.Version), len(b.c.Units)),
+		Language:    "zh-CN", Created: when, Modified: when}))
+	b.fail(b.f.SetAppProps(&excelize.AppProperties{Application: "attain", AppVersion: appVersion(b.opts.Version)}))
 }
 
 // cityStream writes one sheet row by row with excelize's StreamWriter.

@@ -21,6 +21,11 @@ import (
 type ScorecardOptions struct {
 	// InputName is the name of the actuals file, shown on the scorecard.
 	InputName string
+	// Version is the version of the program that wrote the scorecard
+	// ("v1.4.0", "dev"), kept in the document's properties (AppVersion and
+	// the description) so that a printed number can be traced to the code
+	// that computed it; "" leaves it out.
+	Version string
 	// Evaluated is the date of the evaluation, required and passed in by the
 	// caller (no clock below cmd/); it is
 	// printed in the footer and stored as the document's date.

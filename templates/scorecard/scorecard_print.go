@@ -2,6 +2,7 @@ package scorecard
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -126,12 +127,35 @@ func (b *scBook) properties(a *eval.Assessment, opts ScorecardOptions) {
 		Subject:        a.Ruleset.Title,
 		Creator:        "attain",
 		LastModifiedBy: "attain",
-		Description:    fmt.Sprintf("由 attain 依据规则集 %s 评估%s%d年目标完成情况", a.Ruleset.ID, a.Entity, a.Year),
+		Description:    fmt.Sprintf("由 attain%s 依据规则集 %s 评估%s%d年目标完成情况", versionNote(opts.Version), a.Ruleset.ID, a.Entity, a.Year),
 		Keywords:       "目标完成情况;评估;政府工作报告",
 		Category:       "目标考核",
 		Language:       "zh-CN",
 		Created:        when,
 		Modified:       when,
 	}))
-	b.fail(b.f.SetAppProps(&excelize.AppProperties{Application: "attain"}))
+	b.fail(b.f.SetAppProps(&excelize.AppProperties{Application: "attain", AppVersion: appVersion(opts.Version)}))
+}
+
+// versionNote is the version as the description says it: " v1.4.0".
+func versionNote(v string) string {
+	if v == "" {
+		return ""
+	}
+	return " " + v
+}
+
+// appVersion is the version as docProps/app.xml holds it, which Office
+// reads as XX.YYYY: "v1.4.0" is "1.0400"; a version without numbers
+// ("dev") is left out, and the description keeps the version as written.
+func appVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	major, rest, _ := strings.Cut(v, ".")
+	minor, _, _ := strings.Cut(rest, ".")
+	ma, err1 := strconv.Atoi(major)
+	mi, err2 := strconv.Atoi(minor)
+	if err1 != nil || err2 != nil || ma < 0 || mi < 0 || mi > 9999 {
+		return ""
+	}
+	return fmt.Sprintf("%d.%04d", ma, mi)
 }
