@@ -146,7 +146,8 @@ func versionNote(v string) string {
 }
 
 // appVersion is the version as docProps/app.xml holds it, which Office
-// reads as XX.YYYY: "v1.4.0" is "1.0400"; a version without numbers
+// reads as XX.YYYY, the minor version in four digits: "v1.4.0" is
+// "1.0004"; a version without numbers
 // ("dev") is left out, and the description keeps the version as written.
 func appVersion(v string) string {
 	v = strings.TrimPrefix(v, "v")

@@ -11,7 +11,7 @@ import (
 
 func TestAppVersion(t *testing.T) {
 	tests := []struct{ name, in, want string }{
-		{"release", "v1.4.0", "1.0400"},
+		{"release", "v1.4.0", "1.0004"},
 		{"without v", "2.13.1", "2.0013"},
 		{"dev build", "dev", ""},
 		{"commit", "3f2a9c1d", ""},
@@ -46,7 +46,7 @@ func TestVersionInProperties(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if app.AppVersion != "1.0400" || !strings.Contains(doc.Description, "attain v1.4.0") {
+	if app.AppVersion != "1.0004" || !strings.Contains(doc.Description, "attain v1.4.0") {
 		t.Errorf("AppVersion %q, description %q", app.AppVersion, doc.Description)
 	}
 }
