@@ -228,6 +228,7 @@ func indicatorNode(ind *Indicator) *yaml.Node {
 	if ind.Note != "" {
 		m.add("note", encStr(ind.Note))
 	}
+	dutyNode(m, ind)
 	if ind.Veto {
 		m.add("veto", encBool(true))
 	}

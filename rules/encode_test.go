@@ -85,7 +85,8 @@ func tricky() *Ruleset {
 	add(Indicator{ID: "t_below", Name: "事故", Measure: Level, Unit: "起", Polarity: Lower,
 		Target: Target{Kind: Below, Value: dec("0.00001")}})
 	add(Indicator{ID: "t_least", Name: "签约项目", Measure: Level, Unit: "个", Target: Target{Kind: AtLeast, Value: dec("40"), Years: 2},
-		Quote: "力争全年签约项目40个", Todo: []string{"权重待定", "计分方法待定", "- 不是列表", "#不是注释", "null"}})
+		Quote: "力争全年签约项目40个", Lead: "区商务局", Partners: []string{"区发改委", "各街道", "yes", "区委宣传部（区文明办）"},
+		Leaders: []string{"王副区长"}, Todo: []string{"权重待定", "计分方法待定", "- 不是列表", "#不是注释", "null"}})
 	add(Indicator{ID: "t_pos", Name: "进出口", Measure: Growth, Unit: "%", Precision: 1, Target: Target{Kind: Positive, Text: "保持稳定增长"}})
 	add(Indicator{ID: "t_step", Name: "居民收入", Measure: Growth, Unit: "%", Precision: 1,
 		Target: Target{Kind: InStep, With: "gdp_growth"}, Scoring: Scoring{Method: PassFail, NearMissShare: nullDec("0.5")}})

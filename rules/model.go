@@ -180,6 +180,14 @@ type Indicator struct {
 	Quote string
 	// Note explains a choice made when the rule was drawn up.
 	Note string
+	// Lead is the department that leads the work (牵头单位), as the
+	// 任务分解表 names it; empty when none is named yet.
+	Lead string
+	// Partners are the departments that share it (责任单位, 配合单位), in
+	// the order the table lists them, names kept as written.
+	Partners []string
+	// Leaders are the officials answerable for it (责任领导), as written.
+	Leaders []string
 	// Veto marks a 一票否决 indicator: missing it zeroes the total.
 	Veto bool
 	// Period says how the indicator is judged during the year; empty

@@ -344,7 +344,7 @@ func (d *decoder) conventions(n *yaml.Node, c *Conventions) {
 
 var indicatorKeys = []string{"id", "name", "aliases", "category", "group", "measure", "unit",
 	"level_unit", "precision", "polarity", "target", "baseline", "derive_growth", "weight",
-	"scoring", "quote", "note", "todo", "veto", "period"}
+	"scoring", "quote", "note", "lead", "partners", "leaders", "todo", "veto", "period"}
 
 func (d *decoder) indicator(n *yaml.Node) *Indicator {
 	ind := &Indicator{Pos: d.pos(n), Polarity: Higher, Group: GroupHeadline}
@@ -400,6 +400,7 @@ func (d *decoder) indicator(n *yaml.Node) *Indicator {
 	}
 	ind.Quote = d.str(f["quote"], "quote")
 	ind.Note = d.str(f["note"], "note")
+	d.duty(f, ind)
 	ind.Todo = d.strings(f["todo"], "todo")
 	ind.Veto = d.boolean(f["veto"], "veto")
 	ind.Period = PeriodKind(d.oneOf(f["period"], "period", string(Cumulative), string(RateTarget), string(YearEnd)))

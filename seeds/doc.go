@@ -32,5 +32,6 @@
 // statistics bureau enters is in the report's own unit.
 //
 // Every drafted indicator has weight 0 and todo items (权重待定, 计分方法待定,
-// and whatever else is unsure): the extractor never invents a weight.
+// 牵头单位待定, and whatever else is unsure): the extractor never invents a
+// weight, nor the department that leads the work (the 任务分解表 names it).
 package seeds

@@ -14,6 +14,9 @@ const (
 	TodoWeight  = "权重待定"
 	TodoScoring = "计分方法待定"
 	TodoCat     = "类别待确认"
+	// TodoLead asks for the department that leads the work (牵头单位):
+	// the report does not name it, the 任务分解表 does.
+	TodoLead = "牵头单位待定"
 )
 
 func decimals(s string) int32 {
@@ -67,7 +70,7 @@ func (x *extractor) indicator(f found, id, gdp string) (*rules.Indicator, Found)
 	ind.Precision = prec
 	ind.Target = tg
 
-	todo := []string{TodoWeight, TodoScoring}
+	todo := []string{TodoWeight, TodoScoring, TodoLead}
 	todo = append(todo, f.todo...)
 	if f.guessed {
 		todo = append(todo, TodoCat)

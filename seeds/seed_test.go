@@ -190,7 +190,7 @@ func TestSeedDraft(t *testing.T) {
 		if !ind.Weight.IsZero() {
 			t.Errorf("%s: weight %s, want 0", ind.ID, ind.Weight)
 		}
-		if len(ind.Todo) < 2 || ind.Todo[0] != TodoWeight || ind.Todo[1] != TodoScoring {
+		if len(ind.Todo) < 3 || ind.Todo[0] != TodoWeight || ind.Todo[1] != TodoScoring || ind.Todo[2] != TodoLead {
 			t.Errorf("%s: todo %q", ind.ID, ind.Todo)
 		}
 		if f.Line < 29 {
