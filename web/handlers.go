@@ -261,7 +261,7 @@ func (s *Server) scorecard(w http.ResponseWriter, r *http.Request, f *form) erro
 		return err
 	}
 	var buf bytes.Buffer
-	opts := scorecard.ScorecardOptions{InputName: in.Name, Evaluated: date}
+	opts := scorecard.ScorecardOptions{InputName: in.Name, Evaluated: date, Version: s.cfg.Version}
 	if out.City != nil {
 		err = scorecard.WriteCityScorecard(&buf, out.City, opts)
 	} else {

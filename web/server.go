@@ -44,7 +44,8 @@ type Config struct {
 	Wait time.Duration
 	// Now is the clock, for the scorecard's date; time.Now when nil.
 	Now func() time.Time
-	// Version is printed in the page's footer.
+	// Version is the program's version: in the page's footer and in the
+	// properties of the scorecards, as the command line writes it.
 	Version string
 }
 

@@ -94,7 +94,7 @@ func (e *env) runServe(ctx context.Context, o serveOptions, defaultAddr bool) er
 	if err != nil {
 		return err
 	}
-	cfg := web.Config{Addr: o.addr, Rules: rs, RulesFile: o.rules, Token: o.token, Version: version}
+	cfg := web.Config{Addr: o.addr, Rules: rs, RulesFile: o.rules, Token: o.token, Version: versionString()}
 	s, err := web.New(cfg)
 	if err != nil {
 		return flagErrorf("addr", "%s 的值无效：%s。", err.Error())

@@ -105,7 +105,8 @@ func TestServeAnswersAsEvaluate(t *testing.T) {
 	write("bad.yaml", []byte("ruleset: x\nentity: 红旗区\nyear: 2019\nindicators:\n  - id: a\n    nmae: 甲\n"))
 	t.Chdir(dir)
 
-	s, err := web.New(web.Config{Addr: "127.0.0.1:8080", Now: func() time.Time { return fixture.Evaluated }})
+	s, err := web.New(web.Config{Addr: "127.0.0.1:8080", Now: func() time.Time { return fixture.Evaluated },
+		Version: versionString()})
 	if err != nil {
 		t.Fatal(err)
 	}
