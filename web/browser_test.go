@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"encoding/base64"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -303,6 +305,26 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	shot(t, tctx, filepath.Join(art, "city-phone.png"))
+
+	// Dropped on the page rather than picked: the example again, with the
+	// embedded ruleset chosen back.
+	if err := chromedp.Do(tctx, chromedp.EmulateViewport(1280, 900),
+		chromedp.Evaluate[chromedp.Void](`(r => { r.value = ''; })(document.querySelector('input[name=rules]'))`),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('input[value=auto]').checked = true`),
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
+			const bytes = Uint8Array.from(atob(%q), c => c.charCodeAt(0));
+			const dt = new DataTransfer();
+			dt.items.add(new File([bytes], 'dropped.xlsx'));
+			document.getElementById('drop').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+		})()`, base64.StdEncoding.EncodeToString(readFile(t, example)))),
+		chromedp.WaitVisible("#total-score"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	name, err := chromedp.Run(tctx, chromedp.Text("#file-name"))
+	if total, err2 := chromedp.Run(tctx, chromedp.Text("#total-score")); err != nil || err2 != nil || name != "dropped.xlsx" || total != want {
+		t.Errorf("after a drop the page shows %q with total %q (%v, %v)", name, total, err, err2)
+	}
 	t.Logf("artefacts in %s", art)
 }
 
