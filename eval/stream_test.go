@@ -1,0 +1,149 @@
+package eval
+
+import (
+	"errors"
+	"slices"
+	"sync/atomic"
+	"testing"
+
+	"github.com/attain-tool/attain/rules"
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+// streamSets are the cities of TestEvaluateUnitsMatchesReference: units
+// with targets, schedules and precisions of their own, ids listed twice,
+// in_step cycles, a unit without figures, other conventions.
+func streamSets(t *testing.T) map[string][]Unit {
+	synth := synthRuleset(t)
+	city, diags := rules.Parse("city.yaml", []byte(cityRules))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	mixed := synthUnits(synth, 30, 7)
+	for i := range mixed {
+		switch i % 3 {
+		case 0:
+			own, ds := synth.WithTargets(mixed[i].Name, map[string]rules.TargetOverride{"g_approx": {Text: "7"}, "l_jobs": {Text: "9000"}})
+			if ds.HasErrors() {
+				t.Fatal(ds)
+			}
+			mixed[i].Ruleset = own
+		case 1:
+			own := *synth
+			own.Indicators = slices.Clone(synth.Indicators)
+			for k, ind := range own.Indicators {
+				if ind.ID == "l_jobs" || ind.ID == "g_rank" {
+					c := *ind
+					c.Precision++
+					own.Indicators[k] = &c
+				}
+			}
+			mixed[i].Ruleset = &own
+		case 2:
+			own := *synth
+			own.Schedule = map[string]decimal.Decimal{"Q1": decimal.RequireFromString("0.3"), "H1": decimal.RequireFromString("0.45")}
+			mixed[i].Ruleset = &own
+		}
+	}
+	dup := *synth
+	dup.Indicators = append(slices.Clone(synth.Indicators), synth.Indicators[6], synth.Indicators[12])
+	for _, ref := range [][2]string{{"self", "self"}, {"cyc_a", "cyc_b"}, {"cyc_b", "cyc_a"}} {
+		c := *synth.Indicator("g_step")
+		c.ID, c.Target.With = ref[0], ref[1]
+		dup.Indicators = append(dup.Indicators, &c)
+	}
+	dups := append(synthUnits(&dup, 12, 8), Unit{Name: "空单位", Ruleset: &dup})
+	conv := *synth
+	conv.Conventions.Rounding = rules.HalfUp
+	conv.Conventions.InStepTolerance = decimal.RequireFromString("0.5")
+	// Figures past 18 digits, and of one indicator at other exponents.
+	wide := synthUnits(synth, 20, 5)
+	for i, u := range wide {
+		if a := u.Actuals.Values["l_jobs"]; a != nil && i%4 == 0 {
+			a.Level = decimal.NewNullDecimal(decimal.RequireFromString("1234567890123456789012.5"))
+		}
+		if a := u.Actuals.Values["l_jobs"]; a != nil && i%4 == 1 {
+			a.Level = decimal.NewNullDecimal(decimal.New(a.Level.Decimal.IntPart()*1000, -3))
+		}
+	}
+	return map[string][]Unit{
+		"other conventions": synthUnits(&conv, 30, 9),
+		"synthetic 40":      synthUnits(synth, 40, 1),
+		"synthetic 1":       synthUnits(synth, 1, 3),
+		"default 25":        synthUnits(rules.Default(), 25, 4),
+		"city":              cityUnitsOf(city),
+		"own targets":       mixed,
+		"duplicate ids":     dups,
+		"wide figures":      wide,
+		"none":              nil,
+	}
+}
+
+// TestEvaluateUnitsStream finds, for every city and period, the
+// assessments EvaluateUnitsStream hands over (with the ranks it returns)
+// field by field equal to those of EvaluateUnits, handed over once each
+// and in input order.
+func TestEvaluateUnitsStream(t *testing.T) {
+	for name, units := range streamSets(t) {
+		packed := PackUnits(units)
+		for _, period := range []string{"year", "Q1", "H1"} {
+			t.Run(name+"/"+period, func(t *testing.T) {
+				p, err := ParsePeriod(period)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := EvaluateUnits(units, Options{Period: p})
+				got := []*Assessment{}
+				cs, err := EvaluateUnitsStream(packed, Options{Period: p}, func(i int, a *Assessment) *Assessment { return a },
+					func(i int, a *Assessment) error {
+						if i != len(got) {
+							t.Fatalf("unit %d handed over after %d units", i, len(got))
+						}
+						got = append(got, a)
+						return nil
+					})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, a := range got {
+					a.Rank = cs.Ranks[i]
+				}
+				if cs.Period != want.Period {
+					t.Errorf("period %v, want %v", cs.Period, want.Period)
+				}
+				if diff := cmp.Diff(want.Units, got, cityCmp...); diff != "" {
+					t.Errorf("EvaluateUnitsStream differs from EvaluateUnits (-want +got):\n%s", diff)
+				}
+			})
+		}
+	}
+}
+
+// TestEvaluateUnitsStreamStops stops at the first error of each, and
+// reports progress as EvaluateUnits does.
+func TestEvaluateUnitsStreamStops(t *testing.T) {
+	units := PackUnits(synthUnits(synthRuleset(t), 200, 2))
+	stop := errors.New("stop")
+	var worked atomic.Int32
+	_, err := EvaluateUnitsStream(units, Options{}, func(i int, a *Assessment) int { worked.Add(1); return i },
+		func(i, v int) error {
+			if i == 10 {
+				return stop
+			}
+			return nil
+		})
+	if err != stop {
+		t.Fatalf("error %v, want %v", err, stop)
+	}
+	if n := worked.Load(); n > 10+1+orderedWindow*8 {
+		t.Errorf("%d units judged after the error at the 11th", n)
+	}
+	var last [2]int
+	calls := 0
+	_, err = EvaluateUnitsStream(units, Options{Progress: func(done, total int) { calls++; last = [2]int{done, total} }},
+		func(i int, a *Assessment) int { return i }, func(i, v int) error { return nil })
+	if err != nil || last != [2]int{400, 400} || calls < 400/unitsProgressEvery {
+		t.Errorf("progress: %d calls, last %v, error %v", calls, last, err)
+	}
+}
