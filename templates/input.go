@@ -43,27 +43,57 @@ const (
 	ColCount
 )
 
+// inputColumn is one column of InputSheet. Its Title and Aliases are the
+// one vocabulary of attain's names for the column: every reader matches a
+// column title against them (the template's header row, a city's long
+// table, the row under each unit in a table of units as columns), and
+// messages name a figure by Title or by Short.
 type inputColumn struct {
 	Title string
-	Field eval.Field // the figure the column holds; "" for the others
-	width float64
-	help  string // what to type, for the 填报说明 sheet
+	// Aliases are the other titles the column is known by, after
+	// rules.NormalizeName; a reader of a row under a unit's name also takes
+	// them without a trailing "(%)" or "%".
+	Aliases []string
+	Field   eval.Field // the figure the column holds; "" for the others
+	width   float64
+	help    string // what to type, for the 填报说明 sheet
+}
+
+// Names returns the column's title and aliases, the title first.
+func (c inputColumn) Names() []string {
+	return append([]string{c.Title}, c.Aliases...)
+}
+
+// Short is the column's name in messages: the first of its names of at
+// most three characters (本年值 for 本年实际值), else its title.
+func (c inputColumn) Short() string {
+	for _, n := range c.Names() {
+		if utf8.RuneCountInString(n) <= 3 {
+			return n
+		}
+	}
+	return c.Title
 }
 
 var Columns = [ColCount]inputColumn{
-	{"指标编码", "", 22, "系统识别指标用的编码，已预先填好并锁定。请勿修改、删除或调换行：导入时按指标编码找到每一行。"},
-	{"指标", "", 34, "指标名称，与政府工作报告一致，已锁定。"},
-	{"类别", "", 8, "总量、结构、效益或民生，已锁定。"},
-	{"单位", "", 12, "填报数值的单位。增速类指标显示“总量单位 / %”：本年实际值、上年实际值按前一个单位（如亿元）填写，本年增速按百分数填写。"},
-	{"目标", "", 24, "政府工作报告中的目标原文，已锁定。"},
-	{"上年实际值", eval.FieldPrevLevel, 13, "上年的总量（按“单位”列的总量单位）。报告给出了上年数的已预填并锁定；黄色空白单元格请填写上年实际值，用于由总量推算增速。"},
-	{"本年实际值", eval.FieldLevel, 13, "本年的总量、人数或比率，按“单位”列的单位填写，只填数字，不带单位，如 203.5。"},
-	{"本年增速(%)", eval.FieldGrowth, 13, "本年比上年增长的百分数：增长 8.5% 填 8.5，不要填 0.085；下降填负数，如 -1.5。"},
-	{"名次", eval.FieldRank, 8, "在全市的名次，填正整数，第1名填 1。"},
-	{"是否完成", eval.FieldDone, 10, "从下拉列表选“是”或“否”。"},
-	{"完成日期", eval.FieldDate, 13, "实际完成的日期，如 2019-04-15；只知道月份的可填 2019年4月。"},
-	{"数据来源", "", 24, "数据的出处，如“区统计局统计快报”“区财政局决算”，并注明是预计数、快报数还是年报数。"},
-	{"备注", "", 24, "口径调整、数据修订等需要说明的情况。"},
+	{Title: "指标编码", Aliases: []string{"编码", "指标代码"}, width: 22,
+		help: "系统识别指标用的编码，已预先填好并锁定。请勿修改、删除或调换行：导入时按指标编码找到每一行。"},
+	{Title: "指标", Aliases: []string{"指标名称", "项目"}, width: 34, help: "指标名称，与政府工作报告一致，已锁定。"},
+	{Title: "类别", width: 8, help: "总量、结构、效益或民生，已锁定。"},
+	{Title: "单位", width: 12, help: "填报数值的单位。增速类指标显示“总量单位 / %”：本年实际值、上年实际值按前一个单位（如亿元）填写，本年增速按百分数填写。"},
+	{Title: "目标", width: 24, help: "政府工作报告中的目标原文，已锁定。"},
+	{Title: "上年实际值", Aliases: []string{"上年值", "上年实际", "上年"}, Field: eval.FieldPrevLevel, width: 13,
+		help: "上年的总量（按“单位”列的总量单位）。报告给出了上年数的已预填并锁定；黄色空白单元格请填写上年实际值，用于由总量推算增速。"},
+	{Title: "本年实际值", Aliases: []string{"本年值", "实际值", "绝对值", "总量", "数值", "累计", "本年累计", "完成值", "总额"},
+		Field: eval.FieldLevel, width: 13, help: "本年的总量、人数或比率，按“单位”列的单位填写，只填数字，不带单位，如 203.5。"},
+	{Title: "本年增速(%)", Aliases: []string{"增速", "本年增速", "增速(%)", "本年增长(%)", "增长", "增幅", "比上年增长", "同比增长", "同比增速", "±"},
+		Field: eval.FieldGrowth, width: 13, help: "本年比上年增长的百分数：增长 8.5% 填 8.5，不要填 0.085；下降填负数，如 -1.5。"},
+	{Title: "名次", Aliases: []string{"排名", "位次"}, Field: eval.FieldRank, width: 8, help: "在全市的名次，填正整数，第1名填 1。"},
+	{Title: "是否完成", Field: eval.FieldDone, width: 10, help: "从下拉列表选“是”或“否”。"},
+	{Title: "完成日期", Aliases: []string{"完成时间"}, Field: eval.FieldDate, width: 13,
+		help: "实际完成的日期，如 2019-04-15；只知道月份的可填 2019年4月。"},
+	{Title: "数据来源", width: 24, help: "数据的出处，如“区统计局统计快报”“区财政局决算”，并注明是预计数、快报数还是年报数。"},
+	{Title: "备注", width: 24, help: "口径调整、数据修订等需要说明的情况。"},
 }
 
 // InputColumns returns the column titles of InputSheet, in order.

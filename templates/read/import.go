@@ -818,12 +818,6 @@ func (im *importer) problem(rc importRowCtx, f eval.Field, pos rules.Pos, hint, 
 	im.diags.Add(d)
 }
 
-// fieldWords names the figures in messages.
-var fieldWords = map[eval.Field]string{
-	eval.FieldLevel: "本年值", eval.FieldPrevLevel: "上年值", eval.FieldGrowth: "增速",
-	eval.FieldRank: "名次", eval.FieldDone: "是否完成", eval.FieldDate: "完成日期",
-}
-
 // rawCell returns the text of a value cell, or reports an error value or
 // a formula without a result. ok is false when there is nothing to read.
 func (im *importer) rawCell(rc importRowCtx, f eval.Field, c int) (text string, cell gridCell, ok bool) {

@@ -28,21 +28,6 @@ type ReadOptions struct {
 // a workbook may cost is bounded by tableLimits (limits.go).
 const readHeaderScan = 50
 
-// readTitles maps the column titles a header row may carry (after
-// rules.NormalizeName) to the template's columns.
-var readTitles = map[string]int{
-	"指标编码": templates.ColID, "编码": templates.ColID, "指标代码": templates.ColID,
-	"指标": templates.ColName, "指标名称": templates.ColName,
-	"上年实际值": templates.ColPrev, "上年值": templates.ColPrev, "上年实际": templates.ColPrev,
-	"本年实际值": templates.ColLevel, "实际值": templates.ColLevel, "本年值": templates.ColLevel,
-	"本年增速(%)": templates.ColGrowth, "本年增速": templates.ColGrowth, "增速(%)": templates.ColGrowth, "本年增长(%)": templates.ColGrowth,
-	"名次": templates.ColRank, "排名": templates.ColRank, "位次": templates.ColRank,
-	"是否完成": templates.ColDone,
-	"完成日期": templates.ColDate, "完成时间": templates.ColDate,
-	"数据来源": templates.ColSource,
-	"备注":   templates.ColNote,
-}
-
 // readErrorValues are the error values a cell can hold.
 var readErrorValues = map[string]bool{
 	"#NULL!": true, "#DIV/0!": true, "#VALUE!": true, "#REF!": true, "#NAME?": true, "#NUM!": true,

@@ -100,28 +100,10 @@ func readTemplateReport(name string, rs *rules.Ruleset, acts eval.Actuals) *Impo
 		for _, src := range srcs {
 			f, pos := src.Field, src.Pos
 			rep.Fields = append(rep.Fields, ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: pos,
-				Ref: pos.Sheet + "!" + pos.Cell, Header: readFieldTitle(f), Raw: readFieldValue(a, f), Value: readFieldValue(a, f)})
+				Ref: pos.Sheet + "!" + pos.Cell, Header: fieldTitle(f), Raw: readFieldValue(a, f), Value: readFieldValue(a, f)})
 		}
 	}
 	return rep
-}
-
-func readFieldTitle(f eval.Field) string {
-	switch f {
-	case eval.FieldLevel:
-		return "本年实际值"
-	case eval.FieldPrevLevel:
-		return "上年实际值"
-	case eval.FieldGrowth:
-		return "本年增速(%)"
-	case eval.FieldRank:
-		return "名次"
-	case eval.FieldDone:
-		return "是否完成"
-	case eval.FieldDate:
-		return "完成日期"
-	}
-	return string(f)
 }
 
 func readFieldValue(a *eval.Actual, f eval.Field) string {

@@ -79,12 +79,6 @@ var unitsEntityTitles = map[string]bool{
 	"县(市,区)": true, "县市区": true, "地区": true, "地区名称": true, "区域": true, "填报单位": true,
 }
 
-// unitsIDTitles and unitsNameTitles identify the indicator of a row.
-var (
-	unitsIDTitles   = map[string]bool{"指标编码": true, "编码": true, "指标代码": true}
-	unitsNameTitles = map[string]bool{"指标": true, "指标名称": true, "项目": true}
-)
-
 // unitsOtherTitles are column titles that are neither units nor figures:
 // columns a table of units as columns may carry beside the units.
 var unitsOtherTitles = map[string]bool{
@@ -513,23 +507,9 @@ func (u *unitsReader) scanTemplate(s *unitsScan, rows [][]string, i int) bool {
 	return true
 }
 
-// unitsSubTitles are the titles of a second header row under each unit.
-var unitsSubTitles = map[string]eval.Field{
-	"绝对值": eval.FieldLevel, "总量": eval.FieldLevel, "本年实际值": eval.FieldLevel, "实际值": eval.FieldLevel,
-	"本年值": eval.FieldLevel, "数值": eval.FieldLevel, "累计": eval.FieldLevel, "本年累计": eval.FieldLevel,
-	"完成值": eval.FieldLevel, "总额": eval.FieldLevel,
-	"增速": eval.FieldGrowth, "增长": eval.FieldGrowth, "增幅": eval.FieldGrowth, "本年增速": eval.FieldGrowth,
-	"比上年增长": eval.FieldGrowth, "同比增长": eval.FieldGrowth, "同比增速": eval.FieldGrowth, "±": eval.FieldGrowth,
-	"上年实际值": eval.FieldPrevLevel, "上年值": eval.FieldPrevLevel, "上年": eval.FieldPrevLevel,
-	"名次": eval.FieldRank, "排名": eval.FieldRank, "位次": eval.FieldRank,
-	"是否完成": eval.FieldDone, "完成日期": eval.FieldDate,
-}
-
 // unitsSubField reads a second-row title: 绝对值, 增速(%), ±%.
 func unitsSubField(text string) (eval.Field, bool) {
-	k := rules.NormalizeName(text)
-	k = strings.TrimSuffix(strings.TrimSuffix(k, "(%)"), "%")
-	f, ok := unitsSubTitles[k]
+	f, ok := unitsSubTitles[unitsSubKey(text)]
 	return f, ok
 }
 

@@ -3,21 +3,12 @@ package read
 import (
 	"fmt"
 
-	"github.com/attain-tool/attain/templates"
 	"github.com/attain-tool/attain/templates/cell"
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
 	"github.com/shopspring/decimal"
 )
-
-// unitsFieldTitle is the column title of a figure, for messages.
-func unitsFieldTitle(f eval.Field) string {
-	if col := templates.ColOf(f); col >= 0 {
-		return templates.Columns[col].Title
-	}
-	return string(f)
-}
 
 // unitsFigure reads one figure of a streamed cell into act, with the unit
 // named in the messages. It returns whether the cell held a figure.
@@ -36,7 +27,7 @@ func cellFigure(unit string, ind *rules.Indicator, act *eval.Actual, field eval.
 	if c.raw == "" {
 		return false
 	}
-	title := unitsFieldTitle(field)
+	title := fieldTitle(field)
 	who := func() string {
 		if unit == "" {
 			return ind.Name

@@ -207,6 +207,9 @@ func (s *unitsScan) readWidth() int {
 // unit, with ReadActuals' reader: the unit is named by the sheet (or, for
 // 填报表, by the 填报单位 line above the header).
 func (u *unitsReader) readTemplate(s *unitsScan) {
+	if u.damaged[s.sheet] {
+		return // the scan met the damage and said so
+	}
 	name := s.sheet
 	rs := u.rulesetOf(unitsKey(name))
 	if rs == nil {
