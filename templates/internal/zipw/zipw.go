@@ -27,16 +27,22 @@ const Chunk = 1 << 20
 // chunk is written as zip.Writer writes it. A larger one is cut into
 // chunks deflated in parallel, each from a fresh dictionary and ended by a
 // sync flush but the last, so that their concatenation is one valid
-// deflate stream (as pigz and pgzip do); it is stored with CreateRaw once
-// its CRC and sizes are known. The output is one zip whatever the number
-// of cores; only the compressed bytes depend on the chunking, not on the
-// scheduling.
+// deflate stream (as pigz and pgzip do). Such a part is written as it
+// goes: its header first, with the CRC and sizes in a data descriptor
+// after the data (as zip.Writer does for every part), each chunk as soon
+// as it and those before it are deflated, so that no more than a few
+// chunks per core are held whatever the size of the part. The output is
+// one zip whatever the number of cores; only the compressed bytes depend
+// on the chunking, not on the scheduling.
 type Writer struct {
 	zw   *zip.Writer
 	cur  *cityZipPart
 	jobs chan *cityZipJob
 	raws chan []byte // spare chunk buffers
 	wg   sync.WaitGroup
+	// inFlight is how many chunks may be deflating or waiting to be
+	// written before Write waits for the oldest.
+	inFlight int
 }
 
 func New(w io.Writer) *Writer {
@@ -49,12 +55,18 @@ func New(w io.Writer) *Writer {
 
 // cityZipPart is the part being written.
 type cityZipPart struct {
-	z      *Writer
-	name   string
-	crc    uint32
-	size   uint64
-	buf    []byte
-	chunks []*cityZipJob
+	z    *Writer
+	name string
+	crc  uint32
+	size uint64
+	buf  []byte
+	// Once the part is larger than a chunk: its header, the writer of
+	// its data, the chunks not yet written in order, and the bytes
+	// written.
+	fh         *zip.FileHeader
+	raw        io.Writer
+	pending    []*cityZipJob
+	compressed uint64
 }
 
 // cityZipJob is one chunk to deflate.
@@ -107,7 +119,9 @@ func (p *cityZipPart) Write(b []byte) (int, error) {
 		p.buf = append(p.buf, b[:k]...)
 		b = b[k:]
 		if len(p.buf) == Chunk {
-			p.z.deflate(p, false)
+			if err := p.z.deflate(p, false); err != nil {
+				return n - len(b), err
+			}
 		}
 	}
 	return n, nil
@@ -124,21 +138,50 @@ func (z *Writer) raw() []byte {
 }
 
 // deflate hands the part's buffered chunk to the workers, started on the
-// first large part.
-func (z *Writer) deflate(p *cityZipPart, final bool) {
+// first large part; the part's header is written before its first chunk,
+// and the oldest chunks are written out once too many are in flight.
+func (z *Writer) deflate(p *cityZipPart, final bool) error {
 	if z.jobs == nil {
 		n := max(runtime.GOMAXPROCS(0), 1)
 		z.jobs = make(chan *cityZipJob, n)
 		z.raws = make(chan []byte, n+2)
+		z.inFlight = n + 2
 		for range n {
 			z.wg.Add(1)
 			go z.work()
 		}
 	}
+	if p.fh == nil {
+		p.fh = &zip.FileHeader{Name: p.name, Method: zip.Deflate, Flags: 0x8, CreatorVersion: 20, ReaderVersion: 20}
+		w, err := z.zw.CreateRaw(p.fh)
+		if err != nil {
+			return err
+		}
+		p.raw = w
+	}
 	j := &cityZipJob{raw: p.buf, final: final, done: make(chan struct{})}
 	p.buf = nil
-	p.chunks = append(p.chunks, j)
+	p.pending = append(p.pending, j)
 	z.jobs <- j
+	for len(p.pending) > z.inFlight {
+		if err := p.writeOldest(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeOldest waits for the oldest chunk in flight and writes it.
+func (p *cityZipPart) writeOldest() error {
+	j := p.pending[0]
+	p.pending = p.pending[1:]
+	<-j.done
+	if j.err != nil {
+		return j.err
+	}
+	p.compressed += uint64(j.out.Len())
+	_, err := p.raw.Write(j.out.Bytes())
+	return err
 }
 
 func (z *Writer) work() {
@@ -169,14 +212,16 @@ func (z *Writer) work() {
 	}
 }
 
-// finish writes the part being written into the zip.
+// finish writes the rest of the part being written into the zip: all of
+// a small part, the last chunks and the sizes of a large one (the data
+// descriptor follows when the next part starts or the zip is closed).
 func (z *Writer) finish() error {
 	p := z.cur
 	if p == nil {
 		return nil
 	}
 	z.cur = nil
-	if len(p.chunks) == 0 {
+	if p.fh == nil {
 		w, err := z.zw.Create(p.name)
 		if err != nil {
 			return err
@@ -193,28 +238,17 @@ func (z *Writer) finish() error {
 	if p.buf == nil {
 		p.buf = z.raw()
 	}
-	z.deflate(p, true)
-	var compressed uint64
-	var err error
-	for _, j := range p.chunks {
-		<-j.done
-		if err == nil {
-			err = j.err
+	err := z.deflate(p, true)
+	for len(p.pending) > 0 {
+		if e := p.writeOldest(); err == nil {
+			err = e
 		}
-		compressed += uint64(j.out.Len())
 	}
 	if err != nil {
 		return err
 	}
-	w, err := z.zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, CRC32: p.crc,
-		CompressedSize64: compressed, UncompressedSize64: p.size, CreatorVersion: 20, ReaderVersion: 20})
-	if err != nil {
-		return err
-	}
-	for _, j := range p.chunks {
-		if _, err := w.Write(j.out.Bytes()); err != nil {
-			return err
-		}
-	}
+	fh := p.fh
+	fh.CRC32, fh.CompressedSize64, fh.UncompressedSize64 = p.crc, p.compressed, p.size
+	fh.CompressedSize, fh.UncompressedSize = uint32(min(p.compressed, 1<<32-1)), uint32(min(p.size, 1<<32-1))
 	return nil
 }

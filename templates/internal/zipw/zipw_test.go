@@ -65,3 +65,45 @@ func TestCityZip(t *testing.T) {
 		}
 	}
 }
+
+// TestCityZipStreams finds a large part written out as it goes: before the
+// part ends, all but the last few chunks are in the output, so that the
+// writer holds a few chunks whatever the size of the part.
+func TestCityZipStreams(t *testing.T) {
+	var buf bytes.Buffer
+	z := New(&buf)
+	w, err := z.Create("big.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	chunk := make([]byte, Chunk)
+	const chunks = 40
+	for i := 0; i < chunks; i++ {
+		for k := range chunk {
+			chunk[k] = byte('a' + rnd.IntN(4))
+		}
+		if _, err := w.Write(chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Each chunk deflates to about a quarter of its size.
+	if min := (chunks - z.inFlight - 1) * Chunk / 5; buf.Len() < min {
+		t.Errorf("%d bytes out before the part ends, want at least %d", buf.Len(), min)
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.File[0].Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := io.Copy(io.Discard, rc)
+	if err != nil || n != chunks*Chunk {
+		t.Fatalf("read back %d bytes, error %v", n, err)
+	}
+}
