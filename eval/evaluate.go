@@ -166,6 +166,7 @@ func (j *judge) result(k int) *Result {
 		r.Status = InProgress
 		r.Scored = false
 		r.Explanation = "年终考核指标，" + j.period.Label() + "不作评价"
+		j.inYear(ind, act, r)
 		j.done[ind.ID] = r
 		return r
 	}
@@ -179,6 +180,7 @@ func (j *judge) result(k int) *Result {
 		r.Score = decimal.Zero
 		r.Explanation = j.progressText(ind, r)
 	}
+	j.inYear(ind, act, r)
 	j.done[ind.ID] = r
 	return r
 }

@@ -153,6 +153,9 @@ type Result struct {
 	// PeerRank is the unit's rank among its peers on this indicator (1 is
 	// best; ties share a rank); 0 outside a multi-unit run.
 	PeerRank int
+	// Progress is the in-year supervision verdict (督查: 已完成, 超进度 …)
+	// of a run over part of the year; nil for the whole year.
+	Progress *Progress
 }
 
 // StatusCount is the number of indicators with one status.

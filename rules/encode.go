@@ -173,6 +173,7 @@ func conventionsNode(c Conventions) *yaml.Node {
 	}
 	m.add("plausible_growth", encNum(c.PlausibleGrowth))
 	m.add("plausible_ratio", encNum(c.PlausibleRatio))
+	m.add("progress_tolerance", encNum(c.ProgressTolerance))
 	if len(c.Grades) > 0 {
 		grades := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, g := range c.Grades {

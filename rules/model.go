@@ -279,6 +279,11 @@ type Conventions struct {
 	// less than its inverse) is flagged as implausible and not used.
 	// Default 10.
 	PlausibleRatio decimal.Decimal
+	// ProgressTolerance is the band around 序时进度, in 个百分点, within
+	// which the share of a cumulative target done during the year is
+	// 达进度 (on schedule); further above it is 超进度, further below
+	// 欠进度. No written standard sets it. Default 2.
+	ProgressTolerance decimal.Decimal
 }
 
 // Ruleset is a work report's targets for one entity and year.
@@ -355,14 +360,15 @@ func (rs *Ruleset) TotalWeight() decimal.Decimal {
 // DefaultConventions returns the defaults named in the design.
 func DefaultConventions() Conventions {
 	return Conventions{
-		Rounding:        HalfEven,
-		ApproxTolerance: decimal.RequireFromString("0.5"),
-		NearMissPoints:  decimal.NewFromInt(1),
-		NearMissRatio:   decimal.RequireFromString("0.9"),
-		InStepTolerance: decimal.Zero,
-		TopN:            3,
-		PlausibleGrowth: decimal.NewFromInt(300),
-		PlausibleRatio:  decimal.NewFromInt(10),
+		Rounding:          HalfEven,
+		ApproxTolerance:   decimal.RequireFromString("0.5"),
+		NearMissPoints:    decimal.NewFromInt(1),
+		NearMissRatio:     decimal.RequireFromString("0.9"),
+		InStepTolerance:   decimal.Zero,
+		TopN:              3,
+		PlausibleGrowth:   decimal.NewFromInt(300),
+		PlausibleRatio:    decimal.NewFromInt(10),
+		ProgressTolerance: decimal.NewFromInt(2),
 		Grades: []Grade{
 			{Name: "优秀", Min: decimal.NewFromInt(90)},
 			{Name: "良好", Min: decimal.NewFromInt(80)},

@@ -288,7 +288,8 @@ func (d *decoder) schedule(n *yaml.Node) map[string]decimal.Decimal {
 
 func (d *decoder) conventions(n *yaml.Node, c *Conventions) {
 	f := d.fields(n, "conventions", "rounding", "approx_tolerance", "near_miss_points",
-		"near_miss_ratio", "in_step_tolerance", "top_n", "grades", "plausible_growth", "plausible_ratio")
+		"near_miss_ratio", "in_step_tolerance", "top_n", "grades", "plausible_growth", "plausible_ratio",
+		"progress_tolerance")
 	if v := d.oneOf(f["rounding"], "rounding", string(HalfEven), string(HalfUp)); v != "" {
 		c.Rounding = Rounding(v)
 	}
@@ -307,6 +308,7 @@ func (d *decoder) conventions(n *yaml.Node, c *Conventions) {
 	set("in_step_tolerance", &c.InStepTolerance)
 	set("plausible_growth", &c.PlausibleGrowth)
 	set("plausible_ratio", &c.PlausibleRatio)
+	set("progress_tolerance", &c.ProgressTolerance)
 	if f["plausible_ratio"] != nil && c.PlausibleRatio.LessThanOrEqual(decimal.NewFromInt(1)) {
 		d.errorf(f["plausible_ratio"], "写成大于 1 的倍数，如 10", "plausible_ratio 必须大于 1")
 	}
