@@ -45,6 +45,18 @@ func csvDecode(data []byte) (string, csvEncoding, error) {
 	return string(out), csvGB18030, nil
 }
 
+// csvLineEnds makes every line end a line feed: CRLF (Windows), a lone CR
+// (Excel for Mac) and LF read alike, in one file mixed too. encoding/csv
+// ends a record at LF only, so that a file of lone CRs would otherwise be
+// one record, and a CR in a mixed file would glue two lines together. A
+// line break inside a quoted field becomes a line feed as well.
+func csvLineEnds(text string) string {
+	if !strings.Contains(text, "\r") {
+		return text
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+}
+
 // csvDelimiter picks the field separator of the first lines: comma, tab,
 // semicolon or the full-width comma, whichever splits them most evenly.
 func csvDelimiter(text string) rune {
@@ -73,6 +85,7 @@ func gridFromCSV(file string, data []byte, lim limits) (*grid, csvEncoding, erro
 	if err != nil {
 		return nil, enc, err
 	}
+	text = csvLineEnds(text)
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = csvDelimiter(text)
 	r.FieldsPerRecord = -1
