@@ -729,7 +729,8 @@ func scNotes(a *eval.Assessment, opts ScorecardOptions) [][2]string {
 		notes = append(notes, [2]string{"数据文件", opts.InputName})
 	}
 	if !a.Period.IsYear() {
-		notes = append(notes, [2]string{"评估期", a.Period.Label() + "：累计性目标按时序进度折算，增速类目标直接比较，年终目标不计分"})
+		notes = append(notes, [2]string{"评估期", a.Period.Label() + "：累计性目标按时序进度折算，增速类目标直接比较，年终目标不计分"},
+			[2]string{"进度判定", view.ProgressConvention(a)})
 	}
 	notes = append(notes,
 		[2]string{"评估日期", scDate(opts.Evaluated)},

@@ -68,6 +68,7 @@ func jsonIndicatorOf(row Row) jsonIndicator {
 	if ji.ActualText == NoValue {
 		ji.ActualText = ""
 	}
+	ji.jsonProgress = progressJSON(row)
 	return ji
 }
 

@@ -73,6 +73,8 @@ type jsonIndicator struct {
 	Derived     bool    `json:"derived"`
 	Explanation string  `json:"explanation"`
 	Source      *string `json:"source"`
+	// The in-year verdict, for a run over part of the year only.
+	*jsonProgress
 }
 
 type JSONProblem struct {
