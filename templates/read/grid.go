@@ -82,8 +82,24 @@ func (g *grid) cell(r, c int) gridCell {
 	return g.Rows[r][c]
 }
 
-// text is the trimmed text of the cell at r, c.
+// text is the trimmed text of the cell at r, c; a cell inside a merged
+// range has the text of the range's top-left cell (spreadMerge), as a
+// header or a label (a unit merged down a column) is read.
 func (g *grid) text(r, c int) string { return strings.TrimSpace(g.cell(r, c).Text) }
+
+// figure returns the cell at r, c as a figure is read from it: a cell
+// inside a merged range other than its top-left is empty, as it is in the
+// file. Merged ranges fill headers, never figures: 上年同期 merged over the
+// empty 增长 cell beside it is no growth rate.
+func (g *grid) figure(r, c int) gridCell {
+	if gc := g.cell(r, c); !gc.Merged {
+		return gc
+	}
+	return gridCell{}
+}
+
+// figureText is the trimmed text of figure(r, c).
+func (g *grid) figureText(r, c int) string { return strings.TrimSpace(g.figure(r, c).Text) }
 
 // width is the number of columns of the widest row.
 func (g *grid) width() int {

@@ -736,7 +736,7 @@ func (im *importer) readRow(t *importTable, row importRow) {
 		// (地区生产总值增速 | % | 8.6), in the level column or, when that
 		// holds nothing, in the growth column
 		c := col(roleLevel)
-		if g2 := col(roleGrowth); c < 0 || g2 >= 0 && importEmpty(g.text(r, c)) && !importEmpty(g.text(r, g2)) {
+		if g2 := col(roleGrowth); c < 0 || g2 >= 0 && importEmpty(g.figureText(r, c)) && !importEmpty(g.figureText(r, g2)) {
 			c = g2
 		}
 		im.number(rc, eval.FieldGrowth, c, false)
@@ -746,27 +746,27 @@ func (im *importer) readRow(t *importTable, row importRow) {
 		im.number(rc, eval.FieldPrevLevel, col(rolePrevLevel), true)
 	case ind.Measure == rules.Rank:
 		c := col(roleRank)
-		if c < 0 || g.text(r, c) == "" {
+		if c < 0 || g.figureText(r, c) == "" {
 			c = col(roleLevel)
 		}
 		im.rank(rc, c)
 	case ind.Measure == rules.YesNo:
 		c := col(roleDone)
-		if c < 0 || g.text(r, c) == "" {
+		if c < 0 || g.figureText(r, c) == "" {
 			c = col(roleLevel)
 		}
 		im.yesNo(rc, c)
 	case ind.Measure == rules.Milestone:
 		c := col(roleDate)
-		if c < 0 || g.text(r, c) == "" {
+		if c < 0 || g.figureText(r, c) == "" {
 			c = col(roleLevel)
 		}
 		im.date(rc, c)
 	}
-	if ind.Measure != rules.Rank && col(roleRank) >= 0 && g.text(r, col(roleRank)) != "" {
+	if ind.Measure != rules.Rank && col(roleRank) >= 0 && g.figureText(r, col(roleRank)) != "" {
 		im.rank(rc, col(roleRank))
 	}
-	if ind.Measure != rules.YesNo && col(roleDone) >= 0 && g.text(r, col(roleDone)) != "" {
+	if ind.Measure != rules.YesNo && col(roleDone) >= 0 && g.figureText(r, col(roleDone)) != "" {
 		im.yesNo(rc, col(roleDone))
 	}
 }
@@ -825,7 +825,7 @@ func (im *importer) rawCell(rc importRowCtx, f eval.Field, c int) (text string, 
 	if c < 0 {
 		return "", gridCell{}, false
 	}
-	cell = g.cell(r, c)
+	cell = g.figure(r, c)
 	text = strings.TrimSpace(cell.Text)
 	ind := rc.row.ind
 	pos := g.pos(r, c)

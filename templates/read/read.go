@@ -260,7 +260,11 @@ func (r *reader) readSheet(sheet string, meta bool, names map[string]*rules.Indi
 			if c < 0 {
 				return readCell{}
 			}
-			rc := readCell{ref: cell.A1(c, rowNum), raw: g.text(i, c), cell: g.cell(i, c)}
+			gc := g.cell(i, c)
+			if col >= templates.ColPrev && col <= templates.ColDate {
+				gc = g.figure(i, c) // a merged range holds one figure, in its top-left cell
+			}
+			rc := readCell{ref: cell.A1(c, rowNum), raw: strings.TrimSpace(gc.Text), cell: gc}
 			rc.formulaText, rc.formula = g.formula(i, c)
 			return rc
 		}
