@@ -135,3 +135,48 @@ func dutyNode(m encMapping, ind *Indicator) {
 		m.add("leaders", encList(ind.Leaders, true))
 	}
 }
+
+// Duty is who answers for one indicator as a 任务分解表 says: the lead, the
+// partners and the leaders, and where the table says it.
+type Duty struct {
+	Lead     string
+	Partners []string
+	Leaders  []string
+	// Pos is the cell or line of the table's row.
+	Pos Pos
+}
+
+// WithDuties returns a copy of rs whose indicators take their lead,
+// partners and leaders from duties, keyed by indicator id; indicators the
+// table does not name keep the ruleset's. The ruleset itself is not
+// changed. Where the table names another lead than the ruleset, the
+// table's is taken and a warning names both.
+func (rs *Ruleset) WithDuties(duties map[string]Duty) (*Ruleset, Diagnostics) {
+	out := *rs
+	out.Indicators = make([]*Indicator, len(rs.Indicators))
+	var ds Diagnostics
+	for i, ind := range rs.Indicators {
+		d, ok := duties[ind.ID]
+		if !ok {
+			out.Indicators[i] = ind
+			continue
+		}
+		c := *ind
+		if c.Lead != "" && d.Lead != "" && c.Lead != d.Lead {
+			ds.Warnf(d.Pos, "本次按分解表；如规则集有误，改正 "+ind.Pos.String()+" 的 lead",
+				"%s 的牵头单位：分解表为 %s，规则集为 %s", ind.Name, d.Lead, c.Lead)
+		}
+		if d.Lead != "" {
+			c.Lead = d.Lead
+		}
+		if len(d.Partners) > 0 {
+			c.Partners = append([]string(nil), d.Partners...)
+		}
+		if len(d.Leaders) > 0 {
+			c.Leaders = append([]string(nil), d.Leaders...)
+		}
+		out.Indicators[i] = &c
+	}
+	ds.Sort()
+	return &out, ds
+}
