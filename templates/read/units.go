@@ -136,6 +136,11 @@ type unitsEntry struct {
 	first    rules.Pos      // where the unit was first named
 	seen     map[string]int // indicator id → row, to find duplicates
 	problems rules.Diagnostics
+	// parked holds the figures of a unit packed once its rows were read
+	// (ReadUnitsPacked; acts then has no Values and seen is nil), rows its
+	// seen rows by position in rs.
+	parked *eval.PackedActuals
+	rows   []int32
 }
 
 // unitsIndex finds indicators of a ruleset by id, name or alias.
@@ -165,6 +170,9 @@ type unitsReader struct {
 	fromTemplates bool
 	// damaged holds the sheets that could not be read whole (sheetProblem).
 	damaged map[string]bool
+	// pack, when set, packs the figures of each unit of a long table once
+	// its rows are read (ReadUnitsPacked).
+	pack *eval.PackTable
 	// progress
 	done, total, told int
 }
@@ -214,21 +222,36 @@ func ReadUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (
 // readUnits is ReadUnits without the recovery from a panic, for the fuzz
 // target.
 func readUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) ([]eval.Unit, rules.Diagnostics) {
+	units, diags, _ := readUnitsPacking(name, data, rs, opts, nil)
+	return units, diags
+}
+
+// readUnitsPacking is readUnits packing the units' figures with pack as
+// they are read, when pack is not nil (ReadUnitsPacked); it also returns
+// the entries the units were made of, in their order.
+func readUnitsPacking(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions, pack *eval.PackTable) ([]eval.Unit, rules.Diagnostics, []*unitsEntry) {
 	u := &unitsReader{name: name, rs: rs, opts: opts, byKey: map[string]*unitsEntry{},
-		indexes: map[*rules.Ruleset]*unitsIndex{}, own: map[string]*rules.Ruleset{}, unknown: map[string]*unitsUnknown{}}
+		indexes: map[*rules.Ruleset]*unitsIndex{}, own: map[string]*rules.Ruleset{}, unknown: map[string]*unitsUnknown{},
+		pack: pack}
 	for n, r := range opts.Rulesets {
 		u.own[unitsKey(n)] = r
 	}
 	if rs == nil && len(opts.Rulesets) == 0 {
 		u.diags.Errorf(rules.Pos{File: name}, "", "没有规则集，无法识别指标")
-		return nil, u.diags
+		return nil, u.diags, nil
 	}
 	if u.book = unitsOpen(name, data, opts.Password, &u.diags); u.book != nil {
 		u.read()
 	}
 	units := u.assemble()
 	u.diags.Sort()
-	return units, u.diags
+	var entries []*unitsEntry
+	for _, e := range u.units {
+		if e.rs != nil { // as assemble has them
+			entries = append(entries, e)
+		}
+	}
+	return units, u.diags, entries
 }
 
 // unitsKey is how unit names are matched: spaces, case and full-width
@@ -659,6 +682,7 @@ func (u *unitsReader) rulesetOf(key string) *rules.Ruleset {
 func (u *unitsReader) unit(name string, pos rules.Pos) *unitsEntry {
 	key := unitsKey(name)
 	if e := u.byKey[key]; e != nil {
+		u.resume(e)
 		return e
 	}
 	rs := u.rulesetOf(key)
@@ -737,8 +761,8 @@ func (u *unitsReader) reportMissing() {
 		if e.rs == nil {
 			continue
 		}
-		for _, ind := range e.rs.Indicators {
-			if e.acts.Values[ind.ID] == nil {
+		for k, ind := range e.rs.Indicators {
+			if !e.has(k, ind.ID) {
 				missing[ind.ID]++
 			}
 		}
@@ -757,12 +781,12 @@ func (u *unitsReader) reportMissing() {
 		}
 	}
 	for _, e := range u.units {
-		if e.rs == nil || len(e.acts.Values) == 0 {
+		if e.rs == nil || e.empty() {
 			continue // a unit with no rows at all is reported as such
 		}
 		var names []string
-		for _, ind := range e.rs.Indicators {
-			if e.acts.Values[ind.ID] == nil && !reported[ind.ID] {
+		for k, ind := range e.rs.Indicators {
+			if !e.has(k, ind.ID) && !reported[ind.ID] {
 				names = append(names, ind.Name)
 			}
 		}

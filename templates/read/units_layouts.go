@@ -58,8 +58,11 @@ func (u *unitsReader) readLong(s *unitsScan) {
 		switch {
 		case unitCell.raw != "" && unitCell.raw == lastRaw && current != nil:
 		case unitCell.raw != "":
-			current = u.unit(unitCell.raw, unitsPos(u.name, s.sheet, s.unitCol, n))
-			lastRaw = unitCell.raw
+			next := u.unit(unitCell.raw, unitsPos(u.name, s.sheet, s.unitCol, n))
+			if next != current {
+				u.park(current)
+			}
+			current, lastRaw = next, unitCell.raw
 		case current == nil:
 			u.diags.Warnf(unitsPos(u.name, s.sheet, s.unitCol, n), "每行填上单位名称",
 				"第%d行没有单位名称，本行未导入", n)

@@ -1,0 +1,91 @@
+package read
+
+import (
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
+)
+
+// ReadUnitsPacked is ReadUnits with every unit's actuals packed
+// (eval.PackTable), for eval.EvaluateUnitsStream: a long table of 12,000
+// units × 50 indicators is held as some 20 bytes a figure instead of 600.
+// Each unit of a long table is packed as soon as the next row names
+// another unit, and unpacked again in the rare table that names it again
+// further down; the units of the other layouts are packed once read. The
+// units, their figures, positions and problems, and the diagnostics are
+// those of ReadUnits (TestReadUnitsPacked).
+func ReadUnitsPacked(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (units []eval.PackedUnit, diags rules.Diagnostics) {
+	defer func() {
+		if p := recover(); p != nil {
+			units = nil
+			diags = rules.Diagnostics{{Pos: rules.Pos{File: name}, Summary: "无法读取工作簿：文件结构异常",
+				Hint: "在 Excel 或 WPS 中打开后另存为 .xlsx 再导入"}}
+		}
+	}()
+	table := eval.NewPackTable()
+	plain, diags, entries := readUnitsPacking(name, data, rs, opts, table)
+	units = make([]eval.PackedUnit, len(plain))
+	u := &unitsReader{pack: table}
+	for i, pu := range plain {
+		e := entries[i]
+		// assemble gave the unit its problems; a unit read last, or
+		// made by assemble, is not packed yet.
+		e.acts.Problems = pu.Actuals.Problems
+		u.park(e)
+		e.parked.Problems = pu.Actuals.Problems
+		units[i] = eval.PackedUnit{Name: pu.Name, Ruleset: pu.Ruleset, Actuals: e.parked}
+		e.parked, e.rows = nil, nil
+	}
+	return units, diags
+}
+
+// park packs the figures of e once its rows are read; nil, a unit already
+// packed and any unit when the reader does not pack are left alone.
+func (u *unitsReader) park(e *unitsEntry) {
+	if e == nil || e.parked != nil || u.pack == nil {
+		return
+	}
+	if e.rs != nil {
+		e.rows = make([]int32, len(e.rs.Indicators))
+		for k, ind := range e.rs.Indicators {
+			if row, ok := e.seen[ind.ID]; ok {
+				e.rows[k] = int32(max(row, 1))
+			}
+		}
+	}
+	e.parked = u.pack.Pack(e.acts)
+	e.acts.Values, e.seen = nil, nil
+}
+
+// resume unpacks the figures of a unit named again after others.
+func (u *unitsReader) resume(e *unitsEntry) {
+	if e.parked == nil {
+		return
+	}
+	e.acts = e.parked.Unpack()
+	e.seen = make(map[string]int, e.parked.Len())
+	if e.rs != nil {
+		for k, ind := range e.rs.Indicators {
+			if e.rows[k] > 0 {
+				e.seen[ind.ID] = int(e.rows[k])
+			}
+		}
+	}
+	e.parked, e.rows = nil, nil
+}
+
+// has says whether e has a row for id, the indicator at position k of its
+// ruleset.
+func (e *unitsEntry) has(k int, id string) bool {
+	if e.parked != nil {
+		return e.rows[k] > 0
+	}
+	return e.acts.Values[id] != nil
+}
+
+// empty says whether e has no rows at all.
+func (e *unitsEntry) empty() bool {
+	if e.parked != nil {
+		return e.parked.Len() == 0
+	}
+	return len(e.acts.Values) == 0
+}

@@ -1,0 +1,78 @@
+package read
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/attain-tool/attain/templates/fixture"
+
+	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/rules"
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+// TestReadUnitsPacked reads workbooks of every layout, with targets and a
+// long table naming units on rows far apart, with ReadUnits and with
+// ReadUnitsPacked, and finds the same units, figures, positions,
+// problems and diagnostics.
+func TestReadUnitsPacked(t *testing.T) {
+	rs := fixture.CityRules(t)
+	fg := fixture.CityTestFigures()
+	targets, tdiags := ReadTargets("targets.xlsx", fixture.CityTargetsBook(t, false), rs)
+	if tdiags.HasErrors() {
+		t.Fatal(tdiags)
+	}
+	// Units met again further down, a duplicate across the gap, a row
+	// for an unknown indicator, a missing indicator.
+	apart := fixture.NewCityBook(t, "数据")
+	apart.Row("数据", 1, "单位", "指标编码", "本年增速(%)", "本年实际值", "是否完成")
+	apart.Row("数据", 2, "红旗区", "gdp_growth", "8.6")
+	apart.Row("数据", 3, "", "new_urban_jobs", "", "12000")
+	apart.Row("数据", 4, "卫滨区", "gdp_growth", "8.1")
+	apart.Row("数据", 5, "", "no_such", "1")
+	apart.Row("数据", 6, "红旗区", "pm25", "", "52")
+	apart.Row("数据", 7, "卫滨区", "safety", "", "", "否")
+	apart.Row("数据", 8, "红旗区", "gdp_growth", "8.7")
+	var gen bytes.Buffer
+	synth := fixture.SyntheticRuleset(10)
+	if err := fixture.GenerateUnitsWorkbook(&gen, synth, 60, 10, 5); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		rs   *rules.Ruleset
+		opts UnitsOptions
+	}{
+		{"long", fixture.CityLongBook(t, fg), rs, UnitsOptions{}},
+		{"long with targets", fixture.CityLongBook(t, fg), rs, UnitsOptions{Targets: targets}},
+		{"units named apart", apart.Bytes(), rs, UnitsOptions{}},
+		{"columns", unitsColumnsBook(t, fg), rs, UnitsOptions{}},
+		{"sheets", unitsSheetsBook(t, fg), rs, UnitsOptions{}},
+		{"generated", gen.Bytes(), synth, UnitsOptions{}},
+		{"not a workbook", []byte("PK no"), rs, UnitsOptions{}},
+	}
+	decimalsIdentical := cmp.Comparer(func(a, b decimal.Decimal) bool {
+		return a.Exponent() == b.Exponent() && a.Coefficient().Cmp(b.Coefficient()) == 0
+	})
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want, wantDiags := ReadUnits("units.xlsx", tc.data, tc.rs, tc.opts)
+			packed, diags := ReadUnitsPacked("units.xlsx", tc.data, tc.rs, tc.opts)
+			if d := cmp.Diff(wantDiags, diags); d != "" {
+				t.Errorf("diagnostics (-ReadUnits +ReadUnitsPacked):\n%s", d)
+			}
+			got := make([]eval.Unit, 0, len(packed))
+			if want == nil {
+				got = nil
+			}
+			for _, p := range packed {
+				got = append(got, eval.Unit{Name: p.Name, Ruleset: p.Ruleset, Actuals: p.Actuals.Unpack()})
+			}
+			if d := cmp.Diff(want, got, decimalsIdentical); d != "" {
+				t.Errorf("units (-ReadUnits +ReadUnitsPacked):\n%s", d)
+			}
+		})
+	}
+}
