@@ -866,7 +866,18 @@ func (im *importer) number(rc importRowCtx, f eval.Field, c int, level bool) {
 	g, r, ind := rc.t.g, rc.row.r, rc.row.ind
 	pos := g.pos(r, c)
 	entry := rc.field(f, c, text)
-	v, err := cell.ParseCellNumber(gc.Text, gc.Percent)
+	to := levelUnit(ind)
+	from, fromWhere := im.fromUnit(rc, c)
+	pct := gc.Percent
+	if pct && level && percentOnLevel(f, from, to) {
+		pct = false
+		unit := to
+		if from != "" {
+			unit = from
+		}
+		im.diags.Add(percentWarning(pos, ind, "指标“"+ind.Name+"”", fieldWords[f], text, unit))
+	}
+	v, err := cell.ParseCellNumber(gc.Text, pct)
 	if err != nil {
 		im.problem(rc, f, pos, "填入数字（可带千分位或 %）；没有数据时填“-”",
 			"指标“%s”的%s无法读成数字：%v", ind.Name, fieldWords[f], err)
@@ -880,27 +891,10 @@ func (im *importer) number(rc importRowCtx, f eval.Field, c int, level bool) {
 		return
 	}
 	d := v.Decimal
-	if gc.Percent {
+	if pct {
 		entry.addNote("百分比格式单元格，存储值×100")
 	}
 	if level {
-		to := ind.Unit
-		if ind.Measure == rules.Growth {
-			to = ind.LevelUnit
-		}
-		from, fromWhere := rc.rowUnit, "单位列"
-		if rc.unitCell < 0 && from != "" {
-			fromWhere = "指标名称"
-			if m := im.opts.Mapping; m != nil && m.Units[ind.ID] != "" {
-				fromWhere = "映射文件"
-			}
-		}
-		if from == "" {
-			from, fromWhere = rc.t.match(c).Unit, "表头"
-		}
-		if from == "" {
-			from, fromWhere = rc.t.tableUnit, "表上方的单位说明"
-		}
 		conv, ok := im.convert(rc, f, pos, d, from, to, fromWhere)
 		if !ok {
 			return
@@ -909,17 +903,51 @@ func (im *importer) number(rc importRowCtx, f eval.Field, c int, level bool) {
 			entry.FromUnit, entry.ToUnit = from, to
 		}
 		d = conv
+		if why := scaleProblem(ind, f, fieldWords[f], d, to); why != "" {
+			im.diags.Add(scaleWarning(pos, ind, "指标“"+ind.Name+"”", why, to))
+			entry.addNote("数量级不对，未采用")
+			im.rep.Fields = append(im.rep.Fields, entry)
+			return
+		}
 	}
 	entry.Value = d.String()
 	im.rep.Fields = append(im.rep.Fields, entry)
-	switch f {
-	case eval.FieldLevel:
-		rc.a.Level = decimal.NewNullDecimal(d)
-	case eval.FieldPrevLevel:
-		rc.a.PrevLevel = decimal.NewNullDecimal(d)
-	case eval.FieldGrowth:
-		rc.a.Growth = decimal.NewNullDecimal(d)
+	im.set(rc, f, pos, func(a *eval.Actual) {
+		switch f {
+		case eval.FieldLevel:
+			a.Level = decimal.NewNullDecimal(d)
+		case eval.FieldPrevLevel:
+			a.PrevLevel = decimal.NewNullDecimal(d)
+		case eval.FieldGrowth:
+			a.Growth = decimal.NewNullDecimal(d)
+		}
+	})
+}
+
+// fromUnit is the unit a level in column c of the row is given in, and
+// where that was said: the row's unit cell, brackets after its name or the
+// mapping, else the column's header, else a note above the table; "" when
+// none says.
+func (im *importer) fromUnit(rc importRowCtx, c int) (unit, where string) {
+	from, fromWhere := rc.rowUnit, "单位列"
+	if rc.unitCell < 0 && from != "" {
+		fromWhere = "指标名称"
+		if m := im.opts.Mapping; m != nil && m.Units[rc.row.ind.ID] != "" {
+			fromWhere = "映射文件"
+		}
 	}
+	if from == "" {
+		from, fromWhere = rc.t.match(c).Unit, "表头"
+	}
+	if from == "" {
+		from, fromWhere = rc.t.tableUnit, "表上方的单位说明"
+	}
+	return from, fromWhere
+}
+
+// set records a figure read at pos: apply stores it in the actual.
+func (im *importer) set(rc importRowCtx, f eval.Field, pos rules.Pos, apply func(a *eval.Actual)) {
+	apply(rc.a)
 	rc.a.Sources.Set(f, pos)
 }
 
@@ -1009,8 +1037,7 @@ func (im *importer) rank(rc importRowCtx, c int) {
 	}
 	entry.Value = strconv.Itoa(n)
 	im.rep.Fields = append(im.rep.Fields, entry)
-	rc.a.Rank = n
-	rc.a.Sources.Set(f, pos)
+	im.set(rc, f, pos, func(a *eval.Actual) { a.Rank = n })
 }
 
 // yesNo reads 是/否.
@@ -1037,8 +1064,7 @@ func (im *importer) yesNo(rc importRowCtx, c int) {
 	}
 	entry.Value = map[bool]string{true: "是", false: "否"}[*v]
 	im.rep.Fields = append(im.rep.Fields, entry)
-	rc.a.Done = v
-	rc.a.Sources.Set(f, pos)
+	im.set(rc, f, pos, func(a *eval.Actual) { a.Done = v })
 }
 
 // date reads a completion date.
@@ -1050,6 +1076,10 @@ func (im *importer) date(rc importRowCtx, c int) {
 	}
 	g, r, ind := rc.t.g, rc.row.r, rc.row.ind
 	pos := g.pos(r, c)
+	if gc.Number && phantomSerial(text) {
+		im.diags.Add(phantomWarning(pos, ind, "指标“"+ind.Name+"”", fieldWords[f], text))
+		return
+	}
 	v, err := cell.ParseCellDate(text, gc.Number)
 	if err != nil {
 		im.problem(rc, f, pos, "日期写成 2019-04-15 或 2019年4月；没有数据时填“-”", "指标“%s”的完成日期：%v", ind.Name, err)
@@ -1061,6 +1091,5 @@ func (im *importer) date(rc importRowCtx, c int) {
 	entry := rc.field(f, c, text)
 	entry.Value = v
 	im.rep.Fields = append(im.rep.Fields, entry)
-	rc.a.Date = v
-	rc.a.Sources.Set(f, pos)
+	im.set(rc, f, pos, func(a *eval.Actual) { a.Date = v })
 }

@@ -423,7 +423,30 @@ func (r *reader) figure(ind *rules.Indicator, act *eval.Actual, col int, c readC
 		return
 	}
 	uc, number := c.cell.units(c.raw)
-	cellFigure("", ind, act, templates.Columns[col].Field, uc, number, pos, &r.diags)
+	f := templates.Columns[col].Field
+	if !isLevel(f) {
+		cellFigure("", ind, act, f, uc, number, pos, &r.diags)
+		return
+	}
+	// A level is read aside first, to be held to the ruleset's baseline.
+	var read eval.Actual
+	if !cellFigure("", ind, &read, f, uc, number, pos, &r.diags) {
+		return
+	}
+	v := read.Level
+	if f == eval.FieldPrevLevel {
+		v = read.PrevLevel
+	}
+	if why := scaleProblem(ind, f, fieldTitle(f), v.Decimal, levelUnit(ind)); why != "" {
+		r.diags.Add(scaleWarning(pos, ind, ind.Name+" ", why, levelUnit(ind)))
+		return
+	}
+	if f == eval.FieldPrevLevel {
+		act.PrevLevel = v
+	} else {
+		act.Level = v
+	}
+	act.Sources.Set(f, pos)
 }
 
 // noResult reports a formula cell without a cached result; formula is its

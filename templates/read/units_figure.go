@@ -46,6 +46,10 @@ func cellFigure(unit string, ind *rules.Indicator, act *eval.Actual, field eval.
 		if c.boolean {
 			return bad("只填数字", "%s 的%s是逻辑值，不是数字", who(), title)
 		}
+		if u := levelUnit(ind); c.pct && percentOnLevel(field, u) {
+			c.pct = false
+			diags.Add(percentWarning(pos, ind, who()+" ", title, c.raw, u))
+		}
 		v, err := cell.ParseCellNumber(c.raw, c.pct)
 		if err != nil {
 			return bad("只填数字，如 8.5；不要带单位、文字或“约”“左右”；没有数据请留空", "%s 的%s：%v", who(), title, err)
@@ -84,6 +88,10 @@ func cellFigure(unit string, ind *rules.Indicator, act *eval.Actual, field eval.
 		}
 		act.Done = v
 	case eval.FieldDate:
+		if serial && phantomSerial(c.raw) {
+			diags.Add(phantomWarning(pos, ind, who()+" ", title, c.raw))
+			return false
+		}
 		v, err := cell.ParseCellDate(c.raw, serial)
 		if err != nil {
 			return bad("填日期，如 2019-04-15 或 2019年4月", "%s 的%s：%v", who(), title, err)

@@ -50,3 +50,92 @@ func readTestWarning(t *testing.T, ds rules.Diagnostics, sheet, ref, want string
 	}
 	t.Errorf("no warning at %s!%s containing %q:\n%v", sheet, ref, want, ds)
 }
+
+// readTestRowOn is the row of an indicator on a sheet of the template.
+func readTestRowOn(t *testing.T, f *excelize.File, sheet, id string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range rows {
+		if len(row) > 0 && row[0] == id {
+			return i + 1
+		}
+	}
+	t.Fatalf("no row for %s on %s", id, sheet)
+	return 0
+}
+
+// TestReadSuspectCells: what the template reader sees wrong at a cell is a
+// warning there: a percent format on a level (the stored number is read),
+// a date serial of 60 or less and a level a hundred times off the
+// ruleset's baseline (neither is read).
+func TestReadSuspectCells(t *testing.T) {
+	rs := rules.Default()
+	const tasks = "重点工作任务"
+	type cellSet struct {
+		sheet, id string
+		col       int
+		value     string
+		percent   bool
+	}
+	tests := []struct {
+		name  string
+		set   cellSet
+		want  string // the warning
+		check func(a *eval.Actual) bool
+	}{
+		{"percent format on a level", cellSet{templates.InputSheet, "new_urban_jobs", templates.ColLevel, "9500", true},
+			"城镇新增就业 的本年实际值单元格是百分比格式（显示为 950000%），但单位是人，不是百分数：按单元格中的数 9500 读取",
+			func(a *eval.Actual) bool { return a.Level.Valid && a.Level.Decimal.String() == "9500" }},
+		{"percent format on a rate is a fraction", cellSet{templates.InputSheet, "unemployment_rate", templates.ColLevel, "0.032", true},
+			"", func(a *eval.Actual) bool { return a.Level.Valid && a.Level.Decimal.String() == "3.2" }},
+		{"date serial 60", cellSet{tasks, "zhongde_park_phase1_start", templates.ColDate, "60", false},
+			"中德产业园一期开工建设 的完成日期是 Excel 日期序号 60，在 1900-03-01 之前",
+			func(a *eval.Actual) bool { return a == nil || a.Date == "" }},
+		{"date serial 61 is a date", cellSet{tasks, "zhongde_park_phase1_start", templates.ColDate, "43570", false},
+			"", func(a *eval.Actual) bool { return a.Date == "2019-04-15" }},
+		{"a level in 万元 for 亿元", cellSet{tasks, "key_projects_investment", templates.ColLevel, "1702000", false},
+			"重点建设项目完成投资 的本年实际值 1702000亿元 是上年基数 163.5亿元 的 10410 倍，数量级不对（单位应为亿元），此项未采用",
+			func(a *eval.Actual) bool { return a == nil || !a.Level.Valid }},
+		{"a level in 亿元", cellSet{tasks, "key_projects_investment", templates.ColLevel, "170.2", false},
+			"", func(a *eval.Actual) bool { return a.Level.Valid && a.Level.Decimal.String() == "170.2" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ref := ""
+			data := readTestBook(t, rs, nil, func(f *excelize.File, _ func(string) int, _ int) {
+				ref = cell.A1(tt.set.col, readTestRowOn(t, f, tt.set.sheet, tt.set.id))
+				if err := f.SetCellDefault(tt.set.sheet, ref, tt.set.value); err != nil {
+					t.Fatal(err)
+				}
+				if tt.set.percent {
+					st, err := f.NewStyle(&excelize.Style{NumFmt: 10})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := f.SetCellStyle(tt.set.sheet, ref, ref, st); err != nil {
+						t.Fatal(err)
+					}
+				}
+			})
+			acts, diags, _ := Read("in.xlsx", data, rs, ImportOptions{})
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			if !tt.check(acts.Values[tt.set.id]) {
+				t.Errorf("read %+v", acts.Values[tt.set.id])
+			}
+			if tt.want != "" {
+				readTestWarning(t, diags, tt.set.sheet, ref, tt.want)
+			} else {
+				for _, d := range diags {
+					if d.Pos.Cell == ref {
+						t.Errorf("unexpected %v", d)
+					}
+				}
+			}
+		})
+	}
+}
