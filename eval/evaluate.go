@@ -83,6 +83,7 @@ func evaluate(rs *rules.Ruleset, in Actuals, opts Options, sc *screening, prorat
 	}
 	in, suspect := sc.in, sc.suspect
 	a.Problems = append(a.Problems, sc.flagged...)
+	a.Problems = append(a.Problems, periodLook(rs, in, opts.Period)...)
 	judged, yearEnd := forPeriod(rs, opts.Period, prorated)
 	n := len(judged.Indicators)
 	j := judge{rs: judged, in: in, done: make(map[string]*Result, n), a: a, suspect: suspect,
