@@ -124,3 +124,38 @@ func TestMarshalDuty(t *testing.T) {
 		}
 	}
 }
+
+func TestWithDuties(t *testing.T) {
+	rs, ds := Parse("t.yaml", []byte(dutyYAML("    lead: 区商务局\n    partners: [区发改委]\n")))
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	at := Pos{File: "duties.xlsx", Sheet: "分解表", Cell: "B5"}
+	tests := []struct {
+		name                   string
+		duty                   Duty
+		lead, partners, leader string
+		warn                   string
+	}{
+		{"the table's lead and partners", Duty{Lead: "区商务局", Partners: []string{"区统计局"}, Leaders: []string{"副区长"}, Pos: at},
+			"区商务局", "区统计局", "副区长", ""},
+		{"a conflict names both", Duty{Lead: "区发改委", Pos: at}, "区发改委", "区发改委", "",
+			"duties.xlsx: 分解表!B5: 警告: 签约项目 的牵头单位：分解表为 区发改委，规则集为 区商务局"},
+		{"no lead in the table keeps the ruleset's", Duty{Partners: []string{"各街道"}, Pos: at}, "区商务局", "各街道", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, ds := rs.WithDuties(map[string]Duty{"signed_projects": tt.duty})
+			ind := out.Indicators[0]
+			if ind.Lead != tt.lead || strings.Join(ind.Partners, "、") != tt.partners || strings.Join(ind.Leaders, "、") != tt.leader {
+				t.Errorf("lead %q partners %q leaders %q", ind.Lead, ind.Partners, ind.Leaders)
+			}
+			if (tt.warn == "") != (len(ds) == 0) || tt.warn != "" && !strings.Contains(ds.Error(), tt.warn) {
+				t.Errorf("diagnostics %v, want %q", ds, tt.warn)
+			}
+			if rs.Indicators[0].Lead != "区商务局" || rs.Indicators[0].Partners[0] != "区发改委" {
+				t.Errorf("the ruleset itself changed: %+v", rs.Indicators[0])
+			}
+		})
+	}
+}
