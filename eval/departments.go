@@ -23,9 +23,11 @@ type Department struct {
 	// in ruleset order.
 	Lead, Partner []string
 	// Counts and PartnerCounts count the statuses of those indicators, in
-	// the order of Statuses (statuses no indicator has are left out).
+	// the order of Statuses (statuses no indicator has are left out);
+	// during the year, the progress words (已完成, 欠进度 …) in the order of
+	// ProgressStatuses.
 	Counts, PartnerCounts []StatusCount
-	// Behind counts its lead indicators 未完成 (or, during the year, 欠进度).
+	// Behind counts its lead indicators 未完成, or, during the year, 欠进度.
 	Behind int
 	// Score and Weight sum the scores and weights of its scored lead
 	// indicators; Rate is Score / Weight × 100, one decimal, by the
@@ -53,9 +55,15 @@ type DepartmentView struct {
 	Unassigned []string
 }
 
-// behind are the statuses that put a department first: a miss at year
-// end, a task behind schedule (欠进度) during it.
-var behind = map[Status]bool{Missed: true, Status("欠进度"): true}
+// deptStatus is the word a result is counted by: its progress during the
+// year, its status at year end; behind says it puts its lead first (未完成,
+// 欠进度).
+func deptStatus(r *Result) (s Status, behind bool) {
+	if r.Progress != nil {
+		return Status(r.Progress.Status), r.Progress.Status == ProgressBehind
+	}
+	return r.Status, r.Status == Missed
+}
 
 // deptPlaces is the precision of a department's rate.
 const deptPlaces = 1
@@ -99,8 +107,9 @@ func Departments(a *Assessment) DepartmentView {
 		} else if name != "" {
 			d := unit(name)
 			d.Lead = append(d.Lead, ind.ID)
-			counts[index[name]].lead[r.Status]++
-			if behind[r.Status] {
+			st, late := deptStatus(r)
+			counts[index[name]].lead[st]++
+			if late {
 				d.Behind++
 			}
 			if r.Scored {
@@ -117,7 +126,8 @@ func Departments(a *Assessment) DepartmentView {
 				d := unit(name)
 				if !slices.Contains(d.Partner, ind.ID) {
 					d.Partner = append(d.Partner, ind.ID)
-					counts[index[name]].partner[r.Status]++
+					st, _ := deptStatus(r)
+					counts[index[name]].partner[st]++
 				}
 			}
 		}
@@ -144,23 +154,34 @@ func deptAdd(ids []string, id string) []string {
 	return append(ids, id)
 }
 
-// deptCounts lists the counts in the order of Statuses, then any other
-// status (an in-year word) by name.
+// deptCounts lists the counts in the order of Statuses, then of
+// ProgressStatuses, then any other word by name.
 func deptCounts(n map[Status]int) []StatusCount {
 	var out []StatusCount
-	for _, s := range Statuses {
-		if n[s] > 0 {
+	seen := map[Status]bool{}
+	add := func(s Status) {
+		if n[s] > 0 && !seen[s] {
 			out = append(out, StatusCount{Status: s, Count: n[s]})
 		}
+		seen[s] = true
 	}
-	var other []StatusCount
-	for s, c := range n {
-		if statusIndex(s) < 0 && c > 0 {
-			other = append(other, StatusCount{Status: s, Count: c})
+	for _, s := range Statuses {
+		add(s)
+	}
+	for _, s := range ProgressStatuses {
+		add(Status(s))
+	}
+	var other []Status
+	for s := range n {
+		if !seen[s] {
+			other = append(other, s)
 		}
 	}
-	sort.Slice(other, func(i, j int) bool { return other[i].Status < other[j].Status })
-	return append(out, other...)
+	sort.Slice(other, func(i, j int) bool { return other[i] < other[j] })
+	for _, s := range other {
+		add(s)
+	}
+	return out
 }
 
 // deptSort orders departments as DepartmentView says, stably.

@@ -110,13 +110,22 @@ func TestDepartmentsNone(t *testing.T) {
 	}
 }
 
-// TestDepartmentsInYear: an in-year status other than the year's words
-// (欠进度) counts as behind and is listed after the year's statuses.
+// TestDepartmentsInYear: during the year the progress words are counted,
+// and a lead indicator 欠进度 puts its department first.
 func TestDepartmentsInYear(t *testing.T) {
-	a := Evaluate(deptRuleset(), deptActuals(map[string]string{"a": "120", "b": "120", "c": "120"}))
-	a.Results[2].Status = Status("欠进度")
+	a := EvaluateWith(deptRuleset(), deptActuals(map[string]string{"a": "60", "b": "55", "c": "20"}),
+		Options{Period: Period{Code: "H1", Months: 6}})
 	v := Departments(a)
-	if got := deptLine(v.Departments[0]); got != "区发改委 lead=c partner=a behind=1 score=10/10 rate=100 欠进度1" {
-		t.Errorf("first %s", got)
+	var got []string
+	for _, d := range v.Departments[:3] {
+		got = append(got, deptLine(d))
+	}
+	want := []string{
+		"区发改委 lead=c partner=a behind=1 score=4/10 rate=40 欠进度1",
+		"区商务局 lead=a,b partner=c behind=0 score=20/20 rate=100 超进度2",
+		"区财政局 lead=d partner= behind=0 score=0/10 rate=0 无数据1",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("departments:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
