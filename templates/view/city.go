@@ -69,6 +69,7 @@ func jsonIndicatorOf(row Row) jsonIndicator {
 		ji.ActualText = ""
 	}
 	ji.jsonProgress = progressJSON(row)
+	ji.jsonDuty = dutyJSON(row.Ind)
 	return ji
 }
 

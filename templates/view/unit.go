@@ -75,6 +75,8 @@ type jsonIndicator struct {
 	Source      *string `json:"source"`
 	// The in-year verdict, for a run over part of the year only.
 	*jsonProgress
+	// Who answers for it (牵头单位, 责任单位), when named.
+	jsonDuty
 }
 
 type JSONProblem struct {
@@ -116,6 +118,8 @@ type jsonAssessment struct {
 	// over all indicators.
 	Groups   []jsonGroup   `json:"groups"`
 	Problems []JSONProblem `json:"problems"`
+	// The assessment by department, when indicators name their lead.
+	*jsonDepartments
 }
 
 // jsonNum is the decimal string of a number cell, or null.
@@ -178,6 +182,7 @@ func WriteJSON(w io.Writer, a *eval.Assessment) error {
 			out.Groups = append(out.Groups, g)
 		}
 	}
+	out.jsonDepartments = departmentsJSON(a)
 	for _, d := range a.Problems {
 		out.Problems = append(out.Problems, JSONProblem{Position: d.Pos.String(), Level: d.Level(),
 			Summary: d.Summary, Hint: d.Hint, Indicator: d.Indicator})
@@ -252,6 +257,7 @@ func WriteTable(w io.Writer, a *eval.Assessment) error {
 			}
 		}
 	}
+	writeDepartments(bw, a)
 	fmt.Fprintln(bw)
 	if grouped {
 		for _, p := range parts {
