@@ -39,7 +39,7 @@ var depsPolicy = map[string][]string{
 	"templates/docx":              {"std"},
 	"templates/read": {"std", "templates", "templates/cell", "templates/internal/xlsxscan", "rules", "eval",
 		excelizePkg, decimalPkg, yamlPkg, textPkg},
-	"templates/view": {"std", "rules", "eval", "templates/cell", decimalPkg, textPkg},
+	"templates/view": {"std", "rules", "eval", "templates/cell", "templates/docx", decimalPkg, textPkg},
 	"templates/scorecard": {"std", "templates/view", "templates/cell", "templates/internal/zipw", "rules", "eval",
 		excelizePkg, decimalPkg},
 	// Fixtures may use anything above the readers and writers they feed.

@@ -223,12 +223,15 @@ func (rv *reviewer) countClause(rows []Row) string {
 	return s
 }
 
+// ReviewNote closes the draft: where its figures come from.
+const ReviewNote = "本稿由 attain 依据评估结果生成，数字取自评分表，完成率保留一位小数；无数据的指标未写入，请结合实际修改。"
+
 // WriteReview writes the draft 工作回顾 as Markdown ("md") or plain text
 // ("txt").
 func WriteReview(w io.Writer, a *eval.Assessment, format string) error {
 	bw := bufio.NewWriter(w)
 	paras := ReviewText(a)
-	note := "本稿由 attain 依据评估结果生成，数字取自评分表，完成率保留一位小数；无数据的指标未写入，请结合实际修改。"
+	note := ReviewNote
 	switch format {
 	case "md", "markdown":
 		fmt.Fprintf(bw, "# %s\n\n", ReviewTitle(a))
