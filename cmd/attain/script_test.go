@@ -42,7 +42,8 @@ func TestScripts(t *testing.T) {
 	// cmd/mkcorpus, for the import scripts.
 	corpus := map[string][]byte{}
 	for _, name := range []string{"bureau-merged.xlsx", "csv-gb18030.csv", "odd-headers.xlsx",
-		"odd-headers.map.yaml", "encrypted.xlsx", "zip-bomb.xlsx", "duplicate-rows.xlsx", "several-sheets.xlsx"} {
+		"odd-headers.map.yaml", "encrypted.xlsx", "zip-bomb.xlsx", "duplicate-rows.xlsx", "several-sheets.xlsx", "headline-tasks.xlsx",
+		"merged-data.xlsx", "csv-cr.csv"} {
 		b, err := os.ReadFile(filepath.Join("..", "..", "templates", "read", "testdata", "corpus", name))
 		if err != nil {
 			t.Fatal(err)

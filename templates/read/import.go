@@ -3,6 +3,7 @@ package read
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,14 +19,29 @@ import (
 // matches most indicators of an unencrypted workbook, matching rows and
 // columns automatically.
 type ImportOptions struct {
-	// Sheet is the sheet to read; empty means the one that matches most
-	// indicators (the mapping's sheet, when it names one).
+	// Sheets are the sheets to read (--sheet A --sheet B); none means
+	// every sheet that holds indicators (the mapping's sheet, when it
+	// names one).
+	Sheets []string
+	// Sheet is one more sheet to read, for a caller of one sheet: Sheet
+	// "A" is Sheets ["A"].
 	Sheet string
 	// Password opens a workbook encrypted with an open password.
 	Password string
 	// Mapping overrides the automatic match: the sheet, header rows,
 	// columns, the row of an indicator, units (see ParseMapping).
 	Mapping *Mapping
+}
+
+// sheets are the sheets asked for: Sheets, then Sheet, each once.
+func (o ImportOptions) sheets() []string {
+	var out []string
+	for _, s := range append(append([]string(nil), o.Sheets...), o.Sheet) {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // importHeaderScan is how many rows above the first indicator row are
@@ -102,6 +118,10 @@ type importer struct {
 	index map[string]importKey
 	// lim bounds the input (limits.go).
 	lim limits
+	// found holds the indicators found on any sheet read; multi says that
+	// more than one sheet is read, so that the report names each cell's.
+	found map[string]bool
+	multi bool
 }
 
 // importKey is what a folded name stands for: an indicator, and whether
@@ -155,7 +175,7 @@ func (im *importer) run(in *input, open rules.Diagnostics) {
 		if m != nil && m.Sheet != "" {
 			im.diags.Warnf(m.pos("sheet"), "CSV 文件没有工作表，sheet 不起作用", "映射文件指定了工作表“%s”，但输入是 CSV 文件", m.Sheet)
 		}
-		im.useTables([]*importTable{im.analyze(g)})
+		im.useTables([]*importTable{im.analyze(g)}, true)
 	case kindXLSX:
 		im.readBook(newBookGrids(in.book, im.name, in.lim))
 	}
@@ -214,97 +234,6 @@ func (im *importer) lookup(text string) (importKey, bool) {
 	}
 	key, ok := im.index[k]
 	return key, ok
-}
-
-// readWorkbook picks the sheet and reads it. Every sheet it reads must
-// read whole: a damaged one is an error, never a sheet passed over.
-func (im *importer) readWorkbook(wb workbook) {
-	file := rules.Pos{File: im.name}
-	sheets := wb.sheetNames()
-	sheetGrid := func(sheet string) *grid {
-		g, err := wb.grid(sheet)
-		if err != nil {
-			im.diags.Add(scanProblem(im.name, err, im.lim, forAny))
-			return nil
-		}
-		return g
-	}
-	want := im.opts.Sheet
-	if want == "" && im.opts.Mapping != nil {
-		want = im.opts.Mapping.Sheet
-	}
-	if want != "" {
-		found := ""
-		for _, s := range sheets {
-			if s == want {
-				found = s
-			}
-		}
-		if found == "" {
-			for _, s := range sheets {
-				if rules.NormalizeName(s) == rules.NormalizeName(want) {
-					found = s
-				}
-			}
-		}
-		if found == "" {
-			im.diags.Errorf(file, "工作簿中的工作表有："+importQuoteList(sheets, 20), "工作簿中没有名为“%s”的工作表", want)
-			return
-		}
-		if g := sheetGrid(found); g != nil {
-			im.useTables([]*importTable{im.analyze(g)})
-		}
-		return
-	}
-	var tables []*importTable
-	for _, s := range sheets {
-		g := sheetGrid(s)
-		if g == nil {
-			return
-		}
-		t := im.analyze(g)
-		t.hidden = wb.sheetHidden(s)
-		tables = append(tables, t)
-	}
-	if len(tables) == 0 {
-		im.diags.Errorf(file, importSaveAs, "工作簿中没有可读取的工作表")
-		return
-	}
-	im.useTables(tables)
-}
-
-// useTables picks the table that matches most indicators (a visible sheet
-// before a hidden one, the first on a tie), says which, and reads it.
-func (im *importer) useTables(tables []*importTable) {
-	best := tables[0]
-	better := func(a, b *importTable) bool {
-		if a.hidden != b.hidden {
-			return !a.hidden && a.matched > 0
-		}
-		return a.matched > b.matched
-	}
-	for _, t := range tables[1:] {
-		if better(t, best) {
-			best = t
-		}
-	}
-	for _, t := range tables {
-		im.rep.Sheets = append(im.rep.Sheets, ImportSheet{Name: t.g.Sheet, Matched: t.matched, Hidden: t.hidden})
-	}
-	im.rep.Sheet = best.g.Sheet
-	if len(tables) > 1 && best.matched > 0 {
-		var others []string
-		for _, t := range tables {
-			if t != best && !t.hidden && t.matched > 0 && 2*t.matched >= best.matched {
-				others = append(others, fmt.Sprintf("“%s”%d 个", t.g.Sheet, t.matched))
-			}
-		}
-		if len(others) > 0 {
-			im.diags.Warnf(best.g.sheetPos(), "用 --sheet 指定要读取的工作表",
-				"有多个工作表含有指标，选用了“%s”（%d 个指标）；其他：%s", best.g.Sheet, best.matched, strings.Join(others, "，"))
-		}
-	}
-	im.read(best)
 }
 
 // importTable is a grid with its header and indicator rows found.
@@ -624,10 +553,11 @@ func (im *importer) read(t *importTable) {
 		}
 		im.readRow(t, row)
 	}
-	for _, ind := range im.rs.Indicators {
-		if _, ok := byID[ind.ID]; !ok {
-			im.rep.Missing = append(im.rep.Missing, ImportMissing{ID: ind.ID, Name: ind.Name})
-		}
+	if im.found == nil {
+		im.found = map[string]bool{}
+	}
+	for id := range byID {
+		im.found[id] = true
 	}
 	im.rep.unmatched(t, im)
 }
@@ -729,7 +659,7 @@ func (im *importer) readRow(t *importTable, row importRow) {
 	case rules.Milestone:
 		judged[eval.FieldDate] = true
 	}
-	rc := importRowCtx{t: t, row: row, a: a, judged: judged, rowUnit: rowUnit, unitCell: unitCell}
+	rc := importRowCtx{t: t, row: row, a: a, judged: judged, rowUnit: rowUnit, unitCell: unitCell, multi: im.multi}
 	switch {
 	case ind.Measure == rules.Growth && growthRow:
 		// the row's value is the growth rate itself
@@ -785,6 +715,7 @@ type importRowCtx struct {
 	judged   map[eval.Field]bool
 	rowUnit  string
 	unitCell int
+	multi    bool // more than one sheet is read
 }
 
 // field starts the report entry of a figure read from column c.
@@ -792,6 +723,9 @@ func (rc importRowCtx) field(f eval.Field, c int, raw string) ImportField {
 	g, r, ind := rc.t.g, rc.row.r, rc.row.ind
 	e := ImportField{Indicator: ind.ID, Name: ind.Name, Field: f, Pos: g.pos(r, c), Ref: g.where(r, c),
 		Header: rc.t.header(c), Raw: raw}
+	if rc.multi {
+		e.Ref = g.Sheet + "!" + e.Ref
+	}
 	if rc.t.nameCol >= 0 {
 		e.Label = g.text(r, rc.t.nameCol)
 		var notes []string
@@ -911,8 +845,7 @@ func (im *importer) number(rc importRowCtx, f eval.Field, c int, level bool) {
 		}
 	}
 	entry.Value = d.String()
-	im.rep.Fields = append(im.rep.Fields, entry)
-	im.set(rc, f, pos, func(a *eval.Actual) {
+	im.set(rc, entry, func(a *eval.Actual) {
 		switch f {
 		case eval.FieldLevel:
 			a.Level = decimal.NewNullDecimal(d)
@@ -945,8 +878,20 @@ func (im *importer) fromUnit(rc importRowCtx, c int) (unit, where string) {
 	return from, fromWhere
 }
 
-// set records a figure read at pos: apply stores it in the actual.
-func (im *importer) set(rc importRowCtx, f eval.Field, pos rules.Pos, apply func(a *eval.Actual)) {
+// set records a figure read, as the report entry says: apply stores it in
+// the actual. The same figure found on another sheet read is an error
+// naming both cells, and the second is not taken.
+func (im *importer) set(rc importRowCtx, entry ImportField, apply func(a *eval.Actual)) {
+	f, pos := entry.Field, entry.Pos
+	if first, ok := rc.a.Sources.Get(f); ok && first.Sheet != pos.Sheet {
+		ind := rc.row.ind
+		im.diags.Add(rules.Diagnostic{Pos: pos, Indicator: ind.ID,
+			Summary: fmt.Sprintf("指标“%s”（%s）的%s在两个工作表中都有：%s!%s 和 %s!%s",
+				ind.Name, ind.ID, fieldWords[f], first.Sheet, first.Cell, pos.Sheet, pos.Cell),
+			Hint: "用 --sheet 指定要读取的工作表（可重复：--sheet 甲 --sheet 乙），或删去其中一处"})
+		return
+	}
+	im.rep.Fields = append(im.rep.Fields, entry)
 	apply(rc.a)
 	rc.a.Sources.Set(f, pos)
 }
@@ -1036,8 +981,7 @@ func (im *importer) rank(rc importRowCtx, c int) {
 		return
 	}
 	entry.Value = strconv.Itoa(n)
-	im.rep.Fields = append(im.rep.Fields, entry)
-	im.set(rc, f, pos, func(a *eval.Actual) { a.Rank = n })
+	im.set(rc, entry, func(a *eval.Actual) { a.Rank = n })
 }
 
 // yesNo reads 是/否.
@@ -1063,8 +1007,7 @@ func (im *importer) yesNo(rc importRowCtx, c int) {
 		return
 	}
 	entry.Value = map[bool]string{true: "是", false: "否"}[*v]
-	im.rep.Fields = append(im.rep.Fields, entry)
-	im.set(rc, f, pos, func(a *eval.Actual) { a.Done = v })
+	im.set(rc, entry, func(a *eval.Actual) { a.Done = v })
 }
 
 // date reads a completion date.
@@ -1090,6 +1033,5 @@ func (im *importer) date(rc importRowCtx, c int) {
 	}
 	entry := rc.field(f, c, text)
 	entry.Value = v
-	im.rep.Fields = append(im.rep.Fields, entry)
-	im.set(rc, f, pos, func(a *eval.Actual) { a.Date = v })
+	im.set(rc, entry, func(a *eval.Actual) { a.Date = v })
 }

@@ -104,7 +104,7 @@ func corpusRun(t *testing.T, dir string, c fixture.CorpusCase) (eval.Actuals, ru
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := ImportOptions{Sheet: c.Sheet, Password: c.Password}
+	opts := ImportOptions{Sheet: c.Sheet, Sheets: c.Sheets, Password: c.Password}
 	if c.Mapping != "" {
 		src, err := os.ReadFile(filepath.Join(dir, c.Mapping))
 		if err != nil {

@@ -18,17 +18,22 @@ import (
 type ImportReport struct {
 	File   string
 	Format string // "xlsx 工作簿（Microsoft Excel 保存）", "CSV，GB18030/GBK编码"
-	// Sheet is the sheet read ("" for CSV); Sheets every sheet considered.
+	// Sheet names the sheets read, joined by "、" ("" for CSV); Sheets
+	// every sheet considered.
 	Sheet  string
 	Sheets []ImportSheet
 	// HeaderRows are the header rows, 1-based; NameColumn the column of
-	// indicator names ("A").
+	// indicator names ("A"), of the first sheet read.
 	HeaderRows []int
 	NameColumn string
-	// Columns are the columns recognised by their headers.
+	// Columns are the columns recognised by their headers, of the first
+	// sheet read.
 	Columns []ImportColumn
 	// TableUnit is the unit of a "单位：万元" note above the table.
 	TableUnit string
+	// Tables are the layouts of every sheet read, in order; the first is
+	// also in HeaderRows, NameColumn, Columns and TableUnit.
+	Tables []ImportTable
 	// Fields lists every figure read, in row order.
 	Fields []ImportField
 	// Unmatched are the rows with a name and figures that match no
@@ -43,6 +48,16 @@ type ImportSheet struct {
 	Name    string
 	Matched int
 	Hidden  bool
+	Read    bool // the sheet was read
+}
+
+// ImportTable is the layout found on one sheet read.
+type ImportTable struct {
+	Sheet      string
+	HeaderRows []int
+	NameColumn string
+	Columns    []ImportColumn
+	TableUnit  string
 }
 
 // ImportColumn is a column and what its header was taken to mean.
@@ -92,15 +107,25 @@ type ImportMissing struct {
 	Name string
 }
 
-// fill records the table's layout.
+// fill records the layout of a table read.
 func (rep *ImportReport) fill(t *importTable) {
+	lt := ImportTable{Sheet: t.g.Sheet, TableUnit: t.tableUnit}
 	for _, r := range t.headerRows {
-		rep.HeaderRows = append(rep.HeaderRows, r+1)
+		lt.HeaderRows = append(lt.HeaderRows, r+1)
 	}
 	if t.nameCol >= 0 {
-		rep.NameColumn = cell.ColName(t.nameCol)
+		lt.NameColumn = cell.ColName(t.nameCol)
 	}
-	rep.TableUnit = t.tableUnit
+	lt.Columns = t.columns()
+	rep.Tables = append(rep.Tables, lt)
+	if len(rep.Tables) == 1 {
+		rep.HeaderRows, rep.NameColumn, rep.Columns, rep.TableUnit = lt.HeaderRows, lt.NameColumn, lt.Columns, lt.TableUnit
+	}
+}
+
+// columns lists the columns of a table recognised by their headers.
+func (t *importTable) columns() []ImportColumn {
+	var out []ImportColumn
 	chosen := map[int]headerRole{}
 	for role, c := range t.cols {
 		if c >= 0 {
@@ -126,9 +151,10 @@ func (rep *ImportReport) fill(t *importTable) {
 		if c < len(t.headers) {
 			header = t.headers[c]
 		}
-		rep.Columns = append(rep.Columns, ImportColumn{Column: cell.ColName(c), Header: header,
+		out = append(out, ImportColumn{Column: cell.ColName(c), Header: header,
 			Role: role.String(), Unit: unit, Mapped: t.mapped[role]})
 	}
+	return out
 }
 
 // unmatched records the rows below the header that carry a name and a
@@ -174,53 +200,16 @@ func (rep *ImportReport) Write(w io.Writer) error {
 	if rep.Format != "" {
 		fmt.Fprintf(&b, "文件格式：%s\n", rep.Format)
 	}
-	if rep.Sheet != "" {
-		fmt.Fprintf(&b, "读取的工作表：%s", rep.Sheet)
-		var others []string
-		for _, s := range rep.Sheets {
-			if s.Name == rep.Sheet {
-				fmt.Fprintf(&b, "（匹配 %d 个指标）", s.Matched)
-				continue
-			}
-			hidden := ""
-			if s.Hidden {
-				hidden = "，隐藏"
-			}
-			others = append(others, fmt.Sprintf("%s（%d 个%s）", s.Name, s.Matched, hidden))
-		}
-		if len(others) > 0 {
-			fmt.Fprintf(&b, "；其他工作表：%s", strings.Join(others, "、"))
-		}
-		b.WriteString("\n")
+	rep.writeSheets(&b)
+	tables := rep.Tables
+	if len(tables) == 0 {
+		tables = []ImportTable{{HeaderRows: rep.HeaderRows, NameColumn: rep.NameColumn, Columns: rep.Columns, TableUnit: rep.TableUnit}}
 	}
-	if len(rep.HeaderRows) > 0 {
-		var rows []string
-		for _, r := range rep.HeaderRows {
-			rows = append(rows, fmt.Sprint(r))
+	for _, t := range tables {
+		if len(tables) > 1 {
+			fmt.Fprintf(&b, "工作表“%s”：", t.Sheet)
 		}
-		fmt.Fprintf(&b, "表头：第 %s 行", strings.Join(rows, "、"))
-	} else if len(rep.Fields) > 0 || len(rep.Columns) > 0 {
-		b.WriteString("表头：未找到")
-	}
-	if rep.NameColumn != "" {
-		fmt.Fprintf(&b, "；指标名称在 %s 列", rep.NameColumn)
-	}
-	if rep.TableUnit != "" {
-		fmt.Fprintf(&b, "；表上方注明单位：%s", rep.TableUnit)
-	}
-	b.WriteString("\n")
-	if len(rep.Columns) > 0 {
-		b.WriteString("列：\n")
-		for _, c := range rep.Columns {
-			extra := ""
-			if c.Unit != "" {
-				extra = "，单位 " + c.Unit
-			}
-			if c.Mapped {
-				extra += "，由映射文件指定"
-			}
-			fmt.Fprintf(&b, "  %s 列「%s」→ %s%s\n", c.Column, c.Header, c.Role, extra)
-		}
+		t.write(&b, len(rep.Fields) > 0)
 	}
 	if len(rep.Fields) > 0 {
 		b.WriteString("各指标的取数单元格：\n")
@@ -258,4 +247,67 @@ func (rep *ImportReport) Write(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeSheets says which sheets were read, with the indicators each
+// matched, and the others.
+func (rep *ImportReport) writeSheets(b *strings.Builder) {
+	if rep.Sheet == "" {
+		return
+	}
+	var read, others []string
+	for _, s := range rep.Sheets {
+		if s.Read || len(rep.Sheets) == 1 {
+			read = append(read, fmt.Sprintf("%s（匹配 %d 个指标）", s.Name, s.Matched))
+			continue
+		}
+		hidden := ""
+		if s.Hidden {
+			hidden = "，隐藏"
+		}
+		others = append(others, fmt.Sprintf("%s（%d 个%s）", s.Name, s.Matched, hidden))
+	}
+	if len(read) == 0 {
+		read = []string{rep.Sheet}
+	}
+	fmt.Fprintf(b, "读取的工作表：%s", strings.Join(read, "、"))
+	if len(others) > 0 {
+		fmt.Fprintf(b, "；其他工作表：%s", strings.Join(others, "、"))
+	}
+	b.WriteString("\n")
+}
+
+// write prints the layout of one sheet: its header rows, name column,
+// unit note and columns. figures says figures were read, so that a header
+// not found is said.
+func (t ImportTable) write(b *strings.Builder, figures bool) {
+	if len(t.HeaderRows) > 0 {
+		var rows []string
+		for _, r := range t.HeaderRows {
+			rows = append(rows, fmt.Sprint(r))
+		}
+		fmt.Fprintf(b, "表头：第 %s 行", strings.Join(rows, "、"))
+	} else if figures || len(t.Columns) > 0 {
+		b.WriteString("表头：未找到")
+	}
+	if t.NameColumn != "" {
+		fmt.Fprintf(b, "；指标名称在 %s 列", t.NameColumn)
+	}
+	if t.TableUnit != "" {
+		fmt.Fprintf(b, "；表上方注明单位：%s", t.TableUnit)
+	}
+	b.WriteString("\n")
+	if len(t.Columns) > 0 {
+		b.WriteString("列：\n")
+		for _, c := range t.Columns {
+			extra := ""
+			if c.Unit != "" {
+				extra = "，单位 " + c.Unit
+			}
+			if c.Mapped {
+				extra += "，由映射文件指定"
+			}
+			fmt.Fprintf(b, "  %s 列「%s」→ %s%s\n", c.Column, c.Header, c.Role, extra)
+		}
+	}
 }

@@ -17,11 +17,21 @@ import (
 // ReadOptions tunes ReadActuals. The zero value reads the sheet 填报表 of an
 // unencrypted workbook.
 type ReadOptions struct {
-	// Sheet is the sheet to read; empty means 填报表.
+	// Sheets are the sheets to read, the first with the lines that name
+	// the unit and the year; none means 填报表 and the sheets of the
+	// ruleset's other groups.
+	Sheets []string
+	// Sheet is one more sheet to read, for a caller of one sheet: Sheet
+	// "A" is Sheets ["A"].
 	Sheet string
 	// Password opens a workbook encrypted with an open password (ECMA-376
 	// agile or standard encryption).
 	Password string
+}
+
+// sheets are the sheets asked for: Sheets, then Sheet, each once.
+func (o ReadOptions) sheets() []string {
+	return ImportOptions{Sheets: o.Sheets, Sheet: o.Sheet}.sheets()
 }
 
 // readHeaderScan is how many rows are searched for the header row. What
@@ -149,24 +159,30 @@ type readRow struct {
 	row   int
 }
 
-// read reads the sheet asked for, or 填报表 and, where the workbook has
+// read reads the sheets asked for, or 填报表 and, where the workbook has
 // them, the sheets of the ruleset's other groups (重点工作任务). A workbook
 // without a group's sheet (a template made before the group was added)
 // still reads: the group's indicators are 无数据, with one warning.
 func (r *reader) read() {
-	want := r.opts.Sheet
-	if want == "" {
-		want = templates.InputSheet
+	sheets := r.opts.sheets()
+	auto := len(sheets) == 0 || len(sheets) == 1 && sheets[0] == templates.InputSheet
+	if len(sheets) == 0 {
+		sheets = []string{templates.InputSheet}
 	}
 	has := r.wb.hasSheet
-	if !has(want) {
-		sheets := r.wb.sheetNames()
-		list := "（没有工作表）"
-		if len(sheets) > 0 {
-			list = "“" + strings.Join(sheets, "”、“") + "”"
+	found := true
+	for _, want := range sheets {
+		if !has(want) {
+			list := "（没有工作表）"
+			if names := r.wb.sheetNames(); len(names) > 0 {
+				list = "“" + strings.Join(names, "”、“") + "”"
+			}
+			r.errorf(rules.Pos{File: r.name}, "用 attain template 生成的模板填报；如果工作表改了名，请改回“"+want+"”",
+				"找不到工作表“%s”；工作簿中的工作表有：%s", want, list)
+			found = false
 		}
-		r.errorf(rules.Pos{File: r.name}, "用 attain template 生成的模板填报；如果工作表改了名，请改回“"+want+"”",
-			"找不到工作表“%s”；工作簿中的工作表有：%s", want, list)
+	}
+	if !found {
 		return
 	}
 	names := map[string]*rules.Indicator{}
@@ -178,19 +194,32 @@ func (r *reader) read() {
 		}
 	}
 	seen := map[string]readRow{}
-	ok := r.readSheet(want, true, names, seen)
-	main := r.rs.MainGroup()
-	if want == templates.InputSheet {
+	read := map[string]bool{}
+	ok := true
+	for i, sheet := range sheets {
+		ok = r.readSheet(sheet, i == 0, names, seen) && ok
+		read[sheet] = true
+	}
+	if auto {
 		for _, g := range r.rs.Groups() {
-			if sheet := templates.InputSheetOf(r.rs, g); g != main && sheet != want && has(sheet) {
+			if sheet := templates.InputSheetOf(r.rs, g); g != r.rs.MainGroup() && !read[sheet] && has(sheet) {
 				ok = r.readSheet(sheet, false, names, seen) && ok
+				read[sheet] = true
 			}
 		}
 	}
-	if !ok {
-		return // a sheet that cannot be read whole: its error says it all
+	if ok { // else a sheet could not be read whole: its error says it all
+		r.missing(sheets[0], read, seen)
 	}
-	r.sheet = want
+}
+
+// missing warns about the indicators without a row on the sheets read
+// (first the first of them): one warning for a group none of whose rows
+// is there, else one per indicator.
+func (r *reader) missing(first string, read map[string]bool, seen map[string]readRow) {
+	has := r.wb.hasSheet
+	main := r.rs.MainGroup()
+	r.sheet = first
 	for _, g := range r.rs.Groups() {
 		var missing []*rules.Indicator
 		for _, ind := range r.rs.Indicators {
@@ -207,7 +236,7 @@ func (r *reader) read() {
 			// sheet read on request. One warning, not one per indicator.
 			pos := rules.Pos{File: r.name, Sheet: sheet}
 			why := fmt.Sprintf("“%s”工作表中没有%s的行", sheet, g)
-			if !has(sheet) || want != templates.InputSheet {
+			if !read[sheet] {
 				pos = rules.Pos{File: r.name}
 				why = fmt.Sprintf("工作簿中没有读取“%s”工作表", sheet)
 				if !has(sheet) {
@@ -220,9 +249,9 @@ func (r *reader) read() {
 			continue
 		}
 		for _, ind := range missing {
-			pos := rules.Pos{File: r.name, Sheet: want}
+			pos := rules.Pos{File: r.name, Sheet: first}
 			summary := fmt.Sprintf("填报表中没有指标 %s（%s）的行，按无数据处理", ind.ID, ind.Name)
-			if g != main && want == templates.InputSheet && has(sheet) {
+			if g != main && read[sheet] && sheet != first {
 				pos.Sheet = sheet
 				summary = fmt.Sprintf("“%s”工作表中没有指标 %s（%s）的行，按无数据处理", sheet, ind.ID, ind.Name)
 			}

@@ -36,7 +36,7 @@ func readWith(name string, data []byte, rs *rules.Ruleset, opts ImportOptions, l
 	var open rules.Diagnostics
 	in := openInput(name, data, opts.Password, lim, forAny, &open)
 	if header := readTemplateHeader(in, opts); rs != nil && opts.Mapping == nil && header > 0 {
-		r := newReader(name, rs, ReadOptions{Sheet: opts.Sheet, Password: opts.Password}, lim)
+		r := newReader(name, rs, ReadOptions{Sheets: opts.sheets(), Password: opts.Password}, lim)
 		r.wb = newBookGrids(in.book, name, lim)
 		r.read()
 		acts, ds := r.result()
@@ -48,16 +48,16 @@ func readWith(name string, data []byte, rs *rules.Ruleset, opts ImportOptions, l
 }
 
 // readTemplateHeader returns the 1-based header row when the input is a
-// workbook with attain's input sheet (or the sheet asked for) whose header
+// workbook with attain's input sheet (or the first sheet asked for) whose header
 // names 指标编码, else 0. It streams the first rows only; a sheet damaged
 // there is left to the importer to report.
 func readTemplateHeader(in *input, opts ImportOptions) int {
 	if in.book == nil {
 		return 0
 	}
-	sheet := opts.Sheet
-	if sheet == "" {
-		sheet = templates.InputSheet
+	sheet := templates.InputSheet
+	if sheets := opts.sheets(); len(sheets) > 0 {
+		sheet = sheets[0]
 	}
 	if !in.book.HasSheet(sheet) {
 		return 0

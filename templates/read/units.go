@@ -50,8 +50,11 @@ func ParseUnitsLayout(s string) (UnitsLayout, error) {
 type UnitsOptions struct {
 	// Layout forces a layout; UnitsAuto finds it.
 	Layout UnitsLayout
-	// Sheet restricts reading to one sheet; empty reads every sheet of the
-	// layout found.
+	// Sheets restrict reading to these sheets (--sheet A --sheet B); none
+	// reads every sheet of the layout found.
+	Sheets []string
+	// Sheet is one more sheet to read, for a caller of one sheet: Sheet
+	// "A" is Sheets ["A"].
 	Sheet string
 	// Password opens an encrypted workbook.
 	Password string
@@ -282,18 +285,9 @@ func unitsOpen(name string, data []byte, password string, diags *rules.Diagnosti
 
 // read finds the sheets of the layout and reads them.
 func (u *unitsReader) read() {
-	sheets := u.book.SheetNames()
-	if u.opts.Sheet != "" {
-		found := false
-		for _, s := range sheets {
-			found = found || s == u.opts.Sheet
-		}
-		if !found {
-			u.diags.Errorf(rules.Pos{File: u.name}, "工作簿中的工作表有：“"+strings.Join(sheets, "”、“")+"”",
-				"找不到工作表“%s”", u.opts.Sheet)
-			return
-		}
-		sheets = []string{u.opts.Sheet}
+	sheets, named := u.sheetsAsked()
+	if sheets == nil {
+		return
 	}
 	// The input template's guide, and the sheets it gives a group of
 	// indicators (重点工作任务), are no units.
@@ -307,7 +301,7 @@ func (u *unitsReader) read() {
 	}
 	var scans []*unitsScan
 	for _, s := range sheets {
-		if skip[s] && u.opts.Sheet == "" {
+		if skip[s] && !named {
 			continue
 		}
 		scans = append(scans, u.scan(s))

@@ -139,3 +139,33 @@ func TestReadSuspectCells(t *testing.T) {
 		})
 	}
 }
+
+// TestReadTemplateSheets: --sheet A --sheet B reads both sheets of a
+// template, each figure's source naming its sheet; a sheet not there is
+// named.
+func TestReadTemplateSheets(t *testing.T) {
+	rs := rules.Default()
+	values := map[string]map[eval.Field]string{"gdp_growth": {eval.FieldGrowth: "8.6"}, "key_projects": {eval.FieldLevel: "212"}}
+	data := readTestBook(t, rs, values, func(f *excelize.File, _ func(string) int, _ int) {
+		if err := f.SetSheetName(templates.InputSheet, "2019年"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	acts, diags, _ := Read("in.xlsx", data, rs, ImportOptions{Sheets: []string{"2019年", "重点工作任务"}})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for id, want := range map[string]string{"gdp_growth": "in.xlsx: 2019年!H4", "key_projects": "in.xlsx: 重点工作任务!G10"} {
+		f := eval.FieldGrowth
+		if id == "key_projects" {
+			f = eval.FieldLevel
+		}
+		if got := acts.Values[id].Source(f).String(); got != want {
+			t.Errorf("%s from %q, want %q", id, got, want)
+		}
+	}
+	_, diags, _ = Read("in.xlsx", data, rs, ImportOptions{Sheets: []string{"2019年", "任务"}})
+	if !strings.Contains(diags.Error(), "找不到工作表“任务”") {
+		t.Errorf("want the missing sheet named, got %v", diags)
+	}
+}
