@@ -219,6 +219,7 @@ func WriteScorecard(w io.Writer, a *eval.Assessment, opts ScorecardOptions) erro
 	for _, p := range parts {
 		sheets = append(sheets, p.Sheet)
 	}
+	sheets = append(sheets, deptSheets(a)...)
 	sheets = append(sheets, view.SheetReview, view.SheetNotes, view.SheetProblems, view.SheetChartData)
 	b.fail(f.SetSheetName("Sheet1", sheets[0]))
 	for _, s := range sheets[1:] {
@@ -229,6 +230,7 @@ func WriteScorecard(w io.Writer, a *eval.Assessment, opts ScorecardOptions) erro
 	for _, p := range parts {
 		b.detail(a, p, len(parts) > 1)
 	}
+	b.departments(a)
 	b.review(a)
 	b.notes(a, opts)
 	b.problems(a)

@@ -90,7 +90,7 @@ func (b *scBook) printSetup(a *eval.Assessment, opts ScorecardOptions, parts []v
 	a4 := 9
 	landscape := "landscape"
 	one := 1
-	for _, p := range scPrints(parts) {
+	for _, p := range append(scPrints(parts), deptPrints(a)...) {
 		tall := p.tall
 		if p.sheet == view.SheetOverview && b.overviewRows > scOverviewOnePage {
 			tall = 0 // a long list of misses: one page wide, as many down as needed

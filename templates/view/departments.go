@@ -15,6 +15,9 @@ import (
 // table's section 责任单位, and the rows the scorecard's sheet 责任单位 lays
 // out.
 
+// SheetDepartments is the scorecard's sheet of the department view.
+const SheetDepartments = "责任单位"
+
 // DeptRow is one department as the renderings show it.
 type DeptRow struct {
 	No int
