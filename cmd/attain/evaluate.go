@@ -35,20 +35,22 @@ type evaluateOptions struct {
 type input struct {
 	in       string
 	rules    string
-	sheets   cli.StringSlice
+	sheet    string
 	password string
 	mapping  string
 	// columns and headerRow place the bureau's columns from the command
 	// line, as a mapping file would.
 	columns   cli.StringSlice
 	headerRow int
+	// duties is a 任务分解表 whose departments the run takes (evaluate --duties).
+	duties string
 }
 
 func inputFlags(o *input) []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "in", Aliases: []string{"i"}, Usage: "actual figures to judge (实际完成数): attain's template or the bureau's own table, .xlsx or .csv", Required: true, Destination: &o.in},
 		withDest(rulesFlag, &o.rules),
-		&cli.StringSliceFlag{Name: "sheet", Usage: "sheet to read (工作表), repeatable: --sheet A --sheet B; default: every sheet that holds indicators", Destination: &o.sheets},
+		&cli.StringFlag{Name: "sheet", Usage: "sheet to read (工作表); default: the one that matches best", Destination: &o.sheet},
 		&cli.StringFlag{Name: "password", Usage: "open password of an encrypted workbook (打开密码)", Destination: &o.password},
 		&cli.StringFlag{Name: "map", Usage: "mapping YAML that fixes how the bureau's table is read (列映射); see docs/import.md", Destination: &o.mapping},
 		&cli.StringSliceFlag{Name: "column", Usage: "place a column of the bureau's table (列), ROLE=LETTER: name, unit, level, growth, prev_level, rank, done, date; repeatable, overrides --map", Destination: &o.columns},
@@ -99,6 +101,7 @@ func (e *env) evaluateCommand() *cli.Command {
 			&cli.BoolFlag{Name: "units", Usage: "evaluate every unit of the input (多单位): one sheet per unit, a long table or units as columns", Destination: &o.units},
 			&cli.StringFlag{Name: "layout", Usage: "with --units, how the units are laid out (布局): auto, sheets, long or columns", Value: "auto", Destination: &o.layout},
 			&cli.StringFlag{Name: "targets", Usage: "with --units, a workbook of per-unit targets (目标表), 单位 × 指标", Destination: &o.targets},
+			&cli.StringFlag{Name: "duties", Usage: "任务分解表 (.xlsx, .csv or a pasted .txt list) naming each target's 牵头单位 and 责任单位: adds the view by department (责任单位)", Destination: &o.duties},
 			&cli.StringSliceFlag{Name: "unit-rules", Usage: "with --units, a unit's own ruleset (单位规则集): a .yaml file or a folder of them, " +
 				"each for the unit its entity names; repeatable", Destination: &o.unitRules},
 		),
@@ -114,11 +117,11 @@ func (e *env) evaluateCommand() *cli.Command {
 // evaluation is what evaluate and report share: the ruleset, the input read
 // and the assessment, with the report of where each figure came from.
 func (e *env) evaluation(o input, period eval.Period) (*eval.Assessment, *read.ImportReport, error) {
-	rs, err := loadRules(o.rules)
+	rs, err := e.rulesWithDuties(o)
 	if err != nil {
 		return nil, nil, err
 	}
-	opts := read.ImportOptions{Sheets: o.sheets.Value(), Password: o.password}
+	opts := read.ImportOptions{Sheet: o.sheet, Password: o.password}
 	if o.mapping != "" {
 		src, err := readInput(o.mapping)
 		if err != nil {
@@ -257,7 +260,7 @@ func writeAssessment(w io.Writer, format string, a *eval.Assessment, opts scorec
 
 // inputs are the files evaluate reads, by the flag that names them.
 func (o evaluateOptions) inputs() []namedInput {
-	in := append(o.input.inputs(), namedInput{"targets", o.targets})
+	in := append(o.input.inputs(), namedInput{"targets", o.targets}, namedInput{"duties", o.duties})
 	files, err := unitRuleFiles(o.unitRules.Value())
 	if err != nil {
 		files = o.unitRules.Value()

@@ -50,6 +50,13 @@ func TestScripts(t *testing.T) {
 		}
 		corpus[name] = b
 	}
+	// The example 任务分解表 (examples/hongqi-2019-duties.xlsx), for the
+	// duties script.
+	duties, err := os.ReadFile(filepath.Join("..", "..", "examples", "hongqi-2019-duties.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus["duties.xlsx"] = duties
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
 		Setup: func(e *testscript.Env) error {

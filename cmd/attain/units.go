@@ -51,7 +51,7 @@ func (e *env) runUnits(o evaluateOptions) error {
 	if err != nil {
 		return err
 	}
-	opts := read.UnitsOptions{Layout: layout, Sheets: o.sheets.Value(), Password: o.password, Rulesets: own}
+	opts := read.UnitsOptions{Layout: layout, Sheet: o.sheet, Password: o.password, Rulesets: own}
 	if o.targets != "" {
 		src, err := readInput(o.targets)
 		if err != nil {
@@ -133,7 +133,8 @@ func notWithUnits(o evaluateOptions) error {
 	for _, f := range []struct {
 		name string
 		set  bool
-	}{{"map", o.mapping != ""}, {"column", len(o.columns.Value()) > 0}, {"header-row", o.headerRow != 0}, {"explain-import", o.explain}} {
+	}{{"map", o.mapping != ""}, {"column", len(o.columns.Value()) > 0}, {"header-row", o.headerRow != 0}, {"explain-import", o.explain},
+		{"duties", o.duties != ""}} {
 		if f.set {
 			return flagErrorf(f.name, "%s 不能与 --units 同用：它读的是一个单位的表。")
 		}

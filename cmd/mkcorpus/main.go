@@ -1,6 +1,7 @@
 // Command mkcorpus writes the import corpus of package templates: the
 // bureau spreadsheets, good and bad, that ImportActuals is tested on, and
-// the expected reading of each (expected.yaml). Every file is made by
+// the expected reading of each (expected.yaml), and beside it the
+// 任务分解表 files ReadDuties is tested on (testdata/duties). Every file is made by
 // fixture.CorpusFiles; the ones LibreOffice writes are converted with
 // soffice when it is installed (otherwise they are left as they are).
 //
@@ -64,6 +65,9 @@ func write(dir string, force bool) error {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(dir, "expected.yaml"), exp, 0o644); err != nil {
+		return err
+	}
+	if err := writeDuties(dir); err != nil {
 		return err
 	}
 	soffice, err := exec.LookPath("soffice")

@@ -8,6 +8,9 @@
 // such in a banner and a cell note. They are not official statistics. A test
 // in package templates regenerates the file and compares it cell by cell
 // with the committed one, so a stale example fails.
+// examples/hongqi-2019-duties.xlsx is an ILLUSTRATIVE 任务分解表 for the same
+// report (fixture.DutiesTable2019), its departments assumed; a test here
+// keeps it fresh.
 //
 // With -units N it writes instead a generated multi-unit long table of N
 // units × 50 indicators and the synthetic ruleset it is judged by, the
@@ -57,7 +60,10 @@ func writeExamples(dir string) error {
 	if err != nil {
 		return err
 	}
-	return writeFile(filepath.Join(dir, "hongqi-2019-actuals.xlsx"), buf.Bytes())
+	if err := writeFile(filepath.Join(dir, "hongqi-2019-actuals.xlsx"), buf.Bytes()); err != nil {
+		return err
+	}
+	return writeDutiesExample(dir)
 }
 
 // scaleIndicators is the number of indicators of a generated table.
