@@ -35,7 +35,7 @@ type evaluateOptions struct {
 type input struct {
 	in       string
 	rules    string
-	sheet    string
+	sheets   cli.StringSlice
 	password string
 	mapping  string
 	// columns and headerRow place the bureau's columns from the command
@@ -50,7 +50,7 @@ func inputFlags(o *input) []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "in", Aliases: []string{"i"}, Usage: "actual figures to judge (实际完成数): attain's template or the bureau's own table, .xlsx or .csv", Required: true, Destination: &o.in},
 		withDest(rulesFlag, &o.rules),
-		&cli.StringFlag{Name: "sheet", Usage: "sheet to read (工作表); default: the one that matches best", Destination: &o.sheet},
+		&cli.StringSliceFlag{Name: "sheet", Usage: "sheet to read (工作表), repeatable: --sheet A --sheet B; default: every sheet that holds indicators", Destination: &o.sheets},
 		&cli.StringFlag{Name: "password", Usage: "open password of an encrypted workbook (打开密码)", Destination: &o.password},
 		&cli.StringFlag{Name: "map", Usage: "mapping YAML that fixes how the bureau's table is read (列映射); see docs/import.md", Destination: &o.mapping},
 		&cli.StringSliceFlag{Name: "column", Usage: "place a column of the bureau's table (列), ROLE=LETTER: name, unit, level, growth, prev_level, rank, done, date; repeatable, overrides --map", Destination: &o.columns},
@@ -121,7 +121,7 @@ func (e *env) evaluation(o input, period eval.Period) (*eval.Assessment, *read.I
 	if err != nil {
 		return nil, nil, err
 	}
-	opts := read.ImportOptions{Sheet: o.sheet, Password: o.password}
+	opts := read.ImportOptions{Sheets: o.sheets.Value(), Password: o.password}
 	if o.mapping != "" {
 		src, err := readInput(o.mapping)
 		if err != nil {

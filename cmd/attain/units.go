@@ -51,7 +51,7 @@ func (e *env) runUnits(o evaluateOptions) error {
 	if err != nil {
 		return err
 	}
-	opts := read.UnitsOptions{Layout: layout, Sheet: o.sheet, Password: o.password, Rulesets: own}
+	opts := read.UnitsOptions{Layout: layout, Sheets: o.sheets.Value(), Password: o.password, Rulesets: own}
 	if o.targets != "" {
 		src, err := readInput(o.targets)
 		if err != nil {
