@@ -112,6 +112,7 @@ func (e *env) app() *cli.App {
 			e.evaluateCommand(),
 			e.rulesCommand(),
 			e.reportCommand(),
+			e.bulletinCommand(),
 			e.extractCommand(),
 			e.serveCommand(),
 		},

@@ -14,13 +14,13 @@ import (
 // outKind is an extension --out may have and what it makes a command write.
 type outKind struct {
 	ext    string // lower case, with the dot
-	format string // xlsx, json, csv, md, txt or yaml
+	format string // xlsx, json, csv, md, txt, docx or yaml
 }
 
 var (
 	evaluateOuts = []outKind{{".xlsx", "xlsx"}, {".json", "json"}, {".csv", "csv"}, {".md", "md"}, {".txt", "txt"}}
 	unitsOuts    = []outKind{{".xlsx", "xlsx"}, {".json", "json"}, {".csv", "csv"}}
-	reportOuts   = []outKind{{".md", "md"}, {".txt", "txt"}}
+	reportOuts   = []outKind{{".md", "md"}, {".txt", "txt"}, {".docx", "docx"}}
 	extractOuts  = []outKind{{".yaml", "yaml"}, {".yml", "yaml"}, {".json", "json"}}
 	templateOuts = []outKind{{".xlsx", "xlsx"}}
 )

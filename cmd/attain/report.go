@@ -23,7 +23,7 @@ func (e *env) reportCommand() *cli.Command {
 		Usage: "write the draft review paragraphs for the evaluated year (工作回顾文稿)",
 		Flags: append(inputFlags(&o.input),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "what to print (输出格式): md (Markdown) or txt (plain text); with --out, its extension decides", Value: "md", Destination: &o.format},
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write instead of stdout (文稿): .md or .txt", Destination: &o.out},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write instead of stdout (文稿): .md, .txt or .docx (公文)", Destination: &o.out},
 			&cli.StringFlag{Name: "period", Usage: "part of the year the text reviews (时段): year, Q1, H1, Q3, M1..M12; in-year text speaks of 时序进度", Value: "year", Destination: &o.period},
 		),
 		Action: func(c *cli.Context) error {
@@ -64,7 +64,7 @@ func (e *env) runReport(o reportOptions) error {
 	if o.out == "" {
 		return writeSafe(e.stdout, func(w io.Writer) error { return view.WriteReview(w, a, o.format) })
 	}
-	return writeAtomic(o.out, func(w io.Writer) error { return view.WriteReview(w, a, o.format) })
+	return writeAtomic(o.out, func(w io.Writer) error { return writeReport(w, a, o.format) })
 }
 
 // inputs are the files evaluate and report read, by the flag that names
