@@ -101,7 +101,7 @@ func keepFilled(path string, rs *rules.Ruleset) error {
 				path, src.Pos)
 		}
 	}
-	if diags.HasErrors() {
+	if diags.HasErrors() && !read.IsBlankTemplate(diags) {
 		return dataErrorf("%s 已存在，读不出是 attain 的空白填报表（%s），不覆盖；请另起文件名，确实不要了再加 --force",
 			path, diags.Errors()[0].Summary)
 	}

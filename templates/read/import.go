@@ -181,11 +181,15 @@ func (im *importer) run(in *input, open rules.Diagnostics) {
 	}
 }
 
-// readBook reads an opened workbook.
+// readBook reads an opened workbook; attain's own scorecard is refused.
 func (im *importer) readBook(wb workbook) {
 	im.rep.Format = "xlsx 工作簿"
 	if app := wb.application(); app != "" {
 		im.rep.Format += "（" + importCut(app, 40) + " 保存）"
+	}
+	if isScorecard(wb.sheetNames(), wb.application()) {
+		im.diags.Add(scorecardProblem(im.name))
+		return
 	}
 	im.readWorkbook(wb)
 }

@@ -97,7 +97,8 @@ func corpusFigures(acts eval.Actuals) map[string]map[string]string {
 	return out
 }
 
-// corpusRun reads one case of the corpus from dir.
+// corpusRun reads one case of the corpus from dir, through the front door
+// (Read), as attain evaluate does.
 func corpusRun(t *testing.T, dir string, c fixture.CorpusCase) (eval.Actuals, rules.Diagnostics, *ImportReport) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, c.File))
@@ -116,7 +117,7 @@ func corpusRun(t *testing.T, dir string, c fixture.CorpusCase) (eval.Actuals, ru
 		}
 		opts.Mapping = m
 	}
-	return ImportActuals(c.File, data, corpusRuleset(t), opts)
+	return Read(c.File, data, corpusRuleset(t), opts)
 }
 
 // corpusCheck checks a reading against its case; it returns "" when the

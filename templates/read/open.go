@@ -155,6 +155,9 @@ func importCheckText(name string, data []byte, lim limits, ds *rules.Diagnostics
 	case strings.HasPrefix(head, "<?xml") && strings.Contains(head, "urn:schemas-microsoft-com:office:spreadsheet"):
 		ds.Errorf(file, importSaveAs, "这是“XML 电子表格 2003”格式，不是 .xlsx")
 		return kindBad
+	case isJSON(head):
+		ds.Add(jsonProblem(name, head))
+		return kindBad
 	case strings.HasPrefix(head, "<!doctype html"), strings.HasPrefix(head, "<html"),
 		strings.Contains(head, "<table") && strings.HasPrefix(head, "<"):
 		ds.Errorf(file, importSaveAs, "这是网页（HTML）文件，不是真正的 .xlsx（有些系统导出的“Excel”其实是网页）")

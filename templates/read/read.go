@@ -3,6 +3,7 @@ package read
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -97,6 +98,9 @@ type reader struct {
 	sheet string
 	diags rules.Diagnostics
 	acts  eval.Actuals
+	// typed counts the cells of figures the bureau types
+	// (templates.InputFields) that hold anything: none in a blank template.
+	typed int
 }
 
 func newReader(name string, rs *rules.Ruleset, opts ReadOptions, lim limits) *reader {
@@ -115,6 +119,10 @@ func readActuals(name string, data []byte, rs *rules.Ruleset, opts ReadOptions) 
 		return r.acts, r.diags
 	}
 	if in := openInput(name, data, opts.Password, r.lim, forWorkbook, &r.diags); in.book != nil {
+		if isScorecard(in.book.SheetNames(), in.book.Application()) {
+			r.diags.Add(scorecardProblem(name))
+			return r.result()
+		}
 		r.wb = newBookGrids(in.book, name, r.lim)
 		r.read()
 	}
@@ -322,9 +330,14 @@ func (r *reader) readSheet(sheet string, meta bool, names map[string]*rules.Indi
 		}
 		seen[ind.ID] = readRow{sheet: sheet, row: rowNum}
 		act := &eval.Actual{ID: ind.ID}
+		inputs := templates.InputFields(ind)
 		for col := templates.ColPrev; col <= templates.ColDate; col++ {
 			if cols[col] >= 0 {
-				r.figure(ind, act, col, get(col))
+				c := get(col)
+				if c.raw != "" && slices.Contains(inputs, templates.Columns[col].Field) {
+					r.typed++
+				}
+				r.figure(ind, act, col, c)
 			}
 		}
 		r.acts.Values[ind.ID] = act

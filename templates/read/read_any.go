@@ -40,6 +40,9 @@ func readWith(name string, data []byte, rs *rules.Ruleset, opts ImportOptions, l
 		r.wb = newBookGrids(in.book, name, lim)
 		r.read()
 		acts, ds := r.result()
+		if r.typed == 0 && !ds.HasErrors() {
+			ds.Add(blankProblem(name, rs))
+		}
 		rep := readTemplateReport(name, rs, acts)
 		rep.HeaderRows = []int{header}
 		return acts, ds, rep

@@ -278,9 +278,14 @@ func (u *unitsReader) sheetProblem(err error) {
 
 // unitsOpen opens the workbook within cityLimits, or reports why it
 // cannot, in the words ReadActuals uses; an encrypted workbook is
-// decrypted with the password first.
+// decrypted with the password first, and attain's own scorecard refused.
 func unitsOpen(name string, data []byte, password string, diags *rules.Diagnostics) *xlsxscan.Book {
-	return openInput(name, data, password, cityLimits, forWorkbook, diags).book
+	b := openInput(name, data, password, cityLimits, forWorkbook, diags).book
+	if b != nil && isScorecard(b.SheetNames(), b.Application()) {
+		diags.Add(scorecardProblem(name))
+		return nil
+	}
+	return b
 }
 
 // read finds the sheets of the layout and reads them.
