@@ -35,6 +35,7 @@ func (e *env) bulletinCommand() *cli.Command {
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write instead of stdout (通报): .docx (公文), .md or .txt", Destination: &o.out},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "what to print (输出格式): md (Markdown) or txt (plain text); with --out, its extension decides", Value: "md", Destination: &o.format},
 			&cli.StringFlag{Name: "date", Usage: "date of the bulletin (成文日期), YYYY-MM-DD; default: today", Destination: &o.date},
+			&cli.StringFlag{Name: "duties", Usage: "任务分解表 naming each task's 牵头单位 and 责任单位: .xlsx, .csv or a pasted .txt list; default: the ruleset's", Destination: &o.input.duties},
 		),
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
@@ -47,7 +48,7 @@ func (e *env) bulletinCommand() *cli.Command {
 }
 
 func (e *env) runBulletin(o bulletinOptions) error {
-	if err := checkOut(o.out, o.inputs()...); err != nil {
+	if err := checkOut(o.out, append(o.inputs(), namedInput{"duties", o.duties})...); err != nil {
 		return err
 	}
 	if o.format != "md" && o.format != "txt" {
