@@ -125,7 +125,8 @@ func (b *scBook) deptBlock(sh string, d view.DeptRow, behindWord string, row int
 		text := fmt.Sprintf("配合的指标（%d项）：%s", len(d.Partner), strings.Join(items, "；"))
 		b.text(sh, scRef("A", row), text, deptShareStyle)
 		b.merge(sh, scRef("A", row), scRef(deptLast, row), deptShareStyle)
-		b.height(sh, row, scRowHeight(text, deptWide))
+		// Rendered, a long merged row wraps later than scRowHeight counts.
+		b.height(sh, row, scRowHeight(text, deptWide*6/5))
 	}
 	return row
 }
@@ -174,7 +175,7 @@ func (b *scBook) deptNotes(sh string, v view.DeptView, row int) {
 	if len(v.Collectives) > 0 {
 		var cs []string
 		for _, c := range v.Collectives {
-			cs = append(cs, fmt.Sprintf("%s（牵头%d项，配合%d项）", c.Name, len(c.Lead), len(c.Partner)))
+			cs = append(cs, view.CollectiveText(c))
 		}
 		notes = append(notes, "统称，不计为部门："+strings.Join(cs, "、")+"。")
 	}

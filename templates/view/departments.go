@@ -219,7 +219,7 @@ func writeDepartments(bw *bufio.Writer, a *eval.Assessment) {
 	if len(v.Collectives) > 0 {
 		var cs []string
 		for _, c := range v.Collectives {
-			cs = append(cs, deptCollectiveText(c))
+			cs = append(cs, CollectiveText(c))
 		}
 		fmt.Fprintln(bw, "统称（不计为部门）: "+strings.Join(cs, "、"))
 	}
@@ -228,8 +228,8 @@ func writeDepartments(bw *bufio.Writer, a *eval.Assessment) {
 	}
 }
 
-// deptCollectiveText is "各街道（牵头1项，配合9项）".
-func deptCollectiveText(c eval.Collective) string {
+// CollectiveText is "各街道（牵头1项，配合9项）", a count left out when 0.
+func CollectiveText(c eval.Collective) string {
 	var parts []string
 	if len(c.Lead) > 0 {
 		parts = append(parts, fmt.Sprintf("牵头%d项", len(c.Lead)))
