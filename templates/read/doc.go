@@ -2,7 +2,9 @@
 // filled input template, the statistics bureau's own tables (.xlsx and
 // CSV, with merged headers, 万元/亿元 and a mapping file), multi-unit city
 // workbooks in their three layouts, and the targets table of a city. Read
-// is the front door for one unit; ReadUnits and ReadTargets for a city.
+// is the front door for one unit; ReadUnits and ReadTargets for a city;
+// ReadDuties for a 任务分解表 (the lead and partner departments of each
+// target, from a table or a numbered text list; duties.go).
 //
 // One read path: a file is sniffed and opened once (open.go) and refused
 // with a Chinese reason when it is not what it claims (.xls, HTML, an
