@@ -375,3 +375,64 @@ func packColName(col int) string {
 	}
 	return string(b[i:])
 }
+
+// EachReported calls fn with the key of every Actual that has a figure
+// (a level, last year's level, a growth rate, a rank, 是/否 or a date),
+// without unpacking anything.
+func (p *PackedActuals) EachReported(fn func(id string)) {
+	if p == nil || p.table == nil {
+		return
+	}
+	r := packReader{p: p}
+	for range p.n {
+		key := r.str()
+		flags := r.byte()
+		if flags&packIDDiffers != 0 {
+			r.uvarint()
+		}
+		for _, f := range []byte{packLevel, packPrev, packGrowth} {
+			if flags&f != 0 {
+				if r.varint()&1 == 0 {
+					r.varint()
+				} else {
+					r.uvarint()
+				}
+			}
+		}
+		if flags&packRank != 0 {
+			r.varint()
+		}
+		if flags&packDate != 0 {
+			r.uvarint()
+		}
+		for range r.uvarint() {
+			r.skipSource()
+		}
+		if flags&^packIDDiffers != 0 {
+			fn(key)
+		}
+	}
+}
+
+// skipSource reads past one position.
+func (r *packReader) skipSource() {
+	if r.byte() == 255 {
+		r.uvarint()
+	}
+	flags := r.byte()
+	if flags&posSameSheet == 0 {
+		r.uvarint()
+		r.uvarint()
+	}
+	if flags&posLineCol != 0 {
+		r.varint()
+		r.varint()
+	}
+	switch {
+	case flags&posCellA1 != 0:
+		r.uvarint()
+		r.uvarint()
+	case flags&posCellText != 0:
+		r.uvarint()
+	}
+}

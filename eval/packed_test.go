@@ -96,3 +96,24 @@ func BenchmarkPackedActuals(b *testing.B) {
 	}
 	b.ReportMetric(float64(size)/float64(len(units)), "bytes/unit")
 }
+
+// TestPackedEachReported finds the keys of the actuals with figures.
+func TestPackedEachReported(t *testing.T) {
+	table := NewPackTable()
+	for _, u := range synthUnits(synthRuleset(t), 30, 6) {
+		a := u.Actuals
+		a.Values["empty"] = &Actual{ID: "empty", Sources: Sources{{Field: FieldLevel, Pos: rules.Pos{File: "x", Line: 2}}}}
+		a.Values["prev"] = &Actual{ID: "other", PrevLevel: decimal.NewNullDecimal(decimal.RequireFromString("1e30"))}
+		want := map[string]bool{}
+		for id, act := range a.Values {
+			if act.Level.Valid || act.PrevLevel.Valid || act.Growth.Valid || act.Rank != 0 || act.Done != nil || act.Date != "" {
+				want[id] = true
+			}
+		}
+		got := map[string]bool{}
+		table.Pack(a).EachReported(func(id string) { got[id] = true })
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", u.Name, diff)
+		}
+	}
+}

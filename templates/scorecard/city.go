@@ -3,13 +3,11 @@ package scorecard
 import (
 	"cmp"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/attain-tool/attain/templates/cell"
-	"github.com/attain-tool/attain/templates/internal/zipw"
 	"github.com/attain-tool/attain/templates/view"
 
 	"github.com/attain-tool/attain/eval"
@@ -37,15 +35,22 @@ const (
 	cityChartTop = 30
 )
 
-// cityBook writes one city scorecard.
+// cityBook writes one city scorecard, from what cityWriter kept of its
+// units.
 type cityBook struct {
 	*scBook
-	c      *eval.City
-	opts   ScorecardOptions
+	// c is the city: its units' assessments without their results, as
+	// cityUnit.a.
+	c    *eval.City
+	opts ScorecardOptions
+	// ranked are the units by rank, units what is kept of each, in the
+	// same order.
 	ranked []*eval.Assessment
+	units  []*cityUnit
 	inds   []*rules.Indicator // every indicator of any unit, in order
 	dxf    map[eval.Status]int
 	probs  []view.CityProblem
+	cw     *cityWriter
 	// rows streamed so far, and about how many there will be, for
 	// opts.Progress
 	rows, rowsTotal int
@@ -55,84 +60,13 @@ type cityBook struct {
 // calls.
 const cityProgressEvery = 4096
 
-// WriteCityScorecard writes the judgement of many units as an .xlsx
-// workbook: 总览 (the period, counts and a chart of the units' totals), 排名
-// (units × indicators, each cell the status and the unit's rank on the
-// indicator, sorted by total), the 明细 of every indicator of every unit
-// (a sheet per unit for up to 30 units, otherwise one long sheet with
-// filters), 口径说明 and 数据问题. The large sheets are written with
-// excelize's StreamWriter.
-func WriteCityScorecard(w io.Writer, c *eval.City, opts ScorecardOptions) error {
-	if c == nil || len(c.Units) == 0 {
-		return fmt.Errorf("city scorecard: no units to write")
-	}
-	for _, a := range c.Units {
-		if a == nil || a.Ruleset == nil {
-			return fmt.Errorf("city scorecard: a unit has no assessment")
+// tick counts a row written, for opts.Progress.
+func (b *cityBook) tick() {
+	if b.opts.Progress != nil {
+		if b.rows++; b.rows%cityProgressEvery == 0 {
+			b.opts.Progress(min(b.rows, b.rowsTotal-1), b.rowsTotal)
 		}
 	}
-	if opts.Evaluated.IsZero() {
-		// The date comes from the caller: no clock below cmd/.
-		return fmt.Errorf("city scorecard: no evaluation date (ScorecardOptions.Evaluated)")
-	}
-	f := excelize.NewFile()
-	defer f.Close()
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return zipw.New(w) })
-	b := &cityBook{scBook: &scBook{f: f, styles: map[scStyle]int{}}, c: c, opts: opts, ranked: c.Ranked(),
-		inds: cityIndicators(c), dxf: map[eval.Status]int{}, probs: view.CityProblems(c)}
-	b.rowsTotal = 1 + 4*len(c.Units) // headers and totals, about
-	for _, a := range c.Units {
-		b.rowsTotal += 1 + len(a.Results) // its 排名 row and 明细 rows
-	}
-	b.fail(f.SetDefaultFont(scFontBody))
-	details := b.detailSheets()
-	sheets := append([]string{citySheetOverview, citySheetRanking}, details...)
-	sheets = append(sheets, citySheetNotes, citySheetProblems)
-	b.fail(f.SetSheetName("Sheet1", sheets[0]))
-	for _, s := range sheets[1:] {
-		_, err := f.NewSheet(s)
-		b.fail(err)
-	}
-	b.overview()
-	b.ranking()
-	if len(details) == 1 && details[0] == citySheetDetail {
-		b.longDetail()
-	} else {
-		for i, a := range b.ranked {
-			b.unitDetail(details[i], a)
-		}
-	}
-	b.notes()
-	b.problems()
-	b.properties()
-	// 总览 is the first sheet and so the active one. SetActiveSheet must
-	// not be called: it would parse the streamed sheets back into memory.
-	if b.err != nil {
-		return fmt.Errorf("city scorecard: %w", b.err)
-	}
-	if err := f.Write(w); err != nil {
-		return fmt.Errorf("city scorecard: %w", err)
-	}
-	if opts.Progress != nil {
-		opts.Progress(b.rowsTotal, b.rowsTotal)
-	}
-	return nil
-}
-
-// cityIndicators lists the indicators of every unit, by first appearance.
-func cityIndicators(c *eval.City) []*rules.Indicator {
-	var out []*rules.Indicator
-	seen := map[string]bool{}
-	for _, a := range c.Units {
-		for i := range a.Results {
-			ind := a.Results[i].Indicator
-			if !seen[ind.ID] {
-				seen[ind.ID] = true
-				out = append(out, ind)
-			}
-		}
-	}
-	return out
 }
 
 // cityRankCell is an overall rank: the number 2 shown 第2名.
@@ -150,24 +84,6 @@ func cityStatusText(r *eval.Result) string {
 		return string(r.Status) + " (" + strconv.Itoa(r.PeerRank) + ")"
 	}
 	return string(r.Status)
-}
-
-// cityResult is a.Result(id), looked for first at *next, where the
-// result after the previous one found is: a unit's results are usually in
-// the order of the city's indicators. Indicator ids are unique in a
-// ruleset, so the result found is the one a.Result finds.
-func cityResult(a *eval.Assessment, id string, next *int) *eval.Result {
-	if i := *next; i < len(a.Results) && a.Results[i].Indicator.ID == id {
-		*next = i + 1
-		return &a.Results[i]
-	}
-	for i := range a.Results {
-		if a.Results[i].Indicator.ID == id {
-			*next = i + 1
-			return &a.Results[i]
-		}
-	}
-	return nil
 }
 
 // detailSheets names the 明细 sheets: one per unit (named after the unit)
@@ -281,11 +197,7 @@ func (s *cityStream) widths(ws []float64) {
 // put writes the next row: each value a scCell or a ready excelize.Cell.
 func (s *cityStream) put(height float64, cells ...excelize.Cell) {
 	s.row++
-	if b := s.b; b.opts.Progress != nil {
-		if b.rows++; b.rows%cityProgressEvery == 0 {
-			b.opts.Progress(min(b.rows, b.rowsTotal-1), b.rowsTotal)
-		}
-	}
+	s.b.tick()
 	if s.b.err != nil {
 		return
 	}
@@ -295,7 +207,7 @@ func (s *cityStream) put(height float64, cells ...excelize.Cell) {
 	}
 	opts := excelize.RowOpts{}
 	if height > 0 {
-		opts.Height = height
+		opts.Height = min(height, excelize.MaxRowHeight)
 	}
 	s.b.fail(s.sw.SetRow("A"+strconv.Itoa(s.row), s.vals, opts))
 }
@@ -435,38 +347,44 @@ func (b *cityBook) detailHead(s *cityStream, cols []cityDetailCol, title string)
 	s.put(30, head...)
 }
 
-// longDetail writes every indicator of every unit on one sheet, units in
-// rank order, with filters on the header.
-func (b *cityBook) longDetail() {
-	const sh = citySheetDetail
-	cols := cityLongCols
-	b.print(sh, "$2:$2", "", 1)
-	s := b.stream(sh)
-	s.freeze(2, 2)
-	b.detailHead(s, cols, view.CityTitle(b.c)+"明细")
-	b.detailRows(s, cols, b.ranked)
-	last := cell.ColName(len(cols) - 1)
-	if s.row > 2 {
-		st := cell.ColName(cityColIndex(cols, "完成情况"))
-		b.statusFormats(sh, fmt.Sprintf("%s3:%s%d", st, st, s.row))
-		if b.err == nil {
-			b.fail(b.f.AutoFilter(sh, fmt.Sprintf("A2:%s%d", last, s.row), nil))
-		}
-	}
-	s.flush()
-}
-
-// unitDetail writes one unit's 明细 sheet, with a total row.
-func (b *cityBook) unitDetail(sh string, a *eval.Assessment) {
+// unitDetail writes one unit's 明细 sheet, with a total row: the rows of
+// its results but those left out (cityWriter.omitted), which a line names
+// above the total.
+func (b *cityBook) unitDetail(sh string, cu *cityUnit) {
+	a := cu.full
 	cols := cityUnitCols
 	b.print(sh, "$2:$2", "", 1)
 	s := b.stream(sh)
 	s.freeze(3, 2)
 	b.detailHead(s, cols, fmt.Sprintf("%s %s明细（%s）", a.Entity, strings.TrimPrefix(view.CityTitle(b.c), "各单位"),
 		cityUnitSummary(a)))
-	b.detailRows(s, cols, []*eval.Assessment{a})
+	styles := newCityStyles(b, cols)
+	out := make([]cityOut, len(cols))
+	var left []*eval.Result
+	for k := range a.Results {
+		if b.cw.omitted(cu, k, &a.Results[k]) {
+			left = append(left, &a.Results[k])
+			continue
+		}
+		height := cityMakeRowInto(out, cols, a, view.MakeRow(a, k))
+		cells := s.cells(len(cols))
+		for i := range out {
+			cells[i] = excelize.Cell{StyleID: styles.id(out[i].key), Value: cityOutAny(out[i].val)}
+		}
+		s.put(height, cells...)
+	}
 	first, lastData := 3, s.row
 	bold := scStyle{border: true, bold: true}
+	if len(left) > 0 {
+		note := make([]excelize.Cell, len(cols))
+		for i := range cols {
+			note[i] = b.stext("", scBodyStyle)
+		}
+		text := cityLeftText(left)
+		note[cityColIndex(cols, "指标")] = b.stext("未逐项列出", scWrapStyle)
+		note[cityColIndex(cols, "判定依据")] = b.stext(text, scWrapStyle)
+		s.put(cityRowHeight(text, 44), note...)
+	}
 	total := make([]excelize.Cell, len(cols))
 	for i := range cols {
 		total[i] = b.stext("", bold)
@@ -481,6 +399,26 @@ func (b *cityBook) unitDetail(sh string, a *eval.Assessment) {
 		b.statusFormats(sh, fmt.Sprintf("%s%d:%s%d", st, first, st, lastData))
 	}
 	s.flush()
+}
+
+// cityLeftText names the indicators left out of a unit's 明细 sheet.
+func cityLeftText(left []*eval.Result) string {
+	var noData, inProgress []string
+	for _, r := range left {
+		if r.Status == eval.InProgress {
+			inProgress = append(inProgress, r.Indicator.Name)
+		} else {
+			noData = append(noData, r.Indicator.Name)
+		}
+	}
+	var parts []string
+	if len(noData) > 0 {
+		parts = append(parts, "各单位均未填报（无数据，不得分）："+strings.Join(noData, "、"))
+	}
+	if len(inProgress) > 0 {
+		parts = append(parts, "尚未到期、未填报本年进度（进行中，不计分）："+strings.Join(inProgress, "、"))
+	}
+	return strings.Join(parts, "；")
 }
 
 // cityUnitSummary is a unit's result in one line: 总分83.98，得分率84.0%，良好，第2名.
@@ -580,7 +518,7 @@ func (b *cityBook) overviewGrades(sum eval.CitySummary, row int) int {
 		b.cell(sh, scRef("B", row), view.Num(decimal.NewFromInt(int64(len(g.Units))), 0), scBodyStyle)
 		b.text(sh, scRef("C", row), list, scStyle{border: true, wrap: true})
 		b.merge(sh, scRef("C", row), scRef("G", row), scStyle{border: true, wrap: true})
-		b.height(sh, row, scRowHeight(list, 100))
+		b.height(sh, row, min(scRowHeight(list, 100), excelize.MaxRowHeight))
 		row++
 	}
 	return row
@@ -644,7 +582,7 @@ func (b *cityBook) notes() {
 	b.merge(sh, "A1", "B1", scStyle{font: scFontTitle, size: 14, bold: true})
 	b.text(sh, "A2", "项目", scHeadStyle)
 	b.text(sh, "B2", "说明", scHeadStyle)
-	for i, n := range cityNotes(b.c, b.ranked[0], b.opts) {
+	for i, n := range cityNotes(b.c, b.cw.units, b.inds, b.ranked[0], b.opts) {
 		r := 3 + i
 		b.text(sh, scRef("A", r), n[0], scStyle{border: true, bold: true, wrap: true, valign: "top"})
 		b.text(sh, scRef("B", r), n[1], scWrapStyle)
@@ -654,18 +592,15 @@ func (b *cityBook) notes() {
 }
 
 // cityNotes lists the conventions of a city run.
-func cityNotes(c *eval.City, first *eval.Assessment, opts ScorecardOptions) [][2]string {
+func cityNotes(c *eval.City, cus []*cityUnit, inds []*rules.Indicator, first *eval.Assessment, opts ScorecardOptions) [][2]string {
 	rs := first.Ruleset
 	notes := scNotes(first, opts)
 	// The single scorecard names the first unit's ruleset; say how many
 	// units share it and which have targets of their own.
 	var own []string
-	for _, a := range c.Units {
-		for i := range a.Results {
-			if strings.Contains(a.Results[i].Indicator.Target.Text, "（本单位目标") {
-				own = append(own, a.Entity)
-				break
-			}
+	for _, cu := range cus {
+		if cu.own {
+			own = append(own, cu.a.Entity)
 		}
 	}
 	units := fmt.Sprintf("共%d个单位，按同一口径评价", len(c.Units))
@@ -683,14 +618,14 @@ func cityNotes(c *eval.City, first *eval.Assessment, opts ScorecardOptions) [][2
 			"并列者名次相同，其后名次顺延（如 1、2、2、4）。总分排名同样处理。排名表中“完成 (2)”表示该指标完成、名次第2；" +
 			"“第2名”为总分名次"},
 	)
-	if s := cityMethodText(c, rules.RankPoints); s != "" {
+	if s := cityMethodText(inds, rules.RankPoints); s != "" {
 		notes = append(notes, [2]string{"计分：按名次", s})
 	}
-	if s := cityMethodText(c, rules.Efficacy); s != "" {
+	if s := cityMethodText(inds, rules.Efficacy); s != "" {
 		notes = append(notes, [2]string{"计分：功效系数法", s})
 	}
 	var vetoes []string
-	for _, ind := range cityIndicators(c) {
+	for _, ind := range inds {
 		if ind.Veto {
 			vetoes = append(vetoes, ind.Name)
 		}
@@ -711,11 +646,11 @@ func cityPeriodNote(p eval.Period, rs *rules.Ruleset) string {
 
 // cityMethodText explains rank points or the efficacy coefficient and
 // names the indicators using it.
-func cityMethodText(c *eval.City, m rules.ScoreMethod) string {
+func cityMethodText(inds []*rules.Indicator, m rules.ScoreMethod) string {
 	var names []string
 	steps := map[string]bool{}
 	bounds := false
-	for _, ind := range cityIndicators(c) {
+	for _, ind := range inds {
 		if ind.Scoring.Method != m {
 			continue
 		}

@@ -1,26 +1,16 @@
 package scorecard
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/attain-tool/attain/templates/cell"
 	"github.com/attain-tool/attain/templates/view"
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/xuri/excelize/v2"
 )
-
-// The rows of a 明细 sheet are made on a goroutine of their own while the
-// calling goroutine hands the previous ones to the StreamWriter: at 3,000
-// units the long 明细 has 150,000 rows, and making a row (its figures,
-// their number formats, the height of its wrapped text) costs about as
-// much as the StreamWriter's writing it. The goroutine reads only the
-// assessments and computes values; everything that touches the workbook
-// (styles, rows) stays on the calling goroutine, as excelize's File is
-// not safe for concurrent use.
-
-// cityBatchRows is the number of rows handed over at a time.
-const cityBatchRows = 256
 
 // cityStyleKey is what decides the style of a 明细 cell besides its column:
 // whether it is a number and the number format that shows it, or whether
@@ -83,79 +73,49 @@ func cityDetailStyle(c cityDetailCol) scStyle {
 	return scBodyStyle
 }
 
+// The kinds of a made 明细 cell: text, or a number written as its
+// digits (cityDigits).
+const (
+	cityOutText uint8 = iota
+	cityOutNumber
+)
+
+// cityOutVal is the value of a made 明细 cell.
+type cityOutVal struct {
+	kind uint8
+	s    string
+}
+
 // cityOut is one made cell: its value and what decides its style.
 type cityOut struct {
 	key cityStyleKey
-	val cityVal
+	val cityOutVal
 }
 
-// cityBatch is a run of made rows.
-type cityBatch struct {
-	n       int
-	heights []float64
-	cells   []cityOut // n rows of len(cols) cells
-}
-
-// detailRows writes a row for every result of every unit, in order.
-func (b *cityBook) detailRows(s *cityStream, cols []cityDetailCol, units []*eval.Assessment) {
-	styles := &cityStyles{b: b, base: make([]scStyle, len(cols)), ids: map[cityStyleKey]int{}}
-	for i, c := range cols {
-		styles.base[i] = cityDetailStyle(c)
+// cityOutOf is the value of a scorecard cell: the digits of a number, as
+// excelize writes the number cellNumber hands it (the shortest digits of
+// the float, which for at most 15 significant digits are the decimal's
+// own, trailing zeros dropped), or text — a decimal of more digits too,
+// as cityNumber writes it.
+func cityOutOf(c view.Cell) cityOutVal {
+	if !c.Num {
+		return cityOutVal{s: c.Text}
 	}
-	ncols := len(cols)
-	full := make(chan *cityBatch, 2)
-	free := make(chan *cityBatch, 4)
-	go func() {
-		defer close(full)
-		var batch *cityBatch
-		for _, a := range units {
-			for i := range a.Results {
-				if batch == nil {
-					select {
-					case batch = <-free:
-						batch.n = 0
-					default:
-						batch = &cityBatch{heights: make([]float64, cityBatchRows),
-							cells: make([]cityOut, cityBatchRows*ncols)}
-					}
-				}
-				row := view.MakeRow(a, i)
-				out := batch.cells[batch.n*ncols : (batch.n+1)*ncols]
-				batch.heights[batch.n] = cityMakeRow(out, cols, a, row)
-				batch.n++
-				if batch.n == cityBatchRows {
-					full <- batch
-					batch = nil
-				}
-			}
-		}
-		if batch != nil && batch.n > 0 {
-			full <- batch
-		}
-	}()
-	for batch := range full {
-		for r := 0; r < batch.n; r++ {
-			out := batch.cells[r*ncols : (r+1)*ncols]
-			cells := s.cells(ncols)
-			if b.err == nil {
-				for i := range out {
-					cells[i] = excelize.Cell{StyleID: styles.id(out[i].key), Value: out[i].val.any()}
-				}
-			}
-			s.put(batch.heights[r], cells...)
-		}
-		clear(batch.cells) // let go of the strings
-		select {
-		case free <- batch:
-		default:
-		}
+	d := c.D
+	switch {
+	case d.NumDigits() > cell.ExcelDigits:
+		return cityOutVal{s: d.String()}
+	case d.Exponent() >= 0:
+		return cityOutVal{kind: cityOutNumber, s: strconv.FormatInt(d.IntPart(), 10)}
 	}
+	return cityOutVal{kind: cityOutNumber, s: d.String()}
 }
 
-// cityMakeRow fills out with the cells of one indicator of one unit and
-// returns the row's height, 0 for the default: wrapped text longer than
-// its column makes the row tall enough to show it.
-func cityMakeRow(out []cityOut, cols []cityDetailCol, a *eval.Assessment, row view.Row) float64 {
+// cityMakeRowInto fills out with the cells of one indicator of one unit
+// and returns the row's height, 0 for the default: wrapped text longer
+// than its column makes the row tall enough to show it, up to Excel's
+// highest row.
+func cityMakeRowInto(out []cityOut, cols []cityDetailCol, a *eval.Assessment, row view.Row) float64 {
 	height := 0.0
 	for i, c := range cols {
 		v := c.value(a, row)
@@ -164,9 +124,9 @@ func cityMakeRow(out []cityOut, cols []cityDetailCol, a *eval.Assessment, row vi
 				height = max(height, cityRowHeight(text, c.width-6))
 			}
 		}
-		out[i] = cityOut{key: cityKeyOf(i, v), val: cityValueOf(v)}
+		out[i] = cityOut{key: cityKeyOf(i, v), val: cityOutOf(v)}
 	}
-	return height
+	return min(height, excelize.MaxRowHeight)
 }
 
 // cityDisplayWidth is scDisplayWidth, faster for the text of a scorecard:

@@ -9,8 +9,6 @@ import (
 	"github.com/attain-tool/attain/templates/cell"
 	"github.com/attain-tool/attain/templates/view"
 
-	"github.com/attain-tool/attain/eval"
-	"github.com/attain-tool/attain/rules"
 	"github.com/shopspring/decimal"
 )
 
@@ -102,19 +100,6 @@ func cityPow10(n int) uint64 {
 		p *= 10
 	}
 	return p
-}
-
-// TestCityResult checks the look-up of the 排名 sheet against
-// Assessment.Result, on results in another order and with gaps.
-func TestCityResult(t *testing.T) {
-	ind := func(id string) *rules.Indicator { return &rules.Indicator{ID: id} }
-	a := &eval.Assessment{Results: []eval.Result{{Indicator: ind("b")}, {Indicator: ind("a")}, {Indicator: ind("d")}, {Indicator: ind("e")}}}
-	next := 0
-	for _, id := range []string{"a", "b", "c", "d", "e", "a", "x"} {
-		if got, want := cityResult(a, id, &next), a.Result(id); got != want {
-			t.Errorf("%s: %p, want %p", id, got, want)
-		}
-	}
 }
 
 // TestCityPlaces checks scDecimals, which scPlaces uses for every figure

@@ -116,16 +116,9 @@ type cityRankLayout struct {
 func (b *cityBook) rankLayout() cityRankLayout {
 	widest := 0 // the widest status and rank
 	var texts []int
-	for _, a := range b.ranked {
-		w := 0
-		next := 0
-		for _, ind := range b.inds {
-			if r := cityResult(a, ind.ID, &next); r != nil {
-				w = max(w, cityStatusWidth(r))
-			}
-		}
-		texts = append(texts, w)
-		widest = max(widest, w)
+	for _, cu := range b.units {
+		texts = append(texts, cu.width)
+		widest = max(widest, cu.width)
 	}
 	best := b.rankLayoutOf(float64(widest)+1, false, texts)
 	if narrow := b.rankLayoutOf(cityRankNarrow, true, texts); float64(widest)+1 > cityRankNarrow &&
@@ -255,14 +248,12 @@ func (b *cityBook) rankingRows(s *cityStream, l cityRankLayout) {
 		row[2] = b.scell(view.Num(a.Total, 2), scBodyStyle)
 		row[3] = b.scell(view.Num(a.Percent, 1), scBodyStyle)
 		row[4] = b.stext(a.Grade, body)
-		next := 0
-		for j, ind := range b.inds {
-			r := cityResult(a, ind.ID, &next)
-			if r == nil {
-				row[nf+j] = noValue
-				continue
-			}
-			row[nf+j] = excelize.Cell{StyleID: statusID, Value: cityStatusText(r)}
+		for j := range b.inds {
+			row[nf+j] = noValue
+		}
+		cu := b.units[i]
+		for k := len(cu.idx) - 1; k >= 0; k-- { // the first listing of an id wins
+			row[nf+int(cu.idx[k])] = excelize.Cell{StyleID: statusID, Value: cityMarkText(cu.cells[k])}
 		}
 		row[ncols-1] = b.stext(a.Veto, note)
 		s.put(l.rows[i], row...)

@@ -113,3 +113,15 @@ func cityValueOf(c view.Cell) cityVal {
 	}
 	return cityNumberOf(c.D)
 }
+
+// cityOutAny is a made cell's value as the StreamWriter takes it: text, an
+// integer, or the float of at most 15 digits (see cityNumber).
+func cityOutAny(v cityOutVal) any {
+	if v.kind != cityOutNumber {
+		return v.s
+	}
+	if i, err := strconv.ParseInt(v.s, 10, 64); err == nil {
+		return i
+	}
+	return cityParsed(v.s).any()
+}
