@@ -19,11 +19,12 @@ import "github.com/attain-tool/attain/templates/internal/xlsxscan"
 //	grid rows × columns          20,000 × 256         20,000 × 256        cut, with a warning
 //	grid cells, rows counted     2,097,152            2,097,152           refused
 //	  to their last cell
-//	CSV file                     16 MiB               (no CSV)            refused
+//	CSV file                     16 MiB               256 MiB             refused
 //
 // One unit's table is the input template, a bureau's own workbook or CSV
-// (Read, ReadActuals, ImportActuals); a city's workbook is read by
-// ReadUnits and ReadTargets, whose long tables stream row by row and are
+// (Read, ReadActuals, ImportActuals); a city's workbook (or a CSV file of
+// a long table) is read by ReadUnits and ReadTargets, whose long tables
+// stream row by row and are
 // never held as a grid (their sheets in the template's layout are, one at
 // a time). The grid bounds apply to every sheet held as a grid: the cells
 // of all sheets of one workbook draw on one budget of grid cells.
@@ -72,6 +73,7 @@ var cityLimits = limits{
 	gridRows:  20000,
 	gridCols:  256,
 	gridCells: 2 << 20,
+	csvBytes:  256 << 20,
 }
 
 // UnzipLimit is what a multi-unit workbook may unpack to (cityLimits).

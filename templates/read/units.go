@@ -107,6 +107,9 @@ const (
 	unitsKindTemplate
 	unitsKindLong
 	unitsKindColumns
+	// unitsKindSingle is one unit's table, whose column titles
+	// (本年累计, 上年同期) would be taken for units (units_input.go).
+	unitsKindSingle
 )
 
 // unitsScan is what the first rows of a sheet say about it.
@@ -121,6 +124,9 @@ type unitsScan struct {
 	// units as columns
 	sub     bool // a second header row (绝对值 | 增速)
 	columns []unitsColumn
+	// one unit's table: the titles of its figure columns, and where
+	titles []string
+	at     rules.Pos
 }
 
 // unitsColumn is one unit's column in a table of units as columns.
@@ -158,6 +164,7 @@ type unitsReader struct {
 	rs      *rules.Ruleset
 	opts    UnitsOptions
 	book    *xlsxscan.Book
+	csv     *unitsCSV // a CSV input, instead of book
 	data    []byte
 	diags   rules.Diagnostics
 	units   []*unitsEntry
@@ -186,7 +193,8 @@ type unitsUnknown struct {
 	rows  int
 }
 
-// ReadUnits reads the actual figures of every unit found in a workbook.
+// ReadUnits reads the actual figures of every unit found in a workbook, or
+// in a CSV file of a long table or of units as columns (units_csv.go).
 // name is the file name shown in positions; data the file's bytes; rs the
 // shared ruleset (it may be nil when opts.Rulesets gives every unit its
 // own).
@@ -203,6 +211,8 @@ type unitsUnknown struct {
 //
 // Each unit gets its own ruleset (opts.Rulesets), or the shared one, with
 // the target numbers of opts.Targets applied (Ruleset.WithTargets).
+// One unit's table (its column titles are no units) and a table of which
+// no indicator of the ruleset is found are refused (units_input.go).
 // Units are not dropped: a unit with targets but no data appears with no
 // data at all; a unit with data but no targets is judged against the
 // shared targets; both come with a warning naming the unit.
@@ -243,7 +253,7 @@ func readUnitsPacking(name string, data []byte, rs *rules.Ruleset, opts UnitsOpt
 		u.diags.Errorf(rules.Pos{File: name}, "", "没有规则集，无法识别指标")
 		return nil, u.diags, nil
 	}
-	if u.book = unitsOpen(name, data, opts.Password, &u.diags); u.book != nil {
+	if u.open(data) {
 		u.read()
 	}
 	units := u.assemble()
@@ -266,7 +276,10 @@ func unitsKey(name string) string { return rules.NormalizeName(name) }
 // may both meet it). What is missing from such a sheet is not reported
 // indicator by indicator: its error says it all.
 func (u *unitsReader) sheetProblem(err error) {
-	d := scanProblem(u.name, err, cityLimits, forWorkbook)
+	d, ok := csvProblem(u.name, err)
+	if !ok {
+		d = scanProblem(u.name, err, cityLimits, forWorkbook)
+	}
 	if u.damaged == nil {
 		u.damaged = map[string]bool{}
 	}
@@ -314,7 +327,7 @@ func (u *unitsReader) read() {
 	layout := u.opts.Layout
 	if layout == UnitsAuto {
 		if layout = unitsChoose(scans); layout == UnitsAuto {
-			u.noLayout(layout)
+			u.refuseLayout(scans, layout)
 			return
 		}
 	}
@@ -325,8 +338,8 @@ func (u *unitsReader) read() {
 			chosen = append(chosen, s)
 		}
 	}
-	if len(chosen) == 0 {
-		u.noLayout(layout)
+	if !u.csvLayout(layout) || len(chosen) == 0 {
+		u.refuseLayout(scans, layout)
 		return
 	}
 	u.estimate(chosen)
@@ -341,6 +354,9 @@ func (u *unitsReader) read() {
 		}
 	}
 	u.finishProgress()
+	if u.nothingFound() {
+		return
+	}
 	u.reportUnknown()
 	u.reportMissing()
 }
@@ -383,7 +399,7 @@ func (u *unitsReader) noLayout(layout UnitsLayout) {
 // scan reads the first rows of a sheet and says what it holds.
 func (u *unitsReader) scan(sheet string) *unitsScan {
 	s := &unitsScan{sheet: sheet}
-	it, err := unitsOpenRows(u.book, sheet)
+	it, err := u.openRows(sheet)
 	if err != nil {
 		return s
 	}
@@ -400,7 +416,7 @@ func (u *unitsReader) scan(sheet string) *unitsScan {
 		u.sheetProblem(it.err)
 	}
 	for i := 0; i < len(rows) && i < readHeaderScan; i++ {
-		if u.scanLong(s, rows, i) || u.scanTemplate(s, rows, i) || u.scanColumns(s, rows, i) {
+		if u.scanLong(s, rows, i) || u.scanSingle(s, rows, i) || u.scanTemplate(s, rows, i) || u.scanColumns(s, rows, i) {
 			s.header = i + 1
 			s.width = len(rows[i])
 			return s
@@ -591,6 +607,10 @@ func (u *unitsReader) scanColumns(s *unitsScan, rows [][]string, i int) bool {
 // leave "A1"), a guess from the size of the sheet XML.
 func (u *unitsReader) estimate(scans []*unitsScan) {
 	if u.opts.Progress == nil {
+		return
+	}
+	if u.csv != nil {
+		u.total = u.csv.lines()
 		return
 	}
 	total, unknown, width := 0, false, 1
@@ -845,7 +865,7 @@ func (u *unitsReader) assemble() []eval.Unit {
 		}
 		return extras[i].name < extras[j].name
 	})
-	if u.book != nil { // the data could be read: its units are all there is
+	if u.book != nil || u.csv != nil { // the data could be read: its units are all there is
 		for _, x := range extras {
 			e := u.unit(x.name, x.pos)
 			u.warn(e, rules.Diagnostic{Pos: x.pos,

@@ -17,7 +17,7 @@ var unitsFieldOrder = []eval.Field{eval.FieldPrevLevel, eval.FieldLevel, eval.Fi
 // readLong reads a long table, streaming: one row per unit and indicator.
 // A blank unit cell repeats the unit above it (a merged cell).
 func (u *unitsReader) readLong(s *unitsScan) {
-	it, err := unitsOpenRows(u.book, s.sheet)
+	it, err := u.openRows(s.sheet)
 	if err != nil {
 		u.sheetProblem(err)
 		return
@@ -99,7 +99,7 @@ func (u *unitsReader) readLong(s *unitsScan) {
 // reports a duplicate and returns nil.
 func (u *unitsReader) record(e *unitsEntry, ind *rules.Indicator, sheet string, row int) *eval.Actual {
 	if first, dup := e.seen[ind.ID]; dup {
-		u.diags.Add(rules.Diagnostic{Pos: rules.Pos{File: u.name, Sheet: sheet, Cell: fmt.Sprintf("A%d", row)},
+		u.diags.Add(rules.Diagnostic{Pos: unitsPos(u.name, sheet, 0, row),
 			Indicator: ind.ID, Summary: fmt.Sprintf("单位“%s”的指标 %s（%s）重复出现：第%d行和第%d行",
 				e.name, ind.ID, ind.Name, first, row),
 			Hint: "每个单位的每个指标只填一行；删去重复的一行"})
@@ -114,7 +114,7 @@ func (u *unitsReader) record(e *unitsEntry, ind *rules.Indicator, sheet string, 
 // readColumns reads a table with a row per indicator and a column (or,
 // under a second header row, columns) per unit.
 func (u *unitsReader) readColumns(s *unitsScan) {
-	it, err := unitsOpenRows(u.book, s.sheet)
+	it, err := u.openRows(s.sheet)
 	if err != nil {
 		u.sheetProblem(err)
 		return

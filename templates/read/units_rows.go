@@ -1,6 +1,7 @@
 package read
 
 import (
+	"encoding/csv"
 	"fmt"
 	"strings"
 
@@ -42,6 +43,10 @@ type unitsRows struct {
 	// row 16,384 cells long.
 	width int
 	err   error
+	// csv, for a CSV file, reads its records (units_csv.go); record is
+	// the one read ahead.
+	csv    *csv.Reader
+	record []unitsCell
 }
 
 func unitsOpenRows(b *xlsxscan.Book, sheet string) (*unitsRows, error) {
@@ -57,6 +62,9 @@ func unitsOpenRows(b *xlsxscan.Book, sheet string) (*unitsRows, error) {
 func (it *unitsRows) next() ([]unitsCell, bool) {
 	if it.err != nil {
 		return nil, false
+	}
+	if it.csv != nil {
+		return it.nextCSV()
 	}
 	if it.pendNum == 0 {
 		num, cells, ok, err := it.src.Next()
@@ -179,11 +187,18 @@ func (it *unitsRows) each(fn func(row []unitsCell, n int)) {
 }
 
 func (it *unitsRows) close() {
-	it.src.Close()
+	if it.src != nil {
+		it.src.Close()
+	}
 }
 
-// unitsPos is the position of a cell.
+// unitsPos is the position of a cell: in a sheet, or, when sheet is "",
+// in a CSV file, where row is the line the record starts on and the
+// position is file:line:field.
 func unitsPos(file, sheet string, col, row int) rules.Pos {
+	if sheet == "" {
+		return rules.Pos{File: file, Line: row, Col: col + 1, Cell: cell.A1(col, row)}
+	}
 	return rules.Pos{File: file, Sheet: sheet, Cell: cell.A1(col, row)}
 }
 
