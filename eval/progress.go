@@ -320,6 +320,12 @@ func (j *judge) remainingGrowth(ind *rules.Indicator, act *Actual, p *Progress) 
 	}
 	full, same, cum := ind.Baseline.Level.Decimal, act.PrevLevel.Decimal, act.Level.Decimal
 	rest := full.Sub(same)
+	if same.Equal(full) {
+		// A template pre-fills 上年实际值 with the report's full-year figure.
+		p.RemainingText = "填报的上年实际值（" + same.String() + ind.LevelUnit + "）即上年全年值，不是上年同期值：" +
+			"测算其余月份所需增速须填报上年同期值"
+		return
+	}
 	if !rest.IsPositive() {
 		p.RemainingText = "上年全年值（" + full.String() + ind.LevelUnit + "）不大于上年同期值（" + same.String() +
 			ind.LevelUnit + "），不能测算其余月份所需增速"
