@@ -31,6 +31,11 @@
 // The multiplier is never folded into the value, so the figure the
 // statistics bureau enters is in the report's own unit.
 //
+// The year is the one the targets are for (year.go): "2019年…主要预期目标是"
+// is 2019, "今年…预期目标" the year of the report's date line or title, and
+// the review "2018年工作回顾" the year before it. A report that says none is
+// drafted with year 0, marked todo (TodoYear) as weights are, never refused.
+//
 // Every drafted indicator has weight 0 and todo items (权重待定, 计分方法待定,
 // 牵头单位待定, and whatever else is unsure): the extractor never invents a
 // weight, nor the department that leads the work (the 任务分解表 names it).

@@ -156,7 +156,11 @@ func (d *Draft) YAML() ([]byte, error) {
 	}
 	header := "由 attain extract 从 " + d.Name + " 生成的规则草稿。\n" +
 		"权重均为 0，计分方法只是占位：逐项核对原文、填上权重、处理 todo 后删除 todo。"
-	return rules.MarshalOptions{Header: header, Comments: comments}.Marshal(d.Ruleset)
+	out, err := rules.MarshalOptions{Header: header, Comments: comments}.Marshal(d.Ruleset)
+	if err == nil && d.Ruleset.Year == 0 {
+		out = yearTodo(out)
+	}
+	return out, err
 }
 
 // jsonDraft is the JSON form of a draft: every number a decimal string.
@@ -169,6 +173,7 @@ type jsonDraft struct {
 	Conventions jsonConventions `json:"conventions"`
 	Indicators  []jsonIndicator `json:"indicators"`
 	Targets     []Found         `json:"targets"`
+	Todo        []string        `json:"todo,omitempty"`
 }
 
 type jsonConventions struct {
@@ -232,6 +237,7 @@ func (d *Draft) JSON() ([]byte, error) {
 		},
 		Indicators: []jsonIndicator{},
 		Targets:    d.Targets,
+		Todo:       d.Todo,
 	}
 	if out.Targets == nil {
 		out.Targets = []Found{}

@@ -11,9 +11,9 @@ import (
 )
 
 // Options set what the text may not say. Zero values are guessed from the
-// text: the year from "2019年经济社会发展预期目标" or the date line under
-// the title, the entity from "在红旗区第十四届人民代表大会" or "红旗区人民
-// 政府区长".
+// text: the year the targets are for (year.go: "2019年经济社会发展预期目标",
+// "今年…主要预期目标" with the date line under the title), the entity from
+// "在红旗区第十四届人民代表大会" or "红旗区人民政府区长".
 type Options struct {
 	Entity string
 	Year   int
@@ -27,6 +27,9 @@ type Draft struct {
 	Targets []Found
 	// Name is the name the report was read under.
 	Name string
+	// Todo lists what a person must still decide about the ruleset as a
+	// whole: its year, when the report does not say it (TodoYear).
+	Todo []string
 }
 
 // Found is one measurable target found in a report. Numbers are decimal
@@ -96,28 +99,12 @@ func sectionRole(title string, year int) role {
 }
 
 var (
-	yearGuesses = []*regexp.Regexp{
-		regexp.MustCompile(`((?:19|20)\d{2})年(?:国民)?经济(?:和|与)?社会发展(?:的)?(?:主要)?(?:预期)?目标`),
-		regexp.MustCompile(`((?:19|20)\d{2})年(?:的)?(?:主要)?预期目标`),
-		regexp.MustCompile(`((?:19|20)\d{2})年(?:政府)?(?:工作安排|工作任务|总体要求|重点工作)`),
-		regexp.MustCompile(`((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在`),
-	}
 	entityGuesses = []*regexp.Regexp{
 		regexp.MustCompile(`在(\p{Han}{2,12}?)第[一二三四五六七八九十]+届人民代表大会`),
 		regexp.MustCompile(`(\p{Han}{2,10}?)人民政府(?:代)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席)`),
 		regexp.MustCompile(`第[一二三四五六七八九十]+届(全国)人民代表大会`),
 	}
 )
-
-func guessYear(s string) int {
-	for _, re := range yearGuesses {
-		if m := re.FindStringSubmatch(s); m != nil {
-			y, _ := strconv.Atoi(m[1])
-			return y
-		}
-	}
-	return 0
-}
 
 func guessEntity(s string) string {
 	for _, re := range entityGuesses {
@@ -196,8 +183,8 @@ func Extract(name string, src []byte, opts Options) (*Draft, rules.Diagnostics) 
 	if year == 0 {
 		year = guessYear(whole)
 		if year == 0 {
-			diags.Errorf(rules.Pos{File: name, Line: 1, Col: 1}, "用 --year 指定年份",
-				"无法从报告中判断年份（未找到“某年经济社会发展预期目标”或报告日期）")
+			diags.Warnf(rules.Pos{File: name, Line: 1, Col: 1}, "用 --year 指定年份，或在草稿的 year 填上四位年份",
+				"无法从报告中判断年份（未找到“某年…预期目标”、“今年…预期目标”、报告日期或上一年的工作回顾），草稿的 year 待定")
 		}
 	}
 	entity := opts.Entity
@@ -211,6 +198,9 @@ func Extract(name string, src []byte, opts Options) (*Draft, rules.Diagnostics) 
 	x := &extractor{t: t, name: name, year: year, diags: &diags}
 	x.walk()
 	d := x.draft(entity)
+	if year == 0 {
+		d.Todo = append(d.Todo, TodoYear)
+	}
 	if len(d.Targets) == 0 {
 		diags.Warnf(rules.Pos{File: name, Line: 1, Col: 1}, "检查文本是否是政府工作报告，或者目标是否写成了图表",
 			"报告中没有找到可度量的目标")

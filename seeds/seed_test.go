@@ -335,9 +335,11 @@ func TestExtractOptions(t *testing.T) {
 			t.Errorf("%s: due %s in a 2020 ruleset", f.ID, f.Due)
 		}
 	}
-	_, diags := Extract("empty.txt", []byte("各位代表：\n现在，我代表区人民政府向大会报告工作。\n"), Options{})
-	if !diags.HasErrors() {
-		t.Errorf("no error for a report without a year: %v", diags)
+	// Without a year the draft is written, its year to be decided
+	// (TestExtractNoYear).
+	d, diags := Extract("empty.txt", []byte("各位代表：\n现在，我代表区人民政府向大会报告工作。\n"), Options{})
+	if diags.HasErrors() || d.Ruleset.Year != 0 || len(d.Todo) != 1 {
+		t.Errorf("a report without a year: year %d, todo %q, %v", d.Ruleset.Year, d.Todo, diags)
 	}
 }
 
