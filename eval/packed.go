@@ -79,6 +79,7 @@ const (
 	posLineCol               // Line or Col set
 	posCellA1                // Cell is a plain A1 reference: column and row follow
 	posCellText              // Cell is anything else: an extra string follows
+	posRowDelta              // the row follows as the difference from the previous one
 )
 
 // packFields numbers the fields a bureau reports; any other is a string.
@@ -100,10 +101,11 @@ func (t *PackTable) Pack(a Actuals) *PackedActuals {
 }
 
 type packWriter struct {
-	t    *PackTable
-	p    *PackedActuals
-	buf  []byte
-	prev rules.Pos // the previous position written, for posSameSheet
+	t       *PackTable
+	p       *PackedActuals
+	buf     []byte
+	prev    rules.Pos // the previous position written, for posSameSheet
+	prevRow int       // its row, when a plain A1 reference (posRowDelta)
 }
 
 func (w *packWriter) uvarint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
@@ -196,6 +198,8 @@ func (w *packWriter) source(s Source) {
 	}
 	col, row, a1 := packParseA1(pos.Cell)
 	switch {
+	case a1 && w.prevRow > 0 && flags&posSameSheet != 0:
+		flags |= posCellA1 | posRowDelta
 	case a1:
 		flags |= posCellA1
 	case pos.Cell != "":
@@ -211,13 +215,19 @@ func (w *packWriter) source(s Source) {
 		w.buf = binary.AppendVarint(w.buf, int64(pos.Col))
 	}
 	switch {
+	case flags&posRowDelta != 0:
+		w.uvarint(uint64(col))
+		w.buf = binary.AppendVarint(w.buf, int64(row-w.prevRow))
 	case a1:
 		w.uvarint(uint64(col))
 		w.uvarint(uint64(row))
 	case pos.Cell != "":
 		w.extra(pos.Cell)
 	}
-	w.prev = pos
+	w.prev, w.prevRow = pos, 0
+	if a1 {
+		w.prevRow = row
+	}
 }
 
 // Unpack returns the Actuals that were packed, each Actual, figure and
@@ -241,9 +251,10 @@ func (p *PackedActuals) Unpack() Actuals {
 }
 
 type packReader struct {
-	p    *PackedActuals
-	off  int
-	prev rules.Pos
+	p       *PackedActuals
+	off     int
+	prev    rules.Pos
+	prevRow int
 }
 
 func (r *packReader) uvarint() uint64 {
@@ -332,10 +343,19 @@ func (r *packReader) source() Source {
 	if flags&posLineCol != 0 {
 		pos.Line, pos.Col = int(r.varint()), int(r.varint())
 	}
+	prevRow := r.prevRow
+	r.prevRow = 0
 	switch {
 	case flags&posCellA1 != 0:
 		col := int(r.uvarint())
-		pos.Cell = packColName(col) + strconv.Itoa(int(r.uvarint()))
+		row := prevRow
+		if flags&posRowDelta != 0 {
+			row += int(r.varint())
+		} else {
+			row = int(r.uvarint())
+		}
+		pos.Cell = packColName(col) + strconv.Itoa(row)
+		r.prevRow = row
 	case flags&posCellText != 0:
 		pos.Cell = r.extra()
 	}
@@ -431,7 +451,7 @@ func (r *packReader) skipSource() {
 	switch {
 	case flags&posCellA1 != 0:
 		r.uvarint()
-		r.uvarint()
+		r.uvarint() // a varint when posRowDelta: the same bytes to skip
 	case flags&posCellText != 0:
 		r.uvarint()
 	}

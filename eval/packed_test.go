@@ -33,7 +33,12 @@ func TestPackActualsRoundTrip(t *testing.T) {
 					{Field: FieldRank, Pos: rules.Pos{File: "a.xlsx", Sheet: "其他", Cell: "a1"}},
 					{Field: FieldGrowth, Pos: rules.Pos{}},
 				}},
-			"y": {ID: "y", Done: yes(true), Growth: decimal.NewNullDecimal(decimal.New(-85, -1))},
+			"y": {ID: "y", Done: yes(true), Growth: decimal.NewNullDecimal(decimal.New(-85, -1)), Sources: Sources{
+				{Field: FieldGrowth, Pos: rules.Pos{File: "a.xlsx", Sheet: "数据", Cell: "C900"}},
+				{Field: FieldDone, Pos: rules.Pos{File: "a.xlsx", Sheet: "数据", Cell: "B7"}},
+				{Field: FieldLevel, Pos: rules.Pos{File: "a.xlsx", Sheet: "数据", Cell: "AA70000"}},
+				{Field: FieldPrevLevel, Pos: rules.Pos{File: "b.xlsx", Sheet: "数据", Cell: "A2"}},
+			}},
 			"z": {},
 		}}
 	sets = append(sets, []Actuals{odd, {}, {Entity: "空", Values: map[string]*Actual{}}})

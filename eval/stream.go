@@ -29,12 +29,13 @@ func (u PackedUnit) unpack() Unit {
 	return Unit{Name: u.Name, Ruleset: u.Ruleset, Actuals: u.Actuals.Unpack()}
 }
 
-// CityStream is what EvaluateUnitsStream knows once every unit is judged.
+// CityStream is what EvaluateUnitsStream keeps once every unit is judged.
 type CityStream struct {
 	Period Period
-	// Ranks are the units' overall ranks, in input order: the
-	// Assessment.Rank EvaluateUnits gives them.
-	Ranks []int
+	// Units are the units' assessments in input order, as EvaluateUnits
+	// gives them (the overall Rank too) but without their Results and
+	// Groups: totals, grade, counts, veto and problems.
+	Units []*Assessment
 }
 
 // EvaluateUnitsStream judges units as EvaluateUnits does, with the same
@@ -50,8 +51,8 @@ type CityStream struct {
 // at once, for one unit at a time each, and must be safe for concurrent
 // use; each is called with what work made of unit i, one call at a time,
 // in input order. The assessment handed to work has no overall Rank yet,
-// as that depends on every unit's total: the ranks are in the CityStream
-// returned. An error from each stops the evaluation and is returned.
+// as that depends on every unit's total: the CityStream returned has it.
+// An error from each stops the evaluation and is returned.
 //
 // The actuals are unpacked once for each pass; units is only read.
 func EvaluateUnitsStream[T any](units []PackedUnit, opts Options, work func(i int, a *Assessment) T, each func(i int, v T) error) (*CityStream, error) {
@@ -89,7 +90,7 @@ func EvaluateUnitsStream[T any](units []PackedUnit, opts Options, work func(i in
 		}
 		a := evaluate(u.Ruleset, named(u), o, screenActuals(u.Ruleset, u.Actuals), pr)
 		l := *a // what rankTotals ranks on, without the results
-		l.Results, l.Problems, l.Groups = nil, nil, nil
+		l.Results, l.Groups = nil, nil
 		light[i] = &l
 		return work(i, a)
 	}, func(i int, v T) error {
@@ -100,10 +101,7 @@ func EvaluateUnitsStream[T any](units []PackedUnit, opts Options, work func(i in
 		return nil, err
 	}
 	rankTotals(light)
-	cs.Ranks = make([]int, n)
-	for i, l := range light {
-		cs.Ranks[i] = l.Rank
-	}
+	cs.Units = light
 	if opts.Progress != nil {
 		opts.Progress(2*n, 2*n)
 	}

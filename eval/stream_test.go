@@ -107,7 +107,12 @@ func TestEvaluateUnitsStream(t *testing.T) {
 					t.Fatal(err)
 				}
 				for i, a := range got {
-					a.Rank = cs.Ranks[i]
+					a.Rank = cs.Units[i].Rank
+					l := *a
+					l.Results, l.Groups = nil, nil
+					if diff := cmp.Diff(&l, cs.Units[i], cityCmp...); diff != "" {
+						t.Errorf("unit %d kept (-want +got):\n%s", i, diff)
+					}
 				}
 				if cs.Period != want.Period {
 					t.Errorf("period %v, want %v", cs.Period, want.Period)

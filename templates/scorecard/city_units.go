@@ -29,8 +29,8 @@ import (
 
 // cityUnit is what a city scorecard keeps of one judged unit.
 type cityUnit struct {
-	// a is the assessment without Results and Groups; its Rank is set
-	// once every unit is judged.
+	// a is the assessment without Results and Groups, set once every
+	// unit is judged.
 	a *eval.Assessment
 	// full is the whole assessment of a unit with a 明细 sheet of its own
 	// (up to cityDetailSheetsMax units).
@@ -88,7 +88,7 @@ func cityBlank(r *eval.Result) bool {
 
 // cityWork is what work makes of one judged unit, for each.
 type cityWork struct {
-	light, full *eval.Assessment
+	full        *eval.Assessment
 	results     []eval.Result // the unit's results, until each has taken what it needs
 	cells       []uint32
 	reported    []bool  // per result: cityReported
@@ -106,9 +106,6 @@ type cityWork struct {
 // touches nothing else.
 func (cw *cityWriter) work(a *eval.Assessment) *cityWork {
 	w := &cityWork{results: a.Results, cells: make([]uint32, len(a.Results)), reported: make([]bool, len(a.Results))}
-	light := *a
-	light.Results, light.Groups = nil, nil
-	w.light = &light
 	if cw.perUnit {
 		w.full = a
 	}
@@ -154,7 +151,7 @@ type cityGap struct {
 // 明细 rows in the spill. It runs one unit at a time, in input order, and
 // may touch the workbook (styles).
 func (cw *cityWriter) each(i int, w *cityWork) error {
-	cu := &cityUnit{a: w.light, full: w.full, cells: w.cells, width: w.width, own: w.own, blanks: w.blanks}
+	cu := &cityUnit{full: w.full, cells: w.cells, width: w.width, own: w.own, blanks: w.blanks}
 	cu.idx = cw.indicators(w.results)
 	for k, rep := range w.reported {
 		if rep {

@@ -67,14 +67,16 @@ func WriteCityScorecard(w io.Writer, c *eval.City, opts ScorecardOptions) error 
 	}
 	cw := newCityWriter(len(c.Units), opts, nil)
 	defer cw.b.f.Close()
-	ranks := make([]int, len(c.Units))
+	lights := make([]*eval.Assessment, len(c.Units))
 	for i, a := range c.Units {
 		if err := cw.each(i, cw.work(a)); err != nil {
 			return err
 		}
-		ranks[i] = a.Rank
+		l := *a
+		l.Results, l.Groups = nil, nil
+		lights[i] = &l
 	}
-	return cw.finish(w, c.Period, ranks, c.Problems)
+	return cw.finish(w, c.Period, lights, c.Problems)
 }
 
 // WriteCityScorecardStream judges units (eval.EvaluateUnitsStream) and
@@ -105,7 +107,7 @@ func WriteCityScorecardStream(w io.Writer, units []eval.PackedUnit, opts CityStr
 	if err != nil {
 		return nil, err
 	}
-	if err := cw.finish(w, cs.Period, cs.Ranks, opts.Problems); err != nil {
+	if err := cw.finish(w, cs.Period, cs.Units, opts.Problems); err != nil {
 		return nil, err
 	}
 	out := &CityOutline{City: cw.b.c}
@@ -156,18 +158,17 @@ func newCityStyles(b *cityBook, cols []cityDetailCol) *cityStyles {
 	return s
 }
 
-// finish writes the workbook once every unit is judged: ranks is each
-// unit's overall rank, in input order.
-func (cw *cityWriter) finish(w io.Writer, period eval.Period, ranks []int, problems rules.Diagnostics) error {
+// finish writes the workbook once every unit is judged: lights are the
+// units' assessments without their results, ranked, in input order.
+func (cw *cityWriter) finish(w io.Writer, period eval.Period, lights []*eval.Assessment, problems rules.Diagnostics) error {
 	b := cw.b
-	c := &eval.City{Units: make([]*eval.Assessment, len(cw.units)), Period: period, Problems: problems}
+	c := &eval.City{Units: lights, Period: period, Problems: problems}
 	unitOf := make(map[*eval.Assessment]*cityUnit, len(cw.units))
 	for i, cu := range cw.units {
-		cu.a.Rank = ranks[i]
+		cu.a = lights[i]
 		if cu.full != nil {
-			cu.full.Rank = ranks[i]
+			cu.full.Rank = lights[i].Rank
 		}
-		c.Units[i] = cu.a
 		unitOf[cu.a] = cu
 	}
 	cw.settle()
