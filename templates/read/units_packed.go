@@ -1,6 +1,8 @@
 package read
 
 import (
+	"slices"
+
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
 )
@@ -12,7 +14,9 @@ import (
 // another unit, and unpacked again in the rare table that names it again
 // further down; the units of the other layouts are packed once read. The
 // units, their figures, positions and problems, and the diagnostics are
-// those of ReadUnits (TestReadUnitsPacked).
+// those of ReadUnits (TestReadUnitsPacked), but for a unit whose targets
+// are all the shared ones: it shares the ruleset, where ReadUnits gives
+// it a copy that names it as its entity.
 func ReadUnitsPacked(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (units []eval.PackedUnit, diags rules.Diagnostics) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -32,10 +36,22 @@ func ReadUnitsPacked(name string, data []byte, rs *rules.Ruleset, opts UnitsOpti
 		e.acts.Problems = pu.Actuals.Problems
 		u.park(e)
 		e.parked.Problems = pu.Actuals.Problems
-		units[i] = eval.PackedUnit{Name: pu.Name, Ruleset: pu.Ruleset, Actuals: e.parked}
+		units[i] = eval.PackedUnit{Name: pu.Name, Ruleset: cityShared(pu.Ruleset, e.rs), Actuals: e.parked}
 		e.parked, e.rows = nil, nil
 	}
 	return units, diags
+}
+
+// cityShared is the ruleset a unit is judged by: the one it was given
+// (shared, or its own) when the targets table changed none of its
+// indicators, rather than the copy Ruleset.WithTargets made to name the
+// unit as its entity (some 700 bytes a unit); the unit's assessment is
+// named by the unit all the same.
+func cityShared(judged, given *rules.Ruleset) *rules.Ruleset {
+	if given == nil || !slices.Equal(judged.Indicators, given.Indicators) {
+		return judged
+	}
+	return given
 }
 
 // park packs the figures of e once its rows are read; nil, a unit already

