@@ -68,6 +68,10 @@ func (e *env) runUnits(o evaluateOptions) error {
 	if err != nil {
 		return err
 	}
+	if outFmt == "xlsx" {
+		return e.unitsScorecard(o, data, rs, opts, eval.Options{Period: period},
+			scorecard.ScorecardOptions{InputName: o.in, Evaluated: date, Version: versionString()}, render)
+	}
 	bar := newProgress(e.stderr)
 	bar.step("读取")
 	opts.Progress = bar.update
