@@ -466,28 +466,21 @@ func (r *reader) figure(ind *rules.Indicator, act *eval.Actual, col int, c readC
 	}
 	uc, number := c.cell.units(c.raw)
 	f := templates.Columns[col].Field
-	if !isLevel(f) {
+	if f != eval.FieldPrevLevel {
 		cellFigure("", ind, act, f, uc, number, pos, &r.diags)
 		return
 	}
-	// A level is read aside first, to be held to the ruleset's baseline.
-	var read eval.Actual
-	if !cellFigure("", ind, &read, f, uc, number, pos, &r.diags) {
+	// Last year's level is read aside first, to be held to the ruleset's
+	// baseline (scaleProblem).
+	var prev eval.Actual
+	if !cellFigure("", ind, &prev, f, uc, number, pos, &r.diags) {
 		return
 	}
-	v := read.Level
-	if f == eval.FieldPrevLevel {
-		v = read.PrevLevel
-	}
-	if why := scaleProblem(ind, f, fieldTitle(f), v.Decimal, levelUnit(ind)); why != "" {
+	if why := scaleProblem(ind, f, fieldTitle(f), prev.PrevLevel.Decimal, levelUnit(ind)); why != "" {
 		r.diags.Add(scaleWarning(pos, ind, ind.Name+" ", why, levelUnit(ind)))
 		return
 	}
-	if f == eval.FieldPrevLevel {
-		act.PrevLevel = v
-	} else {
-		act.Level = v
-	}
+	act.PrevLevel = prev.PrevLevel
 	act.Sources.Set(f, pos)
 }
 

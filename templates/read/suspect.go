@@ -14,12 +14,17 @@ import (
 
 // This file holds what a reader can see wrong at a cell that a figure's
 // text alone does not say: a percent number format on a level that is no
-// percentage, a date serial of the days before 1900-03-01, and a level in
-// the wrong scale for its unit. Each is a warning at the cell. eval's
-// plausibility screen (eval/plausible.go) judges the figures together,
-// a level against last year's at ten times; the reader flags only what it
-// sees at the cell and the ruleset's own baseline shows, at a hundred
-// times, so that the two do not report one figure twice.
+// percentage, a date serial of the days before 1900-03-01, and last year's
+// level in the wrong scale for its unit. Each is a warning at the cell.
+//
+// The scale is shared with eval's plausibility screen (eval/plausible.go),
+// so that no figure is reported twice: eval holds this year's level to
+// last year's as read (or, without one, the ruleset's baseline) and leaves
+// out one ten times off, saying why in its explanation; it cannot see a
+// level and last year's given in the same wrong scale (both in 万元 for a
+// 亿元 indicator), which agree with each other. The reader sees it: last
+// year's level a hundred times off the ruleset's baseline is not read, and
+// eval then holds this year's to the baseline.
 
 // levelUnit is the unit a level of ind is in: its unit, or for a growth
 // indicator the unit of its totals.
@@ -100,14 +105,14 @@ func phantomWarning(pos rules.Pos, ind *rules.Indicator, who, what, raw string) 
 // how small a part of it, before its scale is taken to be wrong.
 var scaleBound = decimal.NewFromInt(100)
 
-// scaleProblem says why a level d of ind (in unit; what names it) is in the
-// wrong scale:
-// more than scaleBound times the ruleset's baseline (上年), or less than
-// its 1/scaleBound, as a 亿元 figure given in 万元 or 元 is. "" when it is
-// not, or when there is no baseline to tell.
+// scaleProblem says why last year's level d of ind (in unit; what names
+// it) is in the wrong scale: more than scaleBound times the ruleset's
+// baseline (上年), or less than its 1/scaleBound, as a 亿元 figure given
+// in 万元 or 元 is. "" when it is not, when there is no baseline to tell,
+// or for this year's level, which eval screens (see above).
 func scaleProblem(ind *rules.Indicator, f eval.Field, what string, d decimal.Decimal, unit string) string {
 	base := ind.Baseline.Level
-	if !isLevel(f) || !base.Valid || !base.Decimal.IsPositive() || !d.IsPositive() || isPercentUnit(unit) {
+	if f != eval.FieldPrevLevel || !base.Valid || !base.Decimal.IsPositive() || !d.IsPositive() || isPercentUnit(unit) {
 		return ""
 	}
 	b := base.Decimal
