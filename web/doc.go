@@ -3,22 +3,26 @@
 // terminal — the statistics bureau's staff, leaders, the 政府办公室 drafting the
 // review. They choose a ruleset (embedded, or an uploaded YAML checked with
 // every problem at line:col), download its input template, drop a filled
-// template, a bureau table or a city workbook on the page, and read the result
-// there (总览 with the attainment chart, 明细, 任务明细, 数据问题, for a city 排名)
-// or download the scorecard, JSON, CSV and review text.
+// template, a bureau table or a city workbook on the page, optionally with a
+// 任务分解表 beside it, and read the result there (总览 with the attainment
+// chart, 责任单位, 明细, 任务明细 with the progress words of part of the year,
+// 数据问题, for a city 排名) or download the scorecard, JSON, CSV, the review
+// as text or .docx, and the 督查通报 .docx.
 //
 // The door adds no judgement of its own. Every answer is made by the calls
 // the command line makes — templates/read, eval, templates/view,
 // templates/scorecard, the template writer in templates, and rules — through
 // one function, Evaluate, whose options mirror the flags of `attain
-// evaluate`; a test in cmd/attain holds the JSON and CSV of POST /api/evaluate
-// byte for byte to the command's. The package imports nothing below those
+// evaluate` (a 分解表 is read by WithDuties, the steps of --duties); a test in
+// cmd/attain holds the JSON and CSV of POST /api/evaluate byte for byte to
+// the command's, and the paragraphs of each .docx to the command's text. The package imports nothing below those
 // rooms (no excelize: workbooks are written and read by templates/...).
 //
 // Contract (docs/serve.md): GET / is the page, POST / the page with a result;
 // GET|POST /api/template the input template; POST /api/evaluate (JSON or
-// CSV), /api/scorecard (.xlsx), /api/report (review text), each a multipart
-// form with the part file and optional rules, period, units. A bad file is a
+// CSV), /api/scorecard (.xlsx), /api/report (review text, or .docx),
+// /api/bulletin (the 督查通报, .docx or text), each a multipart form with the
+// part file and optional rules, duties, period, units. A bad file is a
 // 4xx answer {"error", "problems"} positioned as the command line positions
 // it.
 //

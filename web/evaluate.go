@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 
@@ -56,6 +57,10 @@ type Input struct {
 	// Sheet and Password are --sheet and --password.
 	Sheet    string
 	Password string
+	// DutiesName and DutiesData are the 任务分解表 of --duties, when
+	// DutiesData is set: one unit only.
+	DutiesName string
+	DutiesData []byte
 }
 
 // Outcome is an evaluation: one unit's assessment or a city's.
@@ -68,14 +73,18 @@ type Outcome struct {
 	// Import says which cell fed each figure of one unit.
 	Import *read.ImportReport
 	City   *eval.City
+	// Duties is the 任务分解表 the run took, when one was given.
+	Duties *Duties
 }
 
 // InputError is input the readers refused: the file, the rules or a field.
 // Msg is one line; Diags, when set, are the positioned problems, as the
-// command line prints them.
+// command line prints them. File names the file they are in when it is
+// not the figures (the 分解表).
 type InputError struct {
 	Msg   string
 	Diags rules.Diagnostics
+	File  string
 }
 
 func (e *InputError) Error() string {
@@ -88,11 +97,17 @@ func (e *InputError) Error() string {
 	return e.Msg + "\n" + e.Diags.Error()
 }
 
+// errDutiesCity refuses a 分解表 beside a city, as `attain evaluate --units
+// --duties` is refused.
+var errDutiesCity = &requestError{status: http.StatusBadRequest,
+	msg: "分解表只用于一个单位的评估（与命令行的 --duties 一样，不能与多单位同用）；评估多单位工作簿时请去掉分解表"}
+
 // Evaluate reads and judges one input with the calls `attain evaluate`
 // makes: read.Read and eval.EvaluateWith for one unit, read.ReadUnits and
 // eval.EvaluateUnits (the reader's warnings added to the city's problems)
-// for a city. Problems that stop the evaluation come back as an
-// *InputError holding the reader's errors.
+// for a city; a 分解表 is read first, by WithDuties, as --duties is.
+// Problems that stop the evaluation come back as an *InputError holding
+// the reader's errors.
 func Evaluate(in Input) (*Outcome, error) {
 	if in.Rules == nil {
 		in.Rules = rules.Default()
@@ -101,13 +116,26 @@ func Evaluate(in Input) (*Outcome, error) {
 		in.Period = eval.Year
 	}
 	mode := in.Mode
+	var duties *Duties
+	if in.DutiesData != nil {
+		if mode == ModeCity {
+			return nil, errDutiesCity
+		}
+		var err error
+		if in.Rules, duties, err = WithDuties(in.Rules, in.DutiesName, in.DutiesData); err != nil {
+			return nil, err
+		}
+	}
 	if mode == ModeAuto || mode == "" {
 		if city, ok := guessCity(in); ok {
+			if duties != nil {
+				return nil, errDutiesCity
+			}
 			return &Outcome{Mode: ModeCity, Detected: true, City: city}, nil
 		}
 		out, err := evaluateUnit(in)
 		if out != nil {
-			out.Detected = true
+			out.Detected, out.Duties = true, duties
 		}
 		return out, err
 	}
@@ -118,7 +146,11 @@ func Evaluate(in Input) (*Outcome, error) {
 		}
 		return &Outcome{Mode: ModeCity, City: judgeUnits(units, diags, in.Period)}, nil
 	}
-	return evaluateUnit(in)
+	out, err := evaluateUnit(in)
+	if out != nil {
+		out.Duties = duties
+	}
+	return out, err
 }
 
 func (in Input) unitsOptions() read.UnitsOptions {

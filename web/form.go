@@ -28,6 +28,7 @@ type upload struct {
 type form struct {
 	File   *upload // the part "file"
 	Rules  *upload // the part "rules" when it is a file
+	Duties *upload // the part "duties": a 任务分解表
 	fields map[string]string
 }
 
@@ -73,7 +74,7 @@ func (s *Server) readForm(w http.ResponseWriter, r *http.Request) (*form, error)
 		file := p.FileName() != ""
 		bound := int64(maxFieldSize)
 		switch {
-		case name == "file":
+		case name == "file" || name == "duties":
 			bound = limit
 		case name == "rules" && file:
 			bound = maxRulesSize
@@ -90,7 +91,8 @@ func (s *Server) readForm(w http.ResponseWriter, r *http.Request) (*form, error)
 			return nil, &InputError{Msg: fmt.Sprintf("字段 %s 太长", name)}
 		}
 		// A file input left empty is sent with filename="" and no bytes:
-		// a field, not a file. A file sent as a plain field still counts.
+		// a field, not a file. A file sent as a plain field still counts
+		// (for duties: a list pasted as text).
 		switch {
 		case name == "file" && (file || len(data) > 0):
 			if f.File == nil {
@@ -99,6 +101,10 @@ func (s *Server) readForm(w http.ResponseWriter, r *http.Request) (*form, error)
 		case name == "rules" && file:
 			if f.Rules == nil {
 				f.Rules = &upload{Name: baseName(p.FileName(), "rules.yaml"), Data: data}
+			}
+		case name == "duties" && (file || len(data) > 0):
+			if f.Duties == nil {
+				f.Duties = &upload{Name: baseName(p.FileName(), "分解表.txt"), Data: data}
 			}
 		default:
 			if _, seen := f.fields[name]; !seen {

@@ -32,6 +32,7 @@ func FuzzReadForm(f *testing.F) {
 	seed(fileField("file", "a.xlsx", []byte("PK\x03\x04")), textField("period", "H1"), textField("units", "auto"))
 	seed(fileField("file", `C:\x\表.csv`, []byte("指标,本年\n")), fileField("rules", "r.yaml", []byte("ruleset: x\n")))
 	seed(textField("file", "inline"), textField("file", "twice"))
+	seed(fileField("file", "a.csv", []byte("指标,本年\n")), fileField("duties", "分解表.txt", []byte("1. 任务（牵头单位：区发改委）\n")))
 	f.Add([]byte("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\nabc"))
 	f.Add([]byte{})
 	const limit = 4 << 10
@@ -50,6 +51,9 @@ func FuzzReadForm(f *testing.F) {
 		}
 		if fm.File != nil && (len(fm.File.Data) > limit || fm.File.Name == "") {
 			t.Fatalf("file part %q of %d bytes", fm.File.Name, len(fm.File.Data))
+		}
+		if fm.Duties != nil && (len(fm.Duties.Data) > limit || fm.Duties.Name == "") {
+			t.Fatalf("duties part %q of %d bytes", fm.Duties.Name, len(fm.Duties.Data))
 		}
 		if fm.Rules != nil && len(fm.Rules.Data) > maxRulesSize {
 			t.Fatalf("rules of %d bytes", len(fm.Rules.Data))

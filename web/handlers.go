@@ -32,6 +32,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("/api/evaluate", s.post(s.evaluate))
 	mux.HandleFunc("/api/scorecard", s.post(s.scorecard))
 	mux.HandleFunc("/api/report", s.post(s.report))
+	mux.HandleFunc("/api/bulletin", s.post(s.bulletin))
 	return mux
 }
 
@@ -180,8 +181,12 @@ func jobWith(f *form, c chosenRules) (Input, error) {
 	if err != nil {
 		return Input{}, badRequest("%s", err.Error())
 	}
-	return Input{Name: f.File.Name, Data: f.File.Data, Rules: c.rs, Period: period, Mode: mode,
-		Sheet: f.get("sheet"), Password: f.get("password")}, nil
+	in := Input{Name: f.File.Name, Data: f.File.Data, Rules: c.rs, Period: period, Mode: mode,
+		Sheet: f.get("sheet"), Password: f.get("password")}
+	if f.Duties != nil {
+		in.DutiesName, in.DutiesData = f.Duties.Name, f.Duties.Data
+	}
+	return in, nil
 }
 
 func periodOf(s string) (eval.Period, error) {
@@ -244,13 +249,9 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, f *form) error
 // scorecard is POST /api/scorecard: the workbook of `attain evaluate --out
 // FILE.xlsx`, dated today or by the field date (YYYY-MM-DD).
 func (s *Server) scorecard(w http.ResponseWriter, r *http.Request, f *form) error {
-	date := s.cfg.Now()
-	if d := f.get("date"); d != "" {
-		t, err := time.Parse("2006-01-02", d)
-		if err != nil {
-			return badRequest("date 的值 %q 无效（应为 YYYY-MM-DD）。", d)
-		}
-		date = t
+	date, err := s.formDate(f)
+	if err != nil {
+		return err
 	}
 	in, err := s.job(f)
 	if err != nil {
@@ -271,40 +272,6 @@ func (s *Server) scorecard(w http.ResponseWriter, r *http.Request, f *form) erro
 		return err
 	}
 	send(w, out, xlsxType, downloadName(in.Name, "评估表", ".xlsx"), buf.Bytes())
-	return nil
-}
-
-// report is POST /api/report: the review text of `attain report --format
-// md|txt [--period P]` (md unless format=txt), for one unit, as the command
-// reads it.
-func (s *Server) report(w http.ResponseWriter, r *http.Request, f *form) error {
-	format := firstOf(f.get("format"), "md")
-	if format != "md" && format != "txt" {
-		return badRequest("format 的值 %q 无效（可用 md、txt）。", format)
-	}
-	in, err := s.job(f)
-	if err != nil {
-		return err
-	}
-	if in.Mode == ModeCity {
-		return badRequest("回顾文稿为一个单位撰写；多单位工作簿请下载评估表")
-	}
-	if in.Mode == ModeAuto {
-		in.Mode = ModeUnit
-	}
-	out, err := Evaluate(in)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := view.WriteReview(&buf, out.Unit, format); err != nil {
-		return err
-	}
-	ctype := "text/markdown; charset=utf-8"
-	if format == "txt" {
-		ctype = "text/plain; charset=utf-8"
-	}
-	send(w, out, ctype, downloadName(in.Name, "回顾文稿", "."+format), buf.Bytes())
 	return nil
 }
 
@@ -345,6 +312,19 @@ func (s *Server) template(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Allow", "GET, POST")
 		s.refuse(w, r, http.StatusMethodNotAllowed, "/api/template 只接受 GET 或 POST")
 	}
+}
+
+// formDate is the field date (YYYY-MM-DD), or today.
+func (s *Server) formDate(f *form) (time.Time, error) {
+	d := f.get("date")
+	if d == "" {
+		return s.cfg.Now(), nil
+	}
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return time.Time{}, badRequest("date 的值 %q 无效（应为 YYYY-MM-DD）。", d)
+	}
+	return t, nil
 }
 
 // send writes a finished answer as a download.

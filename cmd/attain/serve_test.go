@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -29,14 +30,14 @@ func attainRun(args ...string) (code int, stdout []byte, stderr string) {
 }
 
 // webPost sends a form to the server's handler: fields by name, and files
-// (the parts file and rules) read from the current folder.
+// (the parts file, rules and duties) read from the current folder.
 func webPost(t *testing.T, h http.Handler, path string, fields map[string]string) *httptest.ResponseRecorder {
 	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	for _, k := range sortedKeys(fields) {
 		v := fields[k]
-		if k == "file" || k == "rules" {
+		if k == "file" || k == "rules" || k == "duties" {
 			data, err := os.ReadFile(v)
 			if err != nil {
 				t.Fatal(err)
@@ -82,6 +83,7 @@ func TestServeAnswersAsEvaluate(t *testing.T) {
 	}
 	corpus := filepath.Join("..", "..", "templates", "read", "testdata", "corpus")
 	copyFile("hongqi-2019-actuals.xlsx", filepath.Join("..", "..", "examples", "hongqi-2019-actuals.xlsx"))
+	copyFile("hongqi-2019-duties.xlsx", filepath.Join("..", "..", "examples", "hongqi-2019-duties.xlsx"))
 	for _, name := range []string{"bureau-merged.xlsx", "csv-gb18030.csv", "not-a-number.xlsx", "old-format.xls", "duplicate-rows.xlsx"} {
 		copyFile(name, filepath.Join(corpus, name))
 	}
@@ -103,6 +105,7 @@ func TestServeAnswersAsEvaluate(t *testing.T) {
 	write("synthetic-50.yaml", yaml)
 	write("units-8.xlsx", book.Bytes())
 	write("bad.yaml", []byte("ruleset: x\nentity: 红旗区\nyear: 2019\nindicators:\n  - id: a\n    nmae: 甲\n"))
+	write("no-tasks.txt", []byte("红旗区2019年政府工作报告\n\n今年的工作要点如下。\n"))
 	t.Chdir(dir)
 
 	s, err := web.New(web.Config{Addr: "127.0.0.1:8080", Now: func() time.Time { return fixture.Evaluated },
@@ -149,6 +152,7 @@ func TestServeAnswersAsEvaluate(t *testing.T) {
 		{"a bad rule file", []string{"evaluate", "--in", "hongqi-2019-actuals.xlsx", "--rules", "bad.yaml", "--format", "json"},
 			"/api/evaluate", map[string]string{"file": "hongqi-2019-actuals.xlsx", "rules": "bad.yaml"}},
 	}
+	tests = append(tests, dutiesAndDocumentCases()...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, stdout, stderr := attainRun(tt.args...)
@@ -156,6 +160,10 @@ func TestServeAnswersAsEvaluate(t *testing.T) {
 			if code == exitOK {
 				if rec.Code != http.StatusOK {
 					t.Fatalf("the command succeeded, the server answered %d: %s", rec.Code, rec.Body)
+				}
+				if rec.Header().Get("Content-Type") == docxType {
+					docxSaysText(t, rec.Body.Bytes(), string(stdout), tt.path == "/api/bulletin")
+					return
 				}
 				if !bytes.Equal(rec.Body.Bytes(), stdout) {
 					t.Errorf("answers differ (%d bytes from the server, %d from the command)\nserver:  %.300s\ncommand: %.300s",
@@ -207,6 +215,9 @@ func TestServeAnswersAsEvaluate(t *testing.T) {
 		{"city", []string{"evaluate", "--units", "--in", "units-8.xlsx", "--rules", "synthetic-50.yaml", "--out", "card.xlsx",
 			"--date", "2020-01-15"}, map[string]string{"file": "units-8.xlsx", "rules": "synthetic-50.yaml", "units": "1",
 			"date": "2020-01-15"}},
+		{"unit with a 分解表", []string{"evaluate", "--in", "hongqi-2019-actuals.xlsx", "--duties", "hongqi-2019-duties.xlsx",
+			"--out", "card.xlsx", "--date", "2020-01-15"},
+			map[string]string{"file": "hongqi-2019-actuals.xlsx", "duties": "hongqi-2019-duties.xlsx", "date": "2020-01-15"}},
 	} {
 		t.Run("scorecard of a "+tt.name, func(t *testing.T) {
 			if code, _, stderr := attainRun(tt.args...); code != exitOK {
@@ -224,6 +235,79 @@ func TestServeAnswersAsEvaluate(t *testing.T) {
 				t.Errorf("the server's scorecard differs from the command's: %s", d)
 			}
 		})
+	}
+}
+
+// dutiesAndDocumentCases are the cases of TestServeAnswersAsEvaluate for a
+// 分解表 and the documents. A .docx answer is read back by python-docx and
+// compared, paragraph for paragraph, with the command's text.
+func dutiesAndDocumentCases() []struct {
+	name   string
+	args   []string
+	path   string
+	fields map[string]string
+} {
+	return []struct {
+		name   string
+		args   []string
+		path   string
+		fields map[string]string
+	}{
+		{"a 分解表", []string{"evaluate", "--in", "hongqi-2019-actuals.xlsx", "--duties", "hongqi-2019-duties.xlsx", "--format", "json"},
+			"/api/evaluate", map[string]string{"file": "hongqi-2019-actuals.xlsx", "duties": "hongqi-2019-duties.xlsx"}},
+		{"a 分解表 in H1", []string{"evaluate", "--in", "hongqi-2019-actuals.xlsx", "--duties", "hongqi-2019-duties.xlsx",
+			"--format", "json", "--period", "H1"}, "/api/evaluate",
+			map[string]string{"file": "hongqi-2019-actuals.xlsx", "duties": "hongqi-2019-duties.xlsx", "period": "H1", "units": "auto"}},
+		{"a 分解表 without tasks", []string{"evaluate", "--in", "hongqi-2019-actuals.xlsx", "--duties", "no-tasks.txt", "--format", "json"},
+			"/api/evaluate", map[string]string{"file": "hongqi-2019-actuals.xlsx", "duties": "no-tasks.txt"}},
+		{"bulletin, txt", []string{"bulletin", "--in", "hongqi-2019-actuals.xlsx", "--duties", "hongqi-2019-duties.xlsx",
+			"--period", "H1", "--date", "2019-07-10", "--format", "txt"}, "/api/bulletin", map[string]string{"file": "hongqi-2019-actuals.xlsx",
+			"duties": "hongqi-2019-duties.xlsx", "period": "H1", "date": "2019-07-10", "format": "txt"}},
+		{"review, docx", []string{"report", "--in", "hongqi-2019-actuals.xlsx", "--format", "txt"},
+			"/api/report", map[string]string{"file": "hongqi-2019-actuals.xlsx", "format": "docx"}},
+		{"review of H1, docx", []string{"report", "--in", "hongqi-2019-actuals.xlsx", "--period", "H1", "--format", "txt"},
+			"/api/report", map[string]string{"file": "hongqi-2019-actuals.xlsx", "period": "H1", "format": "docx"}},
+		{"bulletin, docx", []string{"bulletin", "--in", "hongqi-2019-actuals.xlsx", "--duties", "hongqi-2019-duties.xlsx",
+			"--period", "H1", "--date", "2019-07-10", "--format", "txt"}, "/api/bulletin", map[string]string{"file": "hongqi-2019-actuals.xlsx",
+			"duties": "hongqi-2019-duties.xlsx", "period": "H1", "date": "2019-07-10"}},
+	}
+}
+
+const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+// docxSaysText reads a .docx with python-docx (paragraphsScript) and holds
+// its paragraphs to the non-empty lines of text, as TestDocumentsReadBack
+// does: the title in one line, a signature one paragraph per line, the
+// headings skipped unless the text has them.
+func docxSaysText(t *testing.T, data []byte, text string, headings bool) {
+	t.Helper()
+	requireDocxReader(t)
+	path := filepath.Join(t.TempDir(), "answer.docx")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	js, err := exec.Command(debianPython, "-c", paragraphsScript, path).Output()
+	if err != nil {
+		t.Fatalf("python-docx: %v", err)
+	}
+	var paras []struct{ Text, Style string }
+	if err := json.Unmarshal(js, &paras); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range paras {
+		switch {
+		case strings.HasPrefix(p.Style, "Heading") && !headings:
+		case p.Style == "Title":
+			got = append(got, strings.ReplaceAll(p.Text, "\n", ""))
+		default:
+			got = append(got, strings.Split(p.Text, "\n")...)
+		}
+	}
+	want := plainLines(text)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") || len(want) < 5 {
+		t.Errorf("the server's .docx reads (%d paragraphs)\n%s\n--- the command's text (%d lines)\n%s", len(got),
+			strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
 	}
 }
 
