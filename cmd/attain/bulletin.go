@@ -51,19 +51,11 @@ func (e *env) runBulletin(o bulletinOptions) error {
 	if err := checkOut(o.out, append(o.inputs(), namedInput{"duties", o.duties})...); err != nil {
 		return err
 	}
-	if o.format != "md" && o.format != "txt" {
-		return flagErrorf("format", "%s 的值 %q 无效（可用 md、txt）。", o.format)
+	format, err := textFormat(o.format, o.formatSet, o.out, bulletinOuts)
+	if err != nil {
+		return err
 	}
-	if o.out != "" {
-		outFmt, err := outFormat(o.out, bulletinOuts, "")
-		if err != nil {
-			return err
-		}
-		if err := agree(o.format, o.formatSet, o.out, outFmt); err != nil {
-			return err
-		}
-		o.format = outFmt
-	}
+	o.format = format
 	period, err := eval.ParsePeriod(o.period)
 	if err != nil {
 		return badPeriod(o.period)

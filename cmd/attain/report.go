@@ -40,19 +40,11 @@ func (e *env) runReport(o reportOptions) error {
 	if err := checkOut(o.out, o.inputs()...); err != nil {
 		return err
 	}
-	if o.format != "md" && o.format != "txt" {
-		return flagErrorf("format", "%s 的值 %q 无效（可用 md、txt）。", o.format)
+	format, err := textFormat(o.format, o.formatSet, o.out, reportOuts)
+	if err != nil {
+		return err
 	}
-	if o.out != "" {
-		outFmt, err := outFormat(o.out, reportOuts, "")
-		if err != nil {
-			return err
-		}
-		if err := agree(o.format, o.formatSet, o.out, outFmt); err != nil {
-			return err
-		}
-		o.format = outFmt
-	}
+	o.format = format
 	period, err := eval.ParsePeriod(o.period)
 	if err != nil {
 		return badPeriod(o.period)
@@ -71,4 +63,24 @@ func (e *env) runReport(o reportOptions) error {
 // them.
 func (o input) inputs() []namedInput {
 	return []namedInput{{"in", o.in}, {"rules", o.rules}, {"map", o.mapping}}
+}
+
+// textFormat is what a text command (report, bulletin) writes: --format
+// (md or txt), or with --out the format of its extension, which a --format
+// given must agree with.
+func textFormat(format string, formatSet bool, out string, kinds []outKind) (string, error) {
+	if format != "md" && format != "txt" {
+		return "", flagErrorf("format", "%s 的值 %q 无效（可用 md、txt）。", format)
+	}
+	if out == "" {
+		return format, nil
+	}
+	outFmt, err := outFormat(out, kinds, "")
+	if err != nil {
+		return "", err
+	}
+	if err := agree(format, formatSet, out, outFmt); err != nil {
+		return "", err
+	}
+	return outFmt, nil
 }

@@ -329,28 +329,6 @@ func xmlAttrRaw(attrs []byte, name string) ([]byte, bool) {
 	return nil, false
 }
 
-// xlsxCellType interns a cell's t attribute.
-func xlsxCellType(v []byte) string {
-	switch string(v) {
-	case "":
-		return ""
-	case "n":
-		return "n"
-	case "s":
-		return "s"
-	case "str":
-		return "str"
-	case "inlineStr":
-		return "inlineStr"
-	case "b":
-		return "b"
-	case "d":
-		return "d"
-	case "e":
-		return "e"
-	}
-	return string(v)
-}
 
 // xmlAppendText appends a text token's characters to dst: references
 // decoded outside CDATA, line ends normalised to \n.
