@@ -77,9 +77,6 @@ func TestBrowser(t *testing.T) {
 	token := "browser-test-token"
 	_, base := serve(t, Config{Token: token, Version: "test"})
 
-	want := totalOf(t, expectedJSON(t, filepath.Base(example), readFile(t, example), rules.Default(), eval.Year))
-	judged := judgedHeadline(t)
-
 	downloads := filepath.Join(art, "downloads")
 	if err := os.MkdirAll(downloads, 0o755); err != nil {
 		t.Fatal(err)
@@ -107,17 +104,63 @@ func TestBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
-	tctx, cancelT := context.WithTimeout(ctx, 40*time.Second)
+	tctx, cancelT := context.WithTimeout(ctx, 50*time.Second)
 	defer cancelT()
-
-	// The address attain serve prints sets the cookie and lands on /.
-	start := time.Now()
-	if err := chromedp.Do(tctx, chromedp.Navigate(base+"/?token="+token), chromedp.WaitVisible("#drop")); err != nil {
+	b := &browserRun{t: t, ctx: tctx, base: base, art: art, downloads: downloads,
+		want: totalOf(t, expectedJSON(t, filepath.Base(example), readFile(t, example), rules.Default(), eval.Year))}
+	if _, err := chromedp.CallBrowser(tctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: ptr(true)}); err != nil {
 		t.Fatal(err)
 	}
+	b.open(token)
+	b.unit()
+	b.departments()
+	b.city()
+	b.drop()
+	t.Logf("artefacts in %s", art)
+}
+
+// browserRun is one browser session against a server: each method a part
+// of the test, in order, on the same page.
+type browserRun struct {
+	t                    *testing.T
+	ctx                  context.Context
+	base, art, downloads string
+	want                 string // the example's total
+}
+
+func (b *browserRun) do(steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, steps...); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// settle waits until the page has stopped scrolling: the script scrolls
+// smoothly to a new result, and a click aimed while the page moves lands
+// on another element.
+func (b *browserRun) settle() {
+	b.t.Helper()
+	b.do(chromedp.Evaluate[chromedp.Void](`new Promise(done => {
+		let last = -1, still = 0;
+		const tick = () => {
+			still = window.scrollY === last ? still + 1 : 0;
+			last = window.scrollY;
+			if (still >= 5) { done(); } else { requestAnimationFrame(tick); }
+		};
+		requestAnimationFrame(tick);
+	})`, chromedp.EvalAwaitPromise))
+}
+
+// open lands on the page from the address attain serve prints, which sets
+// the cookie.
+func (b *browserRun) open(token string) {
+	t, tctx := b.t, b.ctx
+	start := time.Now()
+	b.do(chromedp.Navigate(b.base+"/?token="+token), chromedp.WaitVisible("#drop"))
 	loc, err := chromedp.Run(tctx, chromedp.Location())
-	if err != nil || loc != base+"/" {
-		t.Errorf("after the token address the page is at %q (%v), want %s/", loc, err, base)
+	if err != nil || loc != b.base+"/" {
+		t.Errorf("after the token address the page is at %q (%v), want %s/", loc, err, b.base)
 	}
 	fcp, err := chromedp.Run(tctx, chromedp.Poll[float64](
 		`(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime`, chromedp.WithPollingTimeout(5*time.Second)))
@@ -125,43 +168,23 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("first-contentful-paint: %v", err)
 	}
 	t.Logf("first contentful paint: %.0f ms after navigation start (page ready %v after Navigate)", fcp, time.Since(start).Round(time.Millisecond))
+}
 
+// unit uploads the example: the total, the status colours, the chart, the
+// scorecard read back by openpyxl, a phone's width, the print.
+func (b *browserRun) unit() {
+	t, tctx, art := b.t, b.ctx, b.art
+	judged := judgedHeadline(t)
 	// Choosing the file evaluates it at once (the page's script).
-	if err := chromedp.Do(tctx,
-		chromedp.SetUploadFiles(`input[name=file]`, []string{mustAbs(t, example)}),
-		chromedp.WaitVisible("#total-score"),
-	); err != nil {
-		t.Fatal(err)
-	}
+	b.do(chromedp.SetUploadFiles(`input[name=file]`, []string{mustAbs(t, example)}), chromedp.WaitVisible("#total-score"))
 	total, err := chromedp.Run(tctx, chromedp.Text("#total-score"))
-	if err != nil || total != want {
-		t.Errorf("total score on the page = %q (%v), want %s", total, err, want)
+	if err != nil || total != b.want {
+		t.Errorf("total score on the page = %q (%v), want %s", total, err, b.want)
 	}
-	type statusSeen struct {
-		Class, Background string
-		N                 int
-	}
-	seen, err := chromedp.Run(tctx, chromedp.Evaluate[[]statusSeen](`(() => {
-		const out = {};
-		document.querySelectorAll('table.detail .status').forEach(el => {
-			const c = el.className.replace('status ', '');
-			out[c] = out[c] || {Class: c, Background: getComputedStyle(el).backgroundColor, N: 0};
-			out[c].N++;
-		});
-		return Object.values(out);
-	})()`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantColour := map[string]string{"st-exceeded": "rgb(30, 123, 52)", "st-met": "rgb(169, 208, 142)",
-		"st-nearly": "rgb(255, 192, 0)", "st-missed": "rgb(224, 102, 102)", "st-nodata": "rgb(191, 191, 191)",
-		"st-progress": "rgb(157, 195, 230)"}
+	seen := statusColours(t, tctx, "table.detail .status:not(.word)")
 	n := 0
 	for _, s := range seen {
 		n += s.N
-		if w, ok := wantColour[s.Class]; !ok || s.Background != w {
-			t.Errorf("status %s is shown in %s, want %s", s.Class, s.Background, w)
-		}
 	}
 	if n != 56 || len(seen) < 5 {
 		t.Errorf("the detail tables show %d statuses in %d colours, want 56 in at least 5: %v", n, len(seen), seen)
@@ -173,41 +196,7 @@ func TestBrowser(t *testing.T) {
 	shot(t, tctx, filepath.Join(art, "desktop.png"))
 
 	// The scorecard download, read back by another program.
-	if _, err := chromedp.CallBrowser(tctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: ptr(true)}); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan string, 1)
-	go func() {
-		for ev, err := range chromedp.BrowserEvents(tctx, browser.DownloadProgress) {
-			if err != nil {
-				return
-			}
-			if ev.State == browser.DownloadProgressStateCompleted {
-				done <- ev.FilePath
-				return
-			}
-		}
-	}()
-	if err := chromedp.Do(tctx, chromedp.Click("#dl-scorecard")); err != nil {
-		t.Fatal(err)
-	}
-	var card string
-	select {
-	case card = <-done:
-	case <-tctx.Done():
-		t.Fatal("the scorecard download did not finish")
-	}
-	if card == "" || !strings.HasSuffix(card, ".xlsx") {
-		matches, _ := filepath.Glob(filepath.Join(downloads, "*.xlsx"))
-		if len(matches) == 0 {
-			t.Fatalf("no scorecard in %s (download reported %q)", downloads, card)
-		}
-		card = matches[0]
-	}
-	if got := filepath.Base(card); got != "hongqi-2019-actuals-评估表.xlsx" {
-		t.Errorf("the scorecard is saved as %q", got)
-	}
+	card := b.download("#dl-scorecard", "hongqi-2019-actuals-评估表.xlsx")
 	out, err := exec.Command(systemPython, "-c", readBack, card).CombinedOutput()
 	if err != nil {
 		t.Fatalf("openpyxl could not read the scorecard: %v\n%s", err, out)
@@ -216,24 +205,16 @@ func TestBrowser(t *testing.T) {
 	if len(lines) != 2 || !strings.HasPrefix(lines[0], "总览|明细|任务明细") {
 		t.Fatalf("openpyxl read %q", out)
 	}
-	if fields := strings.Fields(lines[1]); len(fields) != 2 || !sameNumber(fields[0], want) || fields[1] != "优秀" {
-		t.Errorf("openpyxl reads 总分 and 等级 as %q, want %s 优秀", lines[1], want)
+	if fields := strings.Fields(lines[1]); len(fields) != 2 || !sameNumber(fields[0], b.want) || fields[1] != "优秀" {
+		t.Errorf("openpyxl reads 总分 and 等级 as %q, want %s 优秀", lines[1], b.want)
 	}
 
 	// A phone.
-	if err := chromedp.Do(tctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2))); err != nil {
-		t.Fatal(err)
-	}
-	width, err := chromedp.Run(tctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
-	if err != nil || width > 390 {
-		t.Errorf("on a phone the page is %d px wide (%v), want no sideways scrolling at 390", width, err)
-	}
+	b.phone()
 	shot(t, tctx, filepath.Join(art, "phone.png"))
 
 	// Printed from the browser: the result only.
-	if err := chromedp.Do(tctx, chromedp.EmulateViewport(1280, 900)); err != nil {
-		t.Fatal(err)
-	}
+	b.do(chromedp.EmulateViewport(1280, 900))
 	pdf, err := chromedp.Run(tctx, chromedp.PrintToPDF(chromedp.PDFPrintBackground(), chromedp.PDFPreferCSSPageSize()))
 	if err != nil {
 		t.Fatal(err)
@@ -241,8 +222,77 @@ func TestBrowser(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(art, "print.pdf"), pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
 
-	// A city of 150 units with its own ruleset: recognised, ranked, filtered.
+// phone turns the page to a phone's width and checks it does not scroll
+// sideways.
+func (b *browserRun) phone() {
+	b.t.Helper()
+	b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
+	width, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+	if err != nil || width > 390 {
+		b.t.Errorf("on a phone the page is %d px wide (%v), want no sideways scrolling at 390", width, err)
+	}
+}
+
+type statusSeen struct {
+	Class, Background string
+	N                 int
+}
+
+var wantColour = map[string]string{"st-exceeded": "rgb(30, 123, 52)", "st-met": "rgb(169, 208, 142)",
+	"st-nearly": "rgb(255, 192, 0)", "st-missed": "rgb(224, 102, 102)", "st-nodata": "rgb(191, 191, 191)",
+	"st-progress": "rgb(157, 195, 230)"}
+
+// statusColours counts the elements sel finds by their st- class and
+// checks each class is shown in the scorecard's colour.
+func statusColours(t *testing.T, ctx context.Context, sel string) []statusSeen {
+	t.Helper()
+	seen, err := chromedp.Run(ctx, chromedp.Evaluate[[]statusSeen](fmt.Sprintf(`(() => {
+		const out = {};
+		document.querySelectorAll(%q).forEach(el => {
+			const c = [...el.classList].find(c => c.startsWith('st-'));
+			out[c] = out[c] || {Class: c, Background: getComputedStyle(el).backgroundColor, N: 0};
+			out[c].N++;
+		});
+		return Object.values(out);
+	})()`, sel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range seen {
+		if w, ok := wantColour[s.Class]; !ok || s.Background != w {
+			t.Errorf("%s: status %s is shown in %s, want %s", sel, s.Class, s.Background, w)
+		}
+	}
+	return seen
+}
+
+// download clicks sel and waits for the file name to land in the
+// downloads folder; it returns its path.
+func (b *browserRun) download(sel, name string) string {
+	b.t.Helper()
+	path := filepath.Join(b.downloads, name)
+	os.Remove(path)
+	b.settle()
+	b.do(chromedp.Click(sel))
+	for {
+		if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+			return path
+		}
+		select {
+		case <-b.ctx.Done():
+			matches, _ := filepath.Glob(filepath.Join(b.downloads, "*"))
+			b.t.Fatalf("%s did not download %s (the folder holds %q)", sel, name, matches)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// city uploads a city of 150 units with its own ruleset: recognised,
+// ranked, filtered, sorted.
+func (b *browserRun) city() {
+	t, tctx, art := b.t, b.ctx, b.art
 	book, yaml, _ := cityFixture(t, 150)
 	dir := t.TempDir()
 	cityBook, cityRules := filepath.Join(dir, "units-150.xlsx"), filepath.Join(dir, "synthetic-50.yaml")
@@ -252,40 +302,28 @@ func TestBrowser(t *testing.T) {
 	if err := os.WriteFile(cityRules, yaml, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(tctx, chromedp.SetUploadFiles(`input[name=rules]`, []string{cityRules})); err != nil {
-		t.Fatal(err)
-	}
+	b.do(chromedp.SetUploadFiles(`input[name=rules]`, []string{cityRules}))
 	if _, err := chromedp.Run(tctx, chromedp.Poll[bool](
 		`document.querySelector('#rules-info').textContent.includes('共 50 项指标')`)); err != nil {
 		t.Fatalf("the uploaded ruleset is not shown: %v", err)
 	}
-	if err := chromedp.Do(tctx,
-		chromedp.SetUploadFiles(`input[name=file]`, []string{cityBook}),
-		chromedp.WaitVisible("#rank"),
-	); err != nil {
-		t.Fatal(err)
-	}
+	b.do(chromedp.SetUploadFiles(`input[name=file]`, []string{cityBook}), chromedp.WaitVisible("#rank"))
 	rows, err := chromedp.Run(tctx, chromedp.Evaluate[int](`document.querySelectorAll('#rank tbody tr').length`))
 	if err != nil || rows != 150 {
 		t.Errorf("the ranking has %d rows (%v), want 150", rows, err)
 	}
-	if err := chromedp.Do(tctx, chromedp.SendKeys("#rank-filter", "红旗")); err != nil {
-		t.Fatal(err)
-	}
+	b.do(chromedp.SendKeys("#rank-filter", "红旗"))
 	shown, err := chromedp.Run(tctx, chromedp.Evaluate[[]string](
 		`[...document.querySelectorAll('#rank tbody tr')].filter(r => !r.hidden).map(r => r.dataset.unit)`))
 	if err != nil || len(shown) != 1 || shown[0] != "红旗区" {
 		t.Errorf("filtered by 红旗: %q (%v)", shown, err)
 	}
-	if err := chromedp.Do(tctx, chromedp.Evaluate[chromedp.Void](
-		`(f => { f.value = ''; f.dispatchEvent(new Event('input')); })(document.getElementById('rank-filter'))`)); err != nil {
-		t.Fatal(err)
-	}
+	b.do(chromedp.Evaluate[chromedp.Void](
+		`(f => { f.value = ''; f.dispatchEvent(new Event('input')); })(document.getElementById('rank-filter'))`))
 	// A click on 总分 sorts by it, lowest first: the totals rise down the
 	// table.
-	if err := chromedp.Do(tctx, chromedp.Click(`#rank th:nth-child(3)`)); err != nil {
-		t.Fatal(err)
-	}
+	b.settle()
+	b.do(chromedp.Click(`#rank th:nth-child(3)`))
 	if sort, err := chromedp.Run(tctx, chromedp.AttributeValue(`#rank th:nth-child(3)`, "aria-sort")); err != nil ||
 		sort.Value != "ascending" {
 		t.Errorf("总分 sorted %q (%v)", sort.Value, err)
@@ -301,14 +339,15 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	shot(t, tctx, filepath.Join(art, "city-desktop.png"))
-	if err := chromedp.Do(tctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2))); err != nil {
-		t.Fatal(err)
-	}
+	b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
 	shot(t, tctx, filepath.Join(art, "city-phone.png"))
+}
 
-	// Dropped on the page rather than picked: the example again, with the
-	// embedded ruleset chosen back.
-	if err := chromedp.Do(tctx, chromedp.EmulateViewport(1280, 900),
+// drop drops the example on the page rather than picking it, with the
+// embedded ruleset chosen back.
+func (b *browserRun) drop() {
+	t, tctx := b.t, b.ctx
+	b.do(chromedp.EmulateViewport(1280, 900),
 		chromedp.Evaluate[chromedp.Void](`(r => { r.value = ''; })(document.querySelector('input[name=rules]'))`),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector('input[value=auto]').checked = true`),
 		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
@@ -318,14 +357,11 @@ func TestBrowser(t *testing.T) {
 			document.getElementById('drop').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
 		})()`, base64.StdEncoding.EncodeToString(readFile(t, example)))),
 		chromedp.WaitVisible("#total-score"),
-	); err != nil {
-		t.Fatal(err)
-	}
+	)
 	name, err := chromedp.Run(tctx, chromedp.Text("#file-name"))
-	if total, err2 := chromedp.Run(tctx, chromedp.Text("#total-score")); err != nil || err2 != nil || name != "dropped.xlsx" || total != want {
+	if total, err2 := chromedp.Run(tctx, chromedp.Text("#total-score")); err != nil || err2 != nil || name != "dropped.xlsx" || total != b.want {
 		t.Errorf("after a drop the page shows %q with total %q (%v, %v)", name, total, err, err2)
 	}
-	t.Logf("artefacts in %s", art)
 }
 
 // judgedHeadline counts the headline indicators of the example with a

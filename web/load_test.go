@@ -94,55 +94,8 @@ func TestLoad(t *testing.T) {
 		}
 	}()
 
-	type answer struct {
-		status  int
-		total   string
-		latency time.Duration
-		busy    int // 503s before it was served
-	}
-	answers := make([]answer, n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: concurrency}}
 	start := time.Now()
-	for range concurrency {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				body, ctype := multipartBody(t, fileField("file", fmt.Sprintf("v%02d.xlsx", i%50), books[i]))
-				raw := body.Bytes()
-				began := time.Now()
-				for attempt := 0; ; attempt++ {
-					req, _ := http.NewRequest(http.MethodPost, base+"/api/evaluate", bytes.NewReader(raw))
-					req.Header.Set("Content-Type", ctype)
-					resp, err := client.Do(req)
-					if err != nil {
-						t.Errorf("request %d: %v", i, err)
-						return
-					}
-					var out bytes.Buffer
-					out.ReadFrom(resp.Body)
-					resp.Body.Close()
-					if resp.StatusCode == http.StatusServiceUnavailable && attempt < 20 {
-						answers[i].busy++
-						time.Sleep(100 * time.Millisecond)
-						continue
-					}
-					answers[i] = answer{status: resp.StatusCode, latency: time.Since(began), busy: answers[i].busy}
-					if resp.StatusCode == http.StatusOK {
-						answers[i].total = totalOf(t, out.Bytes())
-					}
-					break
-				}
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	answers := loadRequests(t, base, books, concurrency)
 	elapsed := time.Since(start)
 	close(stop)
 	peak := <-sampled
@@ -179,3 +132,60 @@ func TestLoad(t *testing.T) {
 
 // mib is a byte count in MiB with one decimal, for a log line.
 func mib(b uint64) string { return fmt.Sprintf("%d.%d", b>>20, (b&(1<<20-1))*10>>20) }
+
+// loadAnswer is what one request of the load test got.
+type loadAnswer struct {
+	status  int
+	total   string
+	latency time.Duration
+	busy    int // 503s before it was served
+}
+
+// loadRequests posts each book to /api/evaluate, concurrency at once,
+// retrying a 503 after 100 ms, and returns the answers in order.
+func loadRequests(t *testing.T, base string, books [][]byte, concurrency int) []loadAnswer {
+	n := len(books)
+	answers := make([]loadAnswer, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: concurrency}}
+	for range concurrency {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				body, ctype := multipartBody(t, fileField("file", fmt.Sprintf("v%02d.xlsx", i%50), books[i]))
+				raw := body.Bytes()
+				began := time.Now()
+				for attempt := 0; ; attempt++ {
+					req, _ := http.NewRequest(http.MethodPost, base+"/api/evaluate", bytes.NewReader(raw))
+					req.Header.Set("Content-Type", ctype)
+					resp, err := client.Do(req)
+					if err != nil {
+						t.Errorf("request %d: %v", i, err)
+						return
+					}
+					var out bytes.Buffer
+					out.ReadFrom(resp.Body)
+					resp.Body.Close()
+					if resp.StatusCode == http.StatusServiceUnavailable && attempt < 20 {
+						answers[i].busy++
+						time.Sleep(100 * time.Millisecond)
+						continue
+					}
+					answers[i] = loadAnswer{status: resp.StatusCode, latency: time.Since(began), busy: answers[i].busy}
+					if resp.StatusCode == http.StatusOK {
+						answers[i].total = totalOf(t, out.Bytes())
+					}
+					break
+				}
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return answers
+}

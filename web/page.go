@@ -84,6 +84,8 @@ type resultModel struct {
 	Period   string
 	Unit     *unitModel
 	City     *cityModel
+	// Duties is the 分解表 the run took, when one was uploaded.
+	Duties *dutiesModel
 }
 
 type unitModel struct {
@@ -100,6 +102,13 @@ type unitModel struct {
 	Review                     []string
 	CanReview                  bool
 	Judged, Indicators, Misses int
+	// Depts is the department view, when indicators have leads.
+	Depts *deptModel
+	// InYear is a run over part of the year: its progress words are
+	// counted in Progress, and the 督查通报 can be downloaded.
+	InYear   bool
+	Progress []countModel
+	Elapsed  string
 }
 
 type groupModel struct {
@@ -119,6 +128,10 @@ type rowModel struct {
 	Actual, Gap, Completion, Status, Class, Score string
 	Weight, Explanation, Source                   string
 	Veto                                          bool
+	// Lead is the indicator's 牵头单位; Progress, its class and its texts
+	// the in-year verdict of a run over part of the year.
+	Lead                                        string
+	Progress, ProgressClass, ProgressText, Rest string
 }
 
 type cityModel struct {
@@ -306,7 +319,12 @@ func unitModelOf(a *eval.Assessment) *unitModel {
 				TargetText: r.Ind.Target.Text, Target: r.Target.String(), Actual: r.Actual.String(), Gap: r.Gap.String(),
 				Completion: r.Completion.String(), Status: string(r.R.Status), Class: classOf(r.R.Status),
 				Score: r.Score.String(), Weight: r.Weight.String(), Explanation: r.R.Explanation, Source: r.Source,
-				Veto: r.Ind.Veto})
+				Veto: r.Ind.Veto, Lead: r.Ind.Lead})
+			if p := r.R.Progress; p != nil {
+				row := &pm.Rows[len(pm.Rows)-1]
+				row.Progress, row.ProgressClass = string(p.Status), wordClass(eval.Status(p.Status))
+				row.ProgressText, row.Rest = p.Text, p.RemainingText
+			}
 			if r.R.Status == eval.Missed || r.R.Status == eval.NearlyMet {
 				m.Misses++
 			}
@@ -333,6 +351,10 @@ func unitModelOf(a *eval.Assessment) *unitModel {
 		m.Chart += barChart(spec)
 	}
 	m.CanReview = true
+	m.Depts = deptModelOf(a)
+	if !a.Period.IsYear() {
+		m.InYear, m.Progress, m.Elapsed = true, progressCounts(a), view.ElapsedText(a)
+	}
 	for _, p := range view.ReviewText(a) {
 		m.Review = append(m.Review, p.Text())
 	}

@@ -100,7 +100,8 @@ func (s *Server) pageResult(f *form) (int, *pageModel) {
 		var out *Outcome
 		if out, err = Evaluate(in); err == nil {
 			m.File = in.Name
-			m.Result = &resultModel{File: in.Name, Mode: out.Mode, Detected: out.Detected, Period: in.Period.Label()}
+			m.Result = &resultModel{File: in.Name, Mode: out.Mode, Detected: out.Detected, Period: in.Period.Label(),
+				Duties: dutiesModelOf(out.Duties)}
 			if out.City != nil {
 				m.Result.City = cityModelOf(out.City)
 			} else {
@@ -115,7 +116,11 @@ func (s *Server) pageResult(f *form) (int, *pageModel) {
 	)
 	switch {
 	case errors.As(err, &ie):
-		m.Error = &errorModel{Message: "无法评估 " + in.Name + "：共 " + strconv.Itoa(len(ie.Diags)) + " 个问题，改正后再上传",
+		what := "无法评估 " + in.Name
+		if ie.File != "" {
+			what = "无法读取分解表 " + ie.File
+		}
+		m.Error = &errorModel{Message: what + "：共 " + strconv.Itoa(len(ie.Diags)) + " 个问题，改正后再上传",
 			Problems: problemsOf(ie.Diags), Omitted: max(0, len(ie.Diags)-maxShown)}
 		if len(ie.Diags) == 0 {
 			m.Error.Message = ie.Msg

@@ -141,6 +141,10 @@
     submit('/', fileInput.files.length ? 'evaluate' : 'rules');
   });
   rulesInput.addEventListener('change', function () { submit('/', fileInput.files.length ? 'evaluate' : 'rules'); });
+  var dutiesInput = form.querySelector('input[name=duties]');
+  if (dutiesInput) {
+    dutiesInput.addEventListener('change', function () { if (fileInput.files.length) { submit('/', 'evaluate'); } });
+  }
   form.querySelectorAll('select[name=period], input[name=units]').forEach(function (el) {
     el.addEventListener('change', function () { if (fileInput.files.length) { submit('/', 'evaluate'); } });
   });
