@@ -1,17 +1,21 @@
 package scorecard
 
-// Benchmarks of a whole city at scale, run by
+// Benchmarks of a whole city at scale, in this process, run by
 //
 //	go test ./templates/scorecard -run '^$' -bench 'City|Floor' -benchtime 3x -benchmem
 //
 // BenchmarkCity/units=N reads a generated long table of N units × 50
-// indicators (ReadUnits), judges it (eval.EvaluateUnits) and writes the
-// city scorecard (WriteCityScorecard). BenchmarkFloor/units=N does what
-// excelize alone must do for the same volume: read every cell of the same
-// workbook as a string with the row iterator, and write as many cells
-// with the StreamWriter. BenchmarkCity also runs the floor after each
+// indicators (ReadUnitsPacked), judges it and writes the city scorecard
+// (WriteCityScorecardStream, its 明细 rows in a temporary file), as
+// evaluate --units --out FILE.xlsx does. BenchmarkFloor/units=N does what
+// excelize alone must do for the same volume (bench_floor_test.go): read
+// every cell of the same workbook with the row iterator, and write with
+// the StreamWriter as many rows, cells and bytes of sheet XML as the
+// scorecard holds. BenchmarkCity also runs the floor after each
 // iteration, untimed, and reports its time as a ratio (x-floor), so that
-// the ratio is measured in the same run on the same machine.
+// the ratio is measured in the same run on the same machine. The
+// comparison of the attain binary with the floor and an openpyxl peer, as
+// processes, is BenchmarkPeer (bench_peer_test.go).
 //
 // Extra metrics: cpu-ms/op (user + system CPU of the process), the wall
 // time of each phase, peak-heap-MB (heap objects, live and not yet
@@ -25,7 +29,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
@@ -102,85 +105,55 @@ func (p *benchPeak) end() {
 	<-p.done
 }
 
-// benchCity is one run: read, judge, write. It returns the time of each
-// phase.
-func benchCity(b testing.TB, data []byte, rs *rules.Ruleset) (readT, judge, write time.Duration) {
+// benchCity is one run: read, then judge and write as one (the units are
+// judged as the scorecard is written). It returns the time of each.
+func benchCity(b testing.TB, data []byte, rs *rules.Ruleset, w io.Writer) (readT, write time.Duration) {
 	start := time.Now()
-	units, diags := read.ReadUnits("city.xlsx", data, rs, read.UnitsOptions{})
+	units, diags := read.ReadUnitsPacked("city.xlsx", data, rs, read.UnitsOptions{})
 	if diags.HasErrors() {
 		b.Fatal(diags.Errors())
 	}
 	readT = time.Since(start)
 	start = time.Now()
-	c := eval.EvaluateUnits(units, eval.Options{})
-	c.Problems = diags
-	units = nil // the actuals are no longer needed
-	judge = time.Since(start)
-	start = time.Now()
-	if err := WriteCityScorecard(io.Discard, c, ScorecardOptions{InputName: "city.xlsx", Evaluated: cityTestDate}); err != nil {
+	spill, err := os.CreateTemp(b.TempDir(), "spill")
+	if err != nil {
 		b.Fatal(err)
 	}
-	write = time.Since(start)
-	runtime.KeepAlive(c)
-	return readT, judge, write
+	defer spill.Close()
+	_, err = WriteCityScorecardStream(w, units, CityStreamOptions{Problems: diags, Spill: spill,
+		Scorecard: ScorecardOptions{InputName: "city.xlsx", Evaluated: cityTestDate}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return readT, time.Since(start)
 }
 
-// benchFloorCells is the number of cells the city scorecard writes for n
-// units of k indicators, near enough: a 明细 row of 10 cells per unit and
-// indicator, and a 排名 row of k + 6 cells per unit.
-func benchFloorCells(n, k int) int { return n*k*10 + n*(k+6) }
+var (
+	benchShapeMu sync.Mutex
+	benchShapes  = map[int][]floorSheet{}
+)
 
-// benchFloor reads every cell of the workbook as a string with excelize's
-// row iterator, then writes cells cells with its StreamWriter, ten to a
-// row, alternately text and integers.
-func benchFloor(b testing.TB, data []byte, cells int) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true,
-		UnzipSizeLimit: read.UnzipLimit, UnzipXMLSizeLimit: read.UnzipXMLLimit})
+// benchShape is the volume of the scorecard of n units, sheet by sheet,
+// which the floor writes: measured once.
+func benchShape(b testing.TB, n int, rs *rules.Ruleset) []floorSheet {
+	benchShapeMu.Lock()
+	defer benchShapeMu.Unlock()
+	if s, ok := benchShapes[n]; ok {
+		return s
+	}
+	var buf bytes.Buffer
+	benchCity(b, benchBook(b, n), rs, &buf)
+	s, err := floorShape(buf.Bytes())
 	if err != nil {
 		b.Fatal(err)
 	}
-	rows, err := f.Rows(f.GetSheetList()[0])
-	if err != nil {
-		b.Fatal(err)
-	}
-	seen := 0
-	for rows.Next() {
-		row, err := rows.Columns()
-		if err != nil {
-			b.Fatal(err)
-		}
-		seen += len(row)
-	}
-	rows.Close()
-	f.Close()
-	if seen == 0 {
-		b.Fatal("floor read no cells")
-	}
+	benchShapes[n] = s
+	return s
+}
 
-	out := excelize.NewFile()
-	defer out.Close()
-	sw, err := out.NewStreamWriter("Sheet1")
-	if err != nil {
-		b.Fatal(err)
-	}
-	vals := make([]any, 10)
-	for r := 1; (r-1)*10 < cells; r++ {
-		for i := range vals {
-			if i%2 == 0 {
-				vals[i] = "完成情况"
-			} else {
-				vals[i] = int64(r + i)
-			}
-		}
-		ref, _ := excelize.CoordinatesToCellName(1, r)
-		if err := sw.SetRow(ref, vals); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		b.Fatal(err)
-	}
-	if err := out.Write(io.Discard); err != nil {
+// benchFloor runs the floor for a scorecard of that shape.
+func benchFloor(b testing.TB, data []byte, shape []floorSheet) {
+	if err := floorRun(data, shape, io.Discard); err != nil {
 		b.Fatal(err)
 	}
 }
@@ -191,8 +164,8 @@ func BenchmarkCity(b *testing.B) {
 		b.Run(fmt.Sprintf("units=%d", n), func(b *testing.B) {
 			b.Setenv("TMPDIR", b.TempDir()) // the StreamWriter's spill files
 			data := benchBook(b, n)
-			cells := benchFloorCells(n, benchIndicators)
-			var read, judge, write, floor time.Duration
+			shape := benchShape(b, n, rs)
+			var read, write, floor time.Duration
 			var cpu, floorCPU time.Duration
 			var heap, mem uint64
 			debug.FreeOSMemory()
@@ -200,16 +173,16 @@ func BenchmarkCity(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				peak := benchWatch()
 				c0 := benchCPU()
-				r, j, w := benchCity(b, data, rs)
+				r, w := benchCity(b, data, rs, io.Discard)
 				cpu += benchCPU() - c0
 				peak.end()
-				read, judge, write = read+r, judge+j, write+w
+				read, write = read+r, write+w
 				heap, mem = max(heap, peak.heap), max(mem, peak.mem)
 
 				b.StopTimer()
 				debug.FreeOSMemory()
 				start, c0 := time.Now(), benchCPU()
-				benchFloor(b, data, cells)
+				benchFloor(b, data, shape)
 				floor += time.Since(start)
 				floorCPU += benchCPU() - c0
 				debug.FreeOSMemory()
@@ -217,10 +190,9 @@ func BenchmarkCity(b *testing.B) {
 			}
 			per := func(d time.Duration) float64 { return float64(d.Milliseconds()) / float64(b.N) }
 			b.ReportMetric(per(read), "read-ms/op")
-			b.ReportMetric(per(judge), "eval-ms/op")
-			b.ReportMetric(per(write), "write-ms/op")
+			b.ReportMetric(per(write), "eval+write-ms/op")
 			b.ReportMetric(per(cpu), "cpu-ms/op")
-			b.ReportMetric(float64(read+judge+write)/float64(floor), "x-floor")
+			b.ReportMetric(float64(read+write)/float64(floor), "x-floor")
 			if floorCPU > 0 {
 				b.ReportMetric(float64(cpu)/float64(floorCPU), "x-floor-cpu")
 			}
@@ -231,11 +203,12 @@ func BenchmarkCity(b *testing.B) {
 }
 
 func BenchmarkFloor(b *testing.B) {
+	rs := fixture.SyntheticRuleset(benchIndicators)
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("units=%d", n), func(b *testing.B) {
 			b.Setenv("TMPDIR", b.TempDir())
 			data := benchBook(b, n)
-			cells := benchFloorCells(n, benchIndicators)
+			shape := benchShape(b, n, rs)
 			var cpu time.Duration
 			var heap, mem uint64
 			debug.FreeOSMemory()
@@ -243,7 +216,7 @@ func BenchmarkFloor(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				peak := benchWatch()
 				c0 := benchCPU()
-				benchFloor(b, data, cells)
+				benchFloor(b, data, shape)
 				cpu += benchCPU() - c0
 				peak.end()
 				heap, mem = max(heap, peak.heap), max(mem, peak.mem)
@@ -275,10 +248,10 @@ func TestCityPipeline12(t *testing.T) {
 	rs := fixture.SyntheticRuleset(benchIndicators)
 	data := benchBook(t, n)
 	peak := benchWatch()
-	r, j, w := benchCity(t, data, rs)
+	r, w := benchCity(t, data, rs, io.Discard)
 	peak.end()
-	t.Logf("%d units: read %v, evaluate %v, write %v; peak heap %d MB, peak memory %d MB",
-		n, r, j, w, peak.heap>>20, peak.mem>>20)
+	t.Logf("%d units: read %v, evaluate and write %v; peak heap %d MB, peak memory %d MB",
+		n, r, w, peak.heap>>20, peak.mem>>20)
 
 	units, diags := read.ReadUnits("city.xlsx", data, rs, read.UnitsOptions{})
 	if len(diags) > 0 || len(units) != n {

@@ -88,17 +88,17 @@ func cityBlank(r *eval.Result) bool {
 
 // cityWork is what work makes of one judged unit, for each.
 type cityWork struct {
-	full        *eval.Assessment
-	results     []eval.Result // the unit's results, until each has taken what it needs
-	cells       []uint32
-	reported    []bool  // per result: cityReported
-	left        []int32 // results whose rows are left out
-	blanks      []int32 // blank 无数据 rows made, left out at the end if no unit reported them
-	width       int
-	own         bool
-	rows        []byte         // the 明细 rows made, their styles numbered as in keys
-	keys        []cityStyleKey // the styles of rows
-	nrows       int
+	full     *eval.Assessment
+	results  []eval.Result // the unit's results, until each has taken what it needs
+	cells    []uint32
+	reported []bool  // per result: cityReported
+	left     []int32 // results whose rows are left out
+	blanks   []int32 // blank 无数据 rows made, left out at the end if no unit reported them
+	width    int
+	own      bool
+	rows     []byte         // the 明细 rows made, their styles numbered as in keys
+	keys     []cityStyleKey // the styles of rows
+	nrows    int
 }
 
 // work makes what the scorecard keeps of a judged unit and its 明细 rows.
