@@ -7,7 +7,6 @@ import (
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
-	"github.com/shopspring/decimal"
 )
 
 // unitsFigure reads one figure of a streamed cell into act, with the unit
@@ -66,18 +65,14 @@ func cellFigure(unit string, ind *rules.Indicator, act *eval.Actual, field eval.
 			act.Growth = v
 		}
 	case eval.FieldRank:
-		v, err := cell.ParseCellNumber(c.raw, false)
-		if err == nil && v.Valid && (!v.Decimal.IsInteger() || v.Decimal.LessThan(decimal.NewFromInt(1)) ||
-			v.Decimal.GreaterThan(decimal.NewFromInt(1_000_000))) {
-			err = fmt.Errorf("“%s”不是正整数", c.raw)
-		}
+		n, err := cell.ParseCellRank(c.raw)
 		if err != nil {
 			return bad("名次填正整数，第1名填 1", "%s 的%s：%v", who(), title, err)
 		}
-		if !v.Valid {
+		if n == 0 {
 			return false
 		}
-		act.Rank = int(v.Decimal.IntPart())
+		act.Rank = n
 	case eval.FieldDone:
 		v, err := cell.ParseCellYesNo(c.raw)
 		if err != nil {
