@@ -174,6 +174,17 @@ func conventionsNode(c Conventions) *yaml.Node {
 	m.add("plausible_growth", encNum(c.PlausibleGrowth))
 	m.add("plausible_ratio", encNum(c.PlausibleRatio))
 	m.add("progress_tolerance", encNum(c.ProgressTolerance))
+	m.add("plausible_target_ratio", encNum(c.PlausibleTargetRatio))
+	m.add("positive_near_miss", encBool(c.PositiveNearMiss))
+	m.add("ceiling_near_miss", encBool(c.CeilingNearMiss))
+	m.add("strict_near_miss", encBool(c.StrictNearMiss))
+	for _, w := range []struct{ key, v string }{{"near_miss_from", string(c.NearMissFrom)},
+		{"approx_lower", string(c.ApproxLower)}, {"late_milestone", string(c.LateMilestone)},
+		{"city_rank", string(c.CityRank)}} {
+		if w.v != "" {
+			m.add(w.key, encStr(w.v))
+		}
+	}
 	if len(c.Grades) > 0 {
 		grades := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, g := range c.Grades {
@@ -220,6 +231,9 @@ func indicatorNode(ind *Indicator) *yaml.Node {
 	}
 	if ind.DeriveGrowth {
 		m.add("derive_growth", encBool(true))
+	}
+	if ind.Deflator.Valid {
+		m.add("deflator", encNum(ind.Deflator.Decimal))
 	}
 	m.add("weight", encNum(ind.Weight))
 	m.add("scoring", scoringNode(ind.Scoring))

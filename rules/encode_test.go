@@ -53,6 +53,10 @@ func tricky() *Ruleset {
 	conv.Rounding = HalfUp
 	conv.ApproxTolerance = dec("0.25")
 	conv.TopN = 5
+	conv.PositiveNearMiss, conv.CeilingNearMiss, conv.StrictNearMiss = true, true, true
+	conv.NearMissFrom, conv.ApproxLower = NearMissFromBand, ApproxBand
+	conv.LateMilestone, conv.CityRank = LateNever, RankByTotal
+	conv.PlausibleTargetRatio = dec("1000")
 	rs := &Ruleset{ID: "draft-2019", Title: "yes", Entity: "某某区", Year: 2019, Source: "seeds/x.txt", Conventions: conv}
 	add := func(ind Indicator) {
 		if ind.Category == "" {
@@ -93,6 +97,8 @@ func tricky() *Ruleset {
 	add(Indicator{ID: "t_rank", Name: "排名", Measure: Rank, Unit: "名", Polarity: Lower, Target: Target{Kind: TopN, N: 2}})
 	add(Indicator{ID: "t_yes", Name: "约束性指标", Measure: YesNo, Unit: "是/否", Target: Target{Kind: Verdict, Text: "完成, 市定{目标}: [是] #1"}})
 	add(Indicator{ID: "t_date", Name: "开工", Measure: Milestone, Unit: "日期", Target: Target{Kind: ByDate, Due: "2019-04"}})
+	add(Indicator{ID: "t_real", Name: "居民可支配收入", Measure: Growth, Unit: "%", Precision: 1, LevelUnit: "元", DeriveGrowth: true,
+		Deflator: nullDec("2.90"), Target: Target{Kind: InStep, With: "gdp_growth"}})
 	add(Indicator{ID: "t_derive", Name: "收入", Measure: Growth, Unit: "%", Precision: 2, LevelUnit: "万元", DeriveGrowth: true,
 		Target: Target{Kind: AtLeast, Value: dec("3.62")}, Scoring: Scoring{Method: Ratio}, Weight: dec("0.5")})
 	return rs

@@ -174,8 +174,13 @@ type Indicator struct {
 	// and last year's levels when the rate is missing. Not for indicators
 	// at comparable prices (GDP, 规上工业增加值).
 	DeriveGrowth bool
-	Weight       decimal.Decimal
-	Scoring      Scoring
+	// Deflator is the price rise, in percent, that turns a growth derived
+	// from nominal levels into a real one: (1 + g) ÷ (1 + deflator) − 1.
+	// Without it a derived growth is nominal, and an in_step target, which
+	// compares real rates, is not judged on it.
+	Deflator decimal.NullDecimal
+	Weight   decimal.Decimal
+	Scoring  Scoring
 	// Quote is the sentence of the report the target comes from.
 	Quote string
 	// Note explains a choice made when the rule was drawn up.
@@ -214,6 +219,19 @@ func (ind *Indicator) PeriodKindOf() PeriodKind {
 		return Cumulative
 	}
 	return YearEnd
+}
+
+// LowerIsBetter reports whether a smaller figure is the better one: a
+// rank always (第1名 is best, whatever the polarity says); a 保持稳定增长 or
+// 同步 target never, as both ask for growth; else the polarity.
+func (ind *Indicator) LowerIsBetter() bool {
+	switch {
+	case ind.Measure == Rank:
+		return true
+	case ind.Target.Kind == Positive, ind.Target.Kind == InStep:
+		return false
+	}
+	return ind.Polarity == Lower
 }
 
 // IsRate reports whether the judged figure is in percent, so that gaps are
@@ -284,7 +302,76 @@ type Conventions struct {
 	// 达进度 (on schedule); further above it is 超进度, further below
 	// 欠进度. No written standard sets it. Default 2.
 	ProgressTolerance decimal.Decimal
+	// PlausibleTargetRatio: where there is no last year's level, a level
+	// this many times its target (or at most its inverse) is flagged as
+	// 数据存疑, most likely typed in another unit. Default 100.
+	PlausibleTargetRatio decimal.Decimal
+	// PositiveNearMiss: a growth of 0 or a fall within NearMissPoints of 0
+	// is 基本完成 on a 保持稳定增长 target. Default false: a fall is not
+	// growth (贵阳: negative growth on a growth target scores 0).
+	PositiveNearMiss bool
+	// CeilingNearMiss: a figure over a ceiling (以内, 以下, 不超过) by the
+	// near-miss allowance is 基本完成. Default false: a broken ceiling is
+	// 未完成.
+	CeilingNearMiss bool
+	// StrictNearMiss: a figure that falls short of a strict bound (超过,
+	// 突破, 低于, 不满) by the near-miss allowance, or stops at the number
+	// itself, is 基本完成. Default false: 突破20亿元 is not met at 20.
+	StrictNearMiss bool
+	// NearMissFrom says what the near miss of a 左右 target is measured
+	// from: the stated number (NearMissFromValue, the default: the band
+	// and the near miss do not stack) or the edge of the band.
+	NearMissFrom NearMissFrom
+	// ApproxLower says how a 左右 target on a lower-is-better indicator
+	// (居民消费价格涨幅3%左右) is judged: as a ceiling at value +
+	// tolerance, never 超额完成 (ApproxCeiling, the default), or as a band
+	// on both sides (ApproxBand).
+	ApproxLower ApproxMode
+	// LateMilestone says whether a milestone done after its deadline but
+	// within the assessed year is 基本完成 (LateInYear, the default) or
+	// 未完成 (LateNever). Done after the year it is always 未完成.
+	LateMilestone LateMilestone
+	// CityRank says what units of a city run are ranked on: the score rate
+	// (RankByPercent, the default), comparable when full marks differ, or
+	// the total score.
+	CityRank CityRank
 }
+
+// NearMissFrom names what a 左右 near miss is measured from.
+type NearMissFrom string
+
+// What a 左右 near miss is measured from.
+const (
+	NearMissFromValue NearMissFrom = "value" // the stated number (8.5 of 8.5%左右)
+	NearMissFromBand  NearMissFrom = "band"  // the edge of the band (8.0)
+)
+
+// ApproxMode names how a lower-is-better 左右 target is judged.
+type ApproxMode string
+
+// How a lower-is-better 左右 target is judged.
+const (
+	ApproxCeiling ApproxMode = "ceiling" // met at or below value + tolerance, never exceeded
+	ApproxBand    ApproxMode = "band"    // met within the band, exceeded below value − tolerance
+)
+
+// LateMilestone names how a milestone done late is judged.
+type LateMilestone string
+
+// How a milestone done after its deadline is judged.
+const (
+	LateInYear LateMilestone = "in_year" // 基本完成 when done within the assessed year
+	LateNever  LateMilestone = "never"   // always 未完成
+)
+
+// CityRank names what the units of a city run are ranked on.
+type CityRank string
+
+// What the units of a city run are ranked on.
+const (
+	RankByPercent CityRank = "percent" // the score rate: total ÷ full marks
+	RankByTotal   CityRank = "total"   // the total score
+)
 
 // Ruleset is a work report's targets for one entity and year.
 type Ruleset struct {
@@ -360,15 +447,20 @@ func (rs *Ruleset) TotalWeight() decimal.Decimal {
 // DefaultConventions returns the defaults named in the design.
 func DefaultConventions() Conventions {
 	return Conventions{
-		Rounding:          HalfEven,
-		ApproxTolerance:   decimal.RequireFromString("0.5"),
-		NearMissPoints:    decimal.NewFromInt(1),
-		NearMissRatio:     decimal.RequireFromString("0.9"),
-		InStepTolerance:   decimal.Zero,
-		TopN:              3,
-		PlausibleGrowth:   decimal.NewFromInt(300),
-		PlausibleRatio:    decimal.NewFromInt(10),
-		ProgressTolerance: decimal.NewFromInt(2),
+		Rounding:             HalfEven,
+		ApproxTolerance:      decimal.RequireFromString("0.5"),
+		NearMissPoints:       decimal.NewFromInt(1),
+		NearMissRatio:        decimal.RequireFromString("0.9"),
+		InStepTolerance:      decimal.Zero,
+		TopN:                 3,
+		PlausibleGrowth:      decimal.NewFromInt(300),
+		PlausibleRatio:       decimal.NewFromInt(10),
+		PlausibleTargetRatio: decimal.NewFromInt(100),
+		NearMissFrom:         NearMissFromValue,
+		ApproxLower:          ApproxCeiling,
+		LateMilestone:        LateInYear,
+		CityRank:             RankByPercent,
+		ProgressTolerance:    decimal.NewFromInt(2),
 		Grades: []Grade{
 			{Name: "优秀", Min: decimal.NewFromInt(90)},
 			{Name: "良好", Min: decimal.NewFromInt(80)},

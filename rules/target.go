@@ -33,12 +33,12 @@ func boundOf(rs *Ruleset, ind *Indicator) decimal.Decimal {
 	case AtLeast, AtMost, Above, Below:
 		return t.Value
 	case Approx:
-		if ind.Polarity == Lower {
+		if ind.LowerIsBetter() {
 			return t.Value.Add(rs.Tolerance(ind))
 		}
 		return t.Value.Sub(rs.Tolerance(ind))
 	case Between:
-		if ind.Polarity == Lower {
+		if ind.LowerIsBetter() {
 			return t.High
 		}
 		return t.Low

@@ -3,6 +3,8 @@ package rules
 import (
 	"regexp"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -128,6 +130,18 @@ func validateIndicator(rs *Ruleset, ind *Indicator, ds *Diagnostics) {
 	}
 	if (ind.Scoring.Method == RankPoints || ind.Scoring.Method == Efficacy) && (ind.Measure == YesNo || ind.Measure == Milestone) {
 		ds.Errorf(p, "同组排名计分需要可比的数值或名次", "指标 %s 不能用 %s 计分", ind.ID, ind.Scoring.Method)
+	}
+	if share := ind.Scoring.NearMissShare; share.Valid && (share.Decimal.IsNegative() || !share.Decimal.LessThan(decimal.NewFromInt(1))) {
+		ds.Errorf(p, "写成 0 到 1 之间（不含 1）的比例，如 0.5：基本完成不能得满分",
+			"指标 %s 的 near_miss_share %s 不在 0 到 1 之间", ind.ID, share.Decimal)
+	}
+	if ind.Deflator.Valid {
+		switch {
+		case ind.Measure != Growth || !ind.DeriveGrowth:
+			ds.Warnf(p, "deflator 只用于由总量推算的增速（derive_growth: true）", "指标 %s 的 deflator 不会被使用", ind.ID)
+		case !ind.Deflator.Decimal.GreaterThan(decimal.NewFromInt(-100)):
+			ds.Errorf(p, "写成价格涨幅（%），如 2.9", "指标 %s 的 deflator 必须大于 -100", ind.ID)
+		}
 	}
 	numeric := t.Kind != Positive && t.Kind != TopN && t.Kind != Verdict && t.Kind != ByDate
 	if !numeric && (ind.Scoring.Method == Ratio || ind.Scoring.Method == Points) {

@@ -235,7 +235,7 @@ func (d *decoder) oneOf(n *yaml.Node, key string, words ...string) string {
 
 func (d *decoder) ruleset(n *yaml.Node) *Ruleset {
 	rs := &Ruleset{Conventions: DefaultConventions()}
-	f := d.fields(n, "规则集", "ruleset", "title", "entity", "year", "source", "conventions", "schedule", "indicators")
+	f := d.fields(n, "规则集", rulesetKeys...)
 	d.required(f, n, "规则集", "ruleset", "entity", "year", "indicators")
 	rs.ID = d.str(f["ruleset"], "ruleset")
 	rs.Title = d.str(f["title"], "title")
@@ -260,6 +260,30 @@ func (d *decoder) ruleset(n *yaml.Node) *Ruleset {
 		}
 	}
 	return rs
+}
+
+// conventionWords reads the conventions that are words or yes/no.
+func (d *decoder) conventionWords(f map[string]*yaml.Node, c *Conventions) {
+	flag := func(key string, dst *bool) {
+		if f[key] != nil {
+			*dst = d.boolean(f[key], key)
+		}
+	}
+	flag("positive_near_miss", &c.PositiveNearMiss)
+	flag("ceiling_near_miss", &c.CeilingNearMiss)
+	flag("strict_near_miss", &c.StrictNearMiss)
+	if v := d.oneOf(f["near_miss_from"], "near_miss_from", string(NearMissFromValue), string(NearMissFromBand)); v != "" {
+		c.NearMissFrom = NearMissFrom(v)
+	}
+	if v := d.oneOf(f["approx_lower"], "approx_lower", string(ApproxCeiling), string(ApproxBand)); v != "" {
+		c.ApproxLower = ApproxMode(v)
+	}
+	if v := d.oneOf(f["late_milestone"], "late_milestone", string(LateInYear), string(LateNever)); v != "" {
+		c.LateMilestone = LateMilestone(v)
+	}
+	if v := d.oneOf(f["city_rank"], "city_rank", string(RankByPercent), string(RankByTotal)); v != "" {
+		c.CityRank = CityRank(v)
+	}
 }
 
 // PeriodCodes are the periods a schedule may name, in order.
@@ -287,12 +311,11 @@ func (d *decoder) schedule(n *yaml.Node) map[string]decimal.Decimal {
 }
 
 func (d *decoder) conventions(n *yaml.Node, c *Conventions) {
-	f := d.fields(n, "conventions", "rounding", "approx_tolerance", "near_miss_points",
-		"near_miss_ratio", "in_step_tolerance", "top_n", "grades", "plausible_growth", "plausible_ratio",
-		"progress_tolerance")
+	f := d.fields(n, "conventions", conventionKeys...)
 	if v := d.oneOf(f["rounding"], "rounding", string(HalfEven), string(HalfUp)); v != "" {
 		c.Rounding = Rounding(v)
 	}
+	d.conventionWords(f, c)
 	set := func(key string, dst *decimal.Decimal) {
 		if v, ok := d.number(f[key], key); ok {
 			if v.IsNegative() {
@@ -309,9 +332,14 @@ func (d *decoder) conventions(n *yaml.Node, c *Conventions) {
 	set("plausible_growth", &c.PlausibleGrowth)
 	set("plausible_ratio", &c.PlausibleRatio)
 	set("progress_tolerance", &c.ProgressTolerance)
-	if f["plausible_ratio"] != nil && c.PlausibleRatio.LessThanOrEqual(decimal.NewFromInt(1)) {
-		d.errorf(f["plausible_ratio"], "写成大于 1 的倍数，如 10", "plausible_ratio 必须大于 1")
+	set("plausible_target_ratio", &c.PlausibleTargetRatio)
+	ratio := func(key string, v decimal.Decimal) {
+		if f[key] != nil && v.LessThanOrEqual(decimal.NewFromInt(1)) {
+			d.errorf(f[key], "写成大于 1 的倍数，如 10", "%s 必须大于 1", key)
+		}
 	}
+	ratio("plausible_ratio", c.PlausibleRatio)
+	ratio("plausible_target_ratio", c.PlausibleTargetRatio)
 	if f["near_miss_ratio"] != nil && c.NearMissRatio.GreaterThan(decimal.NewFromInt(1)) {
 		d.errorf(f["near_miss_ratio"], "写成 0 到 1 之间的比例，如 0.9", "near_miss_ratio 不能大于 1")
 	}
@@ -331,7 +359,7 @@ func (d *decoder) conventions(n *yaml.Node, c *Conventions) {
 		}
 		c.Grades = nil
 		for _, item := range g.Content {
-			gf := d.fields(item, "等级", "name", "min")
+			gf := d.fields(item, "等级", gradeKeys...)
 			d.required(gf, item, "等级", "name", "min")
 			name := d.str(gf["name"], "name")
 			min, _ := d.number(gf["min"], "min")
@@ -344,9 +372,23 @@ func (d *decoder) conventions(n *yaml.Node, c *Conventions) {
 	}
 }
 
+// The keys the decoder accepts, by where they stand.
+var (
+	rulesetKeys    = []string{"ruleset", "title", "entity", "year", "source", "conventions", "schedule", "indicators"}
+	conventionKeys = []string{"rounding", "approx_tolerance", "near_miss_points", "near_miss_ratio",
+		"in_step_tolerance", "top_n", "grades", "plausible_growth", "plausible_ratio", "plausible_target_ratio",
+		"positive_near_miss", "ceiling_near_miss", "strict_near_miss", "near_miss_from", "approx_lower",
+		"late_milestone", "city_rank", "progress_tolerance"}
+	gradeKeys    = []string{"name", "min"}
+	baselineKeys = []string{"level", "growth"}
+	targetKeys   = []string{"kind", "value", "low", "high", "tolerance", "with", "n", "due", "years", "text"}
+	scoringKeys  = []string{"method", "base", "per_point", "max", "min", "near_miss_share", "step",
+		"satisfactory", "allowable"}
+)
+
 var indicatorKeys = []string{"id", "name", "aliases", "category", "group", "measure", "unit",
 	"level_unit", "precision", "polarity", "target", "baseline", "derive_growth", "weight",
-	"scoring", "quote", "note", "lead", "partners", "leaders", "todo", "veto", "period"}
+	"scoring", "quote", "note", "lead", "partners", "leaders", "todo", "veto", "period", "deflator"}
 
 func (d *decoder) indicator(n *yaml.Node) *Indicator {
 	ind := &Indicator{Pos: d.pos(n), Polarity: Higher, Group: GroupHeadline}
@@ -380,12 +422,9 @@ func (d *decoder) indicator(n *yaml.Node) *Indicator {
 	}
 	if t := f["target"]; t != nil {
 		ind.Target = d.target(t)
-		if f["polarity"] == nil && (ind.Target.Kind == AtMost || ind.Target.Kind == Below || ind.Target.Kind == TopN) {
-			ind.Polarity = Lower
-		}
 	}
 	if b := f["baseline"]; b != nil {
-		bf := d.fields(b, "baseline", "level", "growth")
+		bf := d.fields(b, "baseline", baselineKeys...)
 		ind.Baseline.Level = d.nullNumber(bf["level"], "baseline.level")
 		ind.Baseline.Growth = d.nullNumber(bf["growth"], "baseline.growth")
 	}
@@ -406,7 +445,39 @@ func (d *decoder) indicator(n *yaml.Node) *Indicator {
 	ind.Todo = d.strings(f["todo"], "todo")
 	ind.Veto = d.boolean(f["veto"], "veto")
 	ind.Period = PeriodKind(d.oneOf(f["period"], "period", string(Cumulative), string(RateTarget), string(YearEnd)))
+	ind.Deflator = d.nullNumber(f["deflator"], "deflator")
+	if f["polarity"] == nil {
+		d.defaultPolarity(ind, f)
+	}
 	return ind
+}
+
+// defaultPolarity sets the polarity of an indicator whose rule does not
+// say it (f), from what is measured: a rank and a ceiling (以内, 以下) are
+// lower-is-better, anything else higher-is-better. Where units are ranked
+// by a figure that is not itself a rank — a 前列 target, rank_points or
+// efficacy scoring — the direction decides the ranks, and a warning says
+// it is only a default.
+func (d *decoder) defaultPolarity(ind *Indicator, f map[string]*yaml.Node) {
+	switch {
+	case ind.Measure == Rank, ind.Target.Kind == AtMost, ind.Target.Kind == Below:
+		ind.Polarity = Lower
+		return
+	case ind.Target.Kind == Positive, ind.Target.Kind == InStep:
+		return // growth is wanted: higher is better, whatever is written
+	}
+	at := f["target"]
+	switch m := ind.Scoring.Method; {
+	case ind.Target.Kind == TopN:
+	case m == RankPoints, m == Efficacy:
+		at = f["scoring"]
+	default:
+		return
+	}
+	if at != nil {
+		d.diags.Warnf(d.pos(at), "越低越好的指标（如 PM2.5 浓度、能耗）写 polarity: lower；越高越好的写 polarity: higher",
+			"指标 %s 按%s在各单位间排名：规则没有写 polarity，按越高越好排名（数值最大的为第1名）", ind.ID, ind.Name)
+	}
 }
 
 var (
@@ -426,7 +497,7 @@ const GroupTasks = "重点工作任务"
 
 func (d *decoder) target(n *yaml.Node) Target {
 	var t Target
-	f := d.fields(n, "target", "kind", "value", "low", "high", "tolerance", "with", "n", "due", "years", "text")
+	f := d.fields(n, "target", targetKeys...)
 	if n.Kind != yaml.MappingNode {
 		return t
 	}
@@ -491,8 +562,7 @@ func (d *decoder) target(n *yaml.Node) Target {
 }
 
 func (d *decoder) scoring(n *yaml.Node, s *Scoring) {
-	f := d.fields(n, "scoring", "method", "base", "per_point", "max", "min", "near_miss_share",
-		"step", "satisfactory", "allowable")
+	f := d.fields(n, "scoring", scoringKeys...)
 	if m := d.oneOf(f["method"], "scoring.method", string(PassFail), string(Ratio), string(Points),
 		string(RankPoints), string(Efficacy)); m != "" {
 		s.Method = ScoreMethod(m)

@@ -182,6 +182,16 @@ func TestParseDiagnostics(t *testing.T) {
 			[]string{"target.due 的值 \"2019-13\" 不是日期"}},
 		{"grades without zero", strings.Replace(minimal, "year: 2019", "year: 2019\nconventions:\n  grades: [{name: 好, min: 60}]", 1),
 			[]string{"grades 必须有一档从 0 分起"}},
+		{"near miss share of the whole weight", strings.Replace(minimal, "weight: 10", "weight: 10\n    scoring: {method: pass_fail, near_miss_share: 1}", 1),
+			[]string{"指标 revenue_growth 的 near_miss_share 1 不在 0 到 1 之间（提示: 写成 0 到 1 之间（不含 1）的比例，如 0.5：基本完成不能得满分）"}},
+		{"unknown convention word", strings.Replace(minimal, "year: 2019", "year: 2019\nconventions:\n  city_rank: percnt", 1),
+			[]string{"city_rank 的值 \"percnt\" 无效（提示: 是不是 percent？"}},
+		{"convention not yes or no", strings.Replace(minimal, "year: 2019", "year: 2019\nconventions:\n  ceiling_near_miss: 1", 1),
+			[]string{"ceiling_near_miss 应当是 true 或 false"}},
+		{"plausible target ratio", strings.Replace(minimal, "year: 2019", "year: 2019\nconventions:\n  plausible_target_ratio: 1", 1),
+			[]string{"plausible_target_ratio 必须大于 1"}},
+		{"deflator", strings.Replace(minimal, "weight: 10", "weight: 10\n    derive_growth: true\n    level_unit: 亿元\n    deflator: -100", 1),
+			[]string{"指标 revenue_growth 的 deflator 必须大于 -100"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -252,5 +262,48 @@ func TestQuotesOccurInSeed(t *testing.T) {
 		if ind.Quote == "" || !strings.Contains(string(seed), ind.Quote) {
 			t.Errorf("%s quotes %q, which is not in %s", ind.ID, ind.Quote, rs.Source)
 		}
+	}
+}
+
+// TestDefaultPolarity: a rule without polarity takes it from what is
+// measured, and rules check warns where units are ranked by a figure whose
+// direction is only that default (issue 11 item 5).
+func TestDefaultPolarity(t *testing.T) {
+	tests := []struct {
+		name, measure, unit, target, scoring string
+		polarity                             Polarity
+		warn                                 bool
+	}{
+		{"a rank", "rank", "名", "{kind: top_n}", "pass_fail", Lower, false},
+		{"a rank ceiling", "rank", "名", "{kind: at_most, value: 3}", "pass_fail", Lower, false},
+		{"a ceiling", "level", "%", "{kind: at_most, value: 4}", "ratio", Lower, false},
+		{"a floor", "growth", "%", "{kind: at_least, value: 8}", "ratio", Higher, false},
+		{"前列 on a growth rate", "growth", "%", "{kind: top_n, n: 3}", "pass_fail", Higher, true},
+		{"rank points on a growth rate", "growth", "%", "{kind: at_least, value: 8}", "rank_points", Higher, true},
+		{"efficacy on a level", "level", "人", "{kind: at_least, value: 100}", "efficacy", Higher, true},
+		{"rank points on a rank", "rank", "名", "{kind: top_n}", "rank_points", Lower, false},
+		{"rank points on 同步", "growth", "%", "{kind: in_step, with: other}", "rank_points", Higher, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "ruleset: p\nentity: 测试区\nyear: 2019\nindicators:\n" +
+				"  - {id: other, name: 地区生产总值, category: 总量, measure: growth, unit: \"%\", polarity: higher, target: {kind: at_least, value: 8}, weight: 1}\n" +
+				"  - {id: x, name: 指标, category: 总量, measure: " + tc.measure + ", unit: \"" + tc.unit + "\", target: " + tc.target +
+				", weight: 1, scoring: {method: " + tc.scoring + "}}\n"
+			rs, diags := Parse("p.yaml", []byte(src))
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			if got := rs.Indicator("x").Polarity; got != tc.polarity {
+				t.Errorf("polarity %s, want %s", got, tc.polarity)
+			}
+			warned := strings.Contains(diags.Error(), "规则没有写 polarity，按越高越好排名")
+			if warned != tc.warn {
+				t.Errorf("warned %v, want %v: %v", warned, tc.warn, diags)
+			}
+			if tc.warn && !strings.Contains(diags.Error(), "p.yaml:6:") {
+				t.Errorf("warning not on the rule's line: %v", diags)
+			}
+		})
 	}
 }
