@@ -190,6 +190,9 @@ func (j *judge) result(k int) *Result {
 // it has come, not whether it was missed.
 func (j *judge) progressText(ind *rules.Indicator, r *Result) string {
 	s := strconv.Itoa(ind.Target.Years) + "年内目标（至" + strconv.Itoa(j.rs.Year+ind.Target.Years-1) + "年）"
+	if why := j.suspect[ind.ID]; why != "" && !r.Value.Valid {
+		return s + "，本年进度数据存疑，未采用: " + why + "；尚未到期，不计分"
+	}
 	if !r.Value.Valid {
 		return s + "，未填报本年进度，尚未到期，不计分"
 	}
@@ -234,6 +237,11 @@ func (j *judge) value(ind *rules.Indicator, act *Actual, r *Result) {
 	case missNotDerivable:
 		j.problem(act.Source(FieldLevel), ind.ID, "填报统计部门公布的本年增速(%)",
 			"%s 缺少本年增速：该增速按可比价（可比口径）计算，不能由现价总量推算", ind.Name)
+	case missNominal:
+		j.problem(act.Source(FieldLevel), ind.ID, "填报统计部门公布的本年实际增速(%)，或在规则中为该指标写出 deflator（价格涨幅，%）",
+			"%s 缺少本年实际增速：由本年%s%s与上年%s%s推算的是名义增长%s%%，同步按实际增速比较，未作判定",
+			ind.Name, act.Level.Decimal, ind.LevelUnit, r.PrevLevel.Decimal, ind.LevelUnit,
+			fmtNum(j.round(nominalGrowth(act.Level.Decimal, r.PrevLevel.Decimal), ind.Precision), ind.Precision))
 	case missNoPrevLevel:
 		j.problem(act.Source(FieldLevel), ind.ID, "填报上年实际值或本年增速(%)",
 			"%s 缺少本年增速，也没有可用的上年实际值，无法推算", ind.Name)
@@ -250,7 +258,25 @@ const (
 	missNone         figureMiss = iota
 	missNotDerivable            // the rule does not allow deriving it
 	missNoPrevLevel             // no usable last year's level
+	missNominal                 // a nominal growth where a real one is wanted (同步 without a deflator)
 )
+
+// nominalOnly reports whether a growth derived from ind's levels would be
+// nominal where the target compares real rates: 同步 without a deflator.
+func nominalOnly(ind *rules.Indicator) bool {
+	return ind.Target.Kind == rules.InStep && !ind.Deflator.Valid
+}
+
+// nominalGrowth is (level − prev) / prev × 100, prev being positive.
+func nominalGrowth(level, prev decimal.Decimal) decimal.Decimal {
+	return divRound(level.Sub(prev).Mul(hundred), prev, divPrecision)
+}
+
+// realGrowth is the growth from prev to level less a price rise of
+// deflator percent: (level / prev) / (1 + deflator / 100) × 100 − 100.
+func realGrowth(level, prev, deflator decimal.Decimal) decimal.Decimal {
+	return divRound(level.Mul(hundred).Mul(hundred), prev.Mul(hundred.Add(deflator)), divPrecision).Sub(hundred)
+}
 
 // rawFigure is the judged figure of ind before rounding, from screened
 // actuals: the reported figure, or a growth derived from this year's level
@@ -272,8 +298,13 @@ func rawFigure(ind *rules.Indicator, act *Actual, prev decimal.NullDecimal) (raw
 		if !prev.Valid || prev.Decimal.Sign() <= 0 {
 			return raw, false, missNoPrevLevel
 		}
-		p := prev.Decimal
-		g := divRound(act.Level.Decimal.Sub(p).Mul(hundred), p, divPrecision)
+		if nominalOnly(ind) {
+			return raw, false, missNominal
+		}
+		g := nominalGrowth(act.Level.Decimal, prev.Decimal)
+		if ind.Deflator.Valid {
+			g = realGrowth(act.Level.Decimal, prev.Decimal, ind.Deflator.Decimal)
+		}
 		return decimal.NewNullDecimal(g), true, missNone
 	case rules.Level:
 		if act.Level.Valid {
@@ -358,18 +389,25 @@ func (j *judge) position(id string) int {
 	return -1
 }
 
-// milestone judges a dated step: on time, late, or not done.
+// milestone judges a dated step: on time; late within the assessed year
+// (基本完成, unless the ruleset's late_milestone says never); late after
+// the assessed year, or not done (未完成).
 func (j *judge) milestone(ind *rules.Indicator, r *Result) {
 	due := ind.Target.Due
+	yearEnd := dateKey(strconv.Itoa(j.a.Year) + "-12") // its last day, as a month is read
 	switch {
+	case r.Date != "" && dateKey(r.Date) <= dateKey(due):
+		r.Status = Met
+		r.Explanation = r.Date + " 完成，按期（要求 " + dueText(due) + " 前）"
+	case r.Date != "" && dateKey(r.Date) > yearEnd:
+		r.Status = Missed
+		r.Explanation = r.Date + " 完成，晚于要求的 " + dueText(due) + "，且在考核年度（" + strconv.Itoa(j.a.Year) + "年）之后，未完成"
+	case r.Date != "" && j.rs.Conventions.LateMilestone == rules.LateNever:
+		r.Status = Missed
+		r.Explanation = r.Date + " 完成，晚于要求的 " + dueText(due) + "，未完成"
 	case r.Date != "":
-		if dateKey(r.Date) <= dateKey(due) {
-			r.Status = Met
-			r.Explanation = r.Date + " 完成，按期（要求 " + dueText(due) + " 前）"
-		} else {
-			r.Status = NearlyMet
-			r.Explanation = r.Date + " 完成，晚于要求的 " + dueText(due)
-		}
+		r.Status = NearlyMet
+		r.Explanation = r.Date + " 完成，晚于要求的 " + dueText(due)
 	case r.Done != nil && *r.Done:
 		r.Status = Met
 		r.Explanation = "填报为已完成，未填完成日期（要求 " + dueText(due) + " 前）"
@@ -402,7 +440,7 @@ func (j *judge) score(ind *rules.Indicator, r *Result) {
 	w := ind.Weight
 	s := ind.Scoring
 	r.Score = decimal.Zero
-	if r.Status == NoData {
+	if r.Status == NoData || r.Status == Suspect {
 		return
 	}
 	met := r.Status == Met || r.Status == Exceeded
@@ -422,7 +460,7 @@ func (j *judge) score(ind *rules.Indicator, r *Result) {
 		if !r.Bound.Valid || !r.Bound.Decimal.IsPositive() || !r.Value.Valid {
 			break // nothing to divide by: a miss scores 0
 		}
-		att := attainment(r.Value.Decimal, r.Bound.Decimal, ind.Polarity == rules.Lower)
+		att := attainment(r.Value.Decimal, r.Bound.Decimal, ind.LowerIsBetter())
 		r.Score = w.Mul(clamp(att, decimal.Zero, one))
 	case rules.Points:
 		base := orDefault(s.Base, w)
@@ -438,11 +476,11 @@ func (j *judge) score(ind *rules.Indicator, r *Result) {
 		var over decimal.Decimal // 个百分点, or % of completion, beyond the bound
 		if ind.IsRate() {
 			over = r.Value.Decimal.Sub(r.Bound.Decimal)
-			if ind.Polarity == rules.Lower {
+			if ind.LowerIsBetter() {
 				over = over.Neg()
 			}
 		} else if r.Bound.Decimal.IsPositive() {
-			over = attainment(r.Value.Decimal, r.Bound.Decimal, ind.Polarity == rules.Lower).Sub(one).Mul(hundred)
+			over = attainment(r.Value.Decimal, r.Bound.Decimal, ind.LowerIsBetter()).Sub(one).Mul(hundred)
 		}
 		r.Score = clamp(base.Add(s.PerPoint.Decimal.Mul(over)), min, max)
 	case rules.RankPoints:
@@ -459,7 +497,15 @@ func (j *judge) score(ind *rules.Indicator, r *Result) {
 		r.Score = j.efficacy(ind, r)
 	}
 	r.Score = j.round(r.Score, 2)
+	if !met && w.IsPositive() && cmpDec(r.Score, w) >= 0 {
+		// Status and score never disagree: below 完成 is never full marks,
+		// whatever the method (突破X at X itself, the first of the peers).
+		r.Score = decimal.Max(w.Sub(scoreStep), decimal.Zero)
+	}
 }
+
+// scoreStep is the smallest step of a score, which is kept to 0.01.
+var scoreStep = decimal.New(1, -2)
 
 // clamp is decimal.Max(lo, decimal.Min(hi, d)): on a tie it keeps hi,
 // then lo, as those do.
@@ -577,7 +623,7 @@ func (r *Result) reported() bool {
 }
 
 // statusCount is len(Statuses).
-const statusCount = 6
+const statusCount = 7
 
 // statusIndex is the position of a status word in Statuses, or -1.
 func statusIndex(s Status) int {
@@ -592,8 +638,10 @@ func statusIndex(s Status) int {
 		return 3
 	case NoData:
 		return 4
-	case InProgress:
+	case Suspect:
 		return 5
+	case InProgress:
+		return 6
 	}
 	return -1
 }
@@ -607,7 +655,7 @@ func (a *Assessment) score(t *tally) (total, full, percent decimal.Decimal, grad
 	total, full = t.total.value(), t.full.value()
 	counts = make([]StatusCount, 0, len(Statuses))
 	for k, s := range Statuses {
-		if s == InProgress && t.n[k] == 0 {
+		if (s == InProgress || s == Suspect) && t.n[k] == 0 {
 			continue
 		}
 		counts = append(counts, StatusCount{Status: s, Count: t.n[k]})

@@ -23,7 +23,8 @@ func TestVerdict(t *testing.T) {
 		{"not reported", nil, "完成市定目标", NoData, "未填报是否完成"},
 		{"yes", yes(true), "完成市定目标", Met, "填报为已完成市定目标"},
 		{"no", yes(false), "完成市定目标", Missed, "填报为未完成市定目标"},
-		{"yes without target text", yes(true), "", Met, "填报为已"},
+		{"yes without target text", yes(true), "", Met, "填报为已完成"},
+		{"no without target text", yes(false), "", Missed, "填报为未完成"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -40,19 +41,23 @@ func TestRankVerdict(t *testing.T) {
 		name     string
 		rank, n  int
 		reported bool
+		scope    string
 		status   Status
 		explain  string
 	}{
-		{"no peer rank", 0, 3, false, NoData, "没有同组单位的排名（须多单位评估）或填报的名次"},
-		{"no reported rank", 0, 3, true, NoData, "未填报名次"},
-		{"first", 1, 3, true, Met, "全市第1名，在前3名之内（前列按前3名计）"},
-		{"last place inside", 3, 3, true, Met, "全市第3名，在前3名之内（前列按前3名计）"},
-		{"one place out", 4, 3, true, Missed, "全市第4名，未进入前3名（前列按前3名计）"},
-		{"peer rank inside a wider top", 4, 5, false, Met, "全市第4名，在前5名之内（前列按前5名计）"},
+		{"no peer rank", 0, 3, false, "", NoData, "没有同组单位的排名（须多单位评估）或填报的名次"},
+		{"no reported rank", 0, 3, true, "全市", NoData, "未填报名次"},
+		{"first", 1, 3, true, "全市", Met, "全市第1名，在前3名之内（前列按前3名计）"},
+		{"last place inside", 3, 3, true, "全市", Met, "全市第3名，在前3名之内（前列按前3名计）"},
+		{"one place out", 4, 3, true, "全市", Missed, "全市第4名，未进入前3名（前列按前3名计）"},
+		// Issue 11 (i): the sentence names the peer group, not always 全市.
+		{"peer rank inside a wider top", 4, 5, false, "6个参评单位中", Met, "6个参评单位中第4名，在前5名之内（前列按前5名计）"},
+		{"province rank", 2, 3, true, "全省", Met, "全省第2名，在前3名之内（前列按前3名计）"},
+		{"rank without a named group", 2, 3, true, "", Met, "第2名，在前3名之内（前列按前3名计）"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			st, why := rankVerdict(tc.rank, tc.n, tc.reported)
+			st, why := rankVerdict(tc.rank, tc.n, tc.reported, tc.scope)
 			if st != tc.status || why != tc.explain {
 				t.Errorf("rankVerdict = %s %q, want %s %q", st, why, tc.status, tc.explain)
 			}
@@ -235,6 +240,7 @@ func TestGapAndCompletion(t *testing.T) {
 	positive := &rules.Indicator{Unit: "%", Target: rules.Target{Kind: rules.Positive}}
 	level := &rules.Indicator{Unit: "人", Target: rules.Target{Kind: rules.AtLeast}}
 	lowerLevel := &rules.Indicator{Unit: "吨", Polarity: rules.Lower, Target: rules.Target{Kind: rules.AtMost}}
+	lowerInStep := &rules.Indicator{Unit: "%", Polarity: rules.Lower, Target: rules.Target{Kind: rules.InStep}}
 	tests := []struct {
 		name                 string
 		ind                  *rules.Indicator
@@ -255,6 +261,8 @@ func TestGapAndCompletion(t *testing.T) {
 		{"completion half-even", level, "8", "0.0004", rules.HalfEven, "0", "%", "0"},
 		{"completion half-up", level, "8", "0.0004", rules.HalfUp, "0.01", "%", "0.01"},
 		{"completion thirds", level, "3", "1", rules.HalfEven, "33.33", "%", "33.33"},
+		// Issue 11 (c): 同步 is growth whatever the polarity says.
+		{"in step with lower polarity is measured upwards", lowerInStep, "8", "7", rules.HalfEven, "-1", "个百分点", "87.5"},
 	}
 	str := func(n decimal.NullDecimal) string {
 		if !n.Valid {
@@ -264,7 +272,7 @@ func TestGapAndCompletion(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			gap, unit, completion := gapAndCompletion(tc.ind, num(tc.reference), num(tc.v), tc.rounding)
+			gap, unit, completion := gapAndCompletion(tc.ind, tc.ind.LowerIsBetter(), num(tc.reference), num(tc.v), tc.rounding)
 			if str(gap) != tc.gap || unit != tc.unit || str(completion) != tc.completed {
 				t.Errorf("gap %q %s, completion %q; want %q %s, %q", str(gap), unit, str(completion), tc.gap, tc.unit, tc.completed)
 			}
@@ -278,8 +286,14 @@ func TestStatusOfAim(t *testing.T) {
 	lowerRate := &rules.Indicator{Unit: "%", Polarity: rules.Lower}
 	level := &rules.Indicator{Unit: "人"}
 	lowerLevel := &rules.Indicator{Unit: "吨", Polarity: rules.Lower}
-	floor := func(x string, met bool) aim { return aim{bound: num(x), edge: num(x), hasEdge: true, met: met} }
-	ceiling := func(x string, met bool) aim { return aim{bound: num(x), met: met} }
+	// floor aims at x with a near miss; ceiling at x, lower is better,
+	// with a near miss only when asked for (ceiling_near_miss).
+	floor := func(x string, met bool) aim {
+		return aim{bound: num(x), near: num(x), edge: num(x), hasEdge: true, met: met, nearMiss: true}
+	}
+	ceiling := func(x string, met, nearMiss bool) aim {
+		return aim{bound: num(x), near: num(x), lower: true, met: met, nearMiss: nearMiss}
+	}
 	tests := []struct {
 		name string
 		ind  *rules.Indicator
@@ -289,20 +303,28 @@ func TestStatusOfAim(t *testing.T) {
 	}{
 		{"beyond the edge", rate, floor("8", true), "8.1", Exceeded},
 		{"at the edge", rate, floor("8", true), "8", Met},
-		{"met without an edge", lowerRate, ceiling("4", true), "1", Met},
+		{"met without an edge", lowerRate, ceiling("4", true, false), "1", Met},
 		{"rate within the near miss", rate, floor("8", false), "7.5", NearlyMet},
 		{"rate at the near miss", rate, floor("8", false), "7", NearlyMet},
 		{"rate beyond the near miss", rate, floor("8", false), "6.9", Missed},
-		{"lower rate within the near miss", lowerRate, ceiling("4", false), "4.6", NearlyMet},
-		{"lower rate beyond", lowerRate, ceiling("4", false), "5.1", Missed},
-		{"rate at a strict bound is a near miss", rate, ceiling("0", false), "0", NearlyMet},
-		{"lower rate on the good side but not met", lowerRate, ceiling("0", false), "-3", NearlyMet},
+		{"lower rate within the near miss", lowerRate, ceiling("4", false, true), "4.6", NearlyMet},
+		{"lower rate beyond", lowerRate, ceiling("4", false, true), "5.1", Missed},
+		// Issue 11: a ceiling has no near miss by default (4.5 against 4%以内).
+		{"ceiling without a near miss", lowerRate, ceiling("4", false, false), "4.5", Missed},
+		// Issue 11 (h): a strict bound at its number is not met and, by
+		// default, not nearly met either (was 基本完成, 差0个百分点).
+		{"rate at a strict bound is missed", rate, aim{bound: num("0"), near: num("0"), strict: true}, "0", Missed},
+		{"rate at a strict bound with strict_near_miss", rate, aim{bound: num("0"), near: num("0"), strict: true, nearMiss: true}, "0", NearlyMet},
 		{"level at the ratio", level, floor("10000", false), "9000", NearlyMet},
 		{"level under the ratio", level, floor("10000", false), "8999", Missed},
-		{"lower level within the ratio", lowerLevel, ceiling("200", false), "220", NearlyMet},
-		{"lower level beyond", lowerLevel, ceiling("200", false), "221", Missed},
+		{"lower level within the ratio", lowerLevel, ceiling("200", false, true), "220", NearlyMet},
+		{"lower level beyond", lowerLevel, ceiling("200", false, true), "221", Missed},
 		{"level against a zero bound", level, floor("0", false), "-1", Missed},
 		{"an edge short of the bound", rate, aim{bound: num("8"), edge: num("6"), hasEdge: true}, "7", Exceeded},
+		// Issue 11: the near miss of a 左右 target is measured from the
+		// stated number (8.5), not from the band's edge (8.0).
+		{"approx near miss from the stated number", rate, aim{bound: num("8"), near: num("8.5"), nearMiss: true}, "7.5", NearlyMet},
+		{"approx beyond the near miss of the stated number", rate, aim{bound: num("8"), near: num("8.5"), nearMiss: true}, "7.4", Missed},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -366,7 +388,12 @@ func TestExplanation(t *testing.T) {
 	lowerRate := &rules.Indicator{Measure: rules.Level, Unit: "%", Precision: 1, Polarity: rules.Lower, Target: rules.Target{Kind: rules.AtMost}}
 	inStep := &rules.Indicator{Measure: rules.Growth, Unit: "%", Precision: 1, Target: rules.Target{Kind: rules.InStep}}
 	level := &rules.Indicator{Measure: rules.Level, Unit: "人", Target: rules.Target{Kind: rules.AtLeast}}
-	target := func(x, desc string) aim { return aim{bound: num(x), edge: num(x), desc: desc} }
+	target := func(x, desc string) aim {
+		return aim{bound: num(x), reference: num(x), near: num(x), edge: num(x), desc: desc}
+	}
+	ceiling := func(x, desc string) aim {
+		return aim{bound: num(x), reference: num(x), near: num(x), lower: true, desc: desc}
+	}
 	tests := []struct {
 		name       string
 		ind        *rules.Indicator
@@ -386,14 +413,16 @@ func TestExplanation(t *testing.T) {
 			"增长7.9%，目标8.5%左右，差0.1个百分点，在1个百分点以内，基本完成"},
 		{"rate missed", rate, Missed, "6.9", "", target("8", "目标8.5%左右"),
 			"增长6.9%，目标8.5%左右，差1.1个百分点，未完成"},
-		{"lower rate missed", lowerRate, Missed, "5.1", "", target("4", "目标4%（含）以内"),
+		{"lower rate missed", lowerRate, Missed, "5.1", "", ceiling("4", "目标4%（含）以内"),
 			"实际5.1%，目标4%（含）以内，差1.1个百分点，未完成"},
 		{"level nearly", level, NearlyMet, "9999", "99.99", target("10000", "目标10000人（含）以上"),
 			"实际9999人，目标10000人（含）以上，完成率99.99%，达到90%，基本完成"},
 		{"level missed", level, Missed, "8999", "89.99", target("10000", "目标10000人（含）以上"),
 			"实际8999人，目标10000人（含）以上，完成率89.99%，未完成"},
+		// Issue 11 (f): no 完成率 against a target of 0 or below; the
+		// shortfall in the unit instead (was "完成率0.00%").
 		{"level missed without a completion", level, Missed, "-1", "", target("0", "目标0人（含）以上"),
-			"实际-1人，目标0人（含）以上，完成率0.00%，未完成"},
+			"实际-1人，目标0人（含）以上，差1人，未完成"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -17,16 +17,20 @@ type Status string
 
 // The status words of the scorecard.
 const (
-	Exceeded   Status = "超额完成"
-	Met        Status = "完成"
-	NearlyMet  Status = "基本完成"
-	Missed     Status = "未完成"
-	NoData     Status = "无数据"
+	Exceeded  Status = "超额完成"
+	Met       Status = "完成"
+	NearlyMet Status = "基本完成"
+	Missed    Status = "未完成"
+	NoData    Status = "无数据"
+	// Suspect is a reported figure left out as implausible (a negative
+	// count, a level a hundred times its target): no verdict, no score,
+	// until it is checked and corrected.
+	Suspect    Status = "数据存疑"
 	InProgress Status = "进行中" // a multi-year goal not yet due, target not yet reached
 )
 
 // Statuses lists the status words in scorecard order.
-var Statuses = []Status{Exceeded, Met, NearlyMet, Missed, NoData, InProgress}
+var Statuses = []Status{Exceeded, Met, NearlyMet, Missed, NoData, Suspect, InProgress}
 
 // Field names a reported figure of an indicator, used to key its source.
 type Field string

@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"maps"
+	"strings"
 
 	"github.com/attain-tool/attain/rules"
 	"github.com/shopspring/decimal"
@@ -107,6 +108,14 @@ func screened(conv rules.Conventions, ind *rules.Indicator, a *Actual, flag func
 			c.Level = decimal.NullDecimal{}
 		}
 	}
+	if c.Level.Valid && !prev.Valid && ind.Measure == rules.Level && levelUnit != "%" {
+		if msg, ok := farFromTarget(conv, ind, c.Level.Decimal); !ok {
+			if flag != nil {
+				flag(FieldLevel, "核对单位（万元与亿元、人与万人）；确实如此的，在规则中写出 baseline.level（上年值）后重新评估", "%s", msg)
+			}
+			c.Level = decimal.NullDecimal{}
+		}
+	}
 	if c.PrevLevel.Valid && c.PrevLevel.Decimal.IsNegative() {
 		if flag != nil {
 			flag(FieldPrevLevel, "上年实际值不能为负数", "%s上年实际值填报为负数 %s", ind.Name, c.PrevLevel.Decimal)
@@ -114,4 +123,76 @@ func screened(conv rules.Conventions, ind *rules.Indicator, a *Actual, flag func
 		c.PrevLevel = decimal.NullDecimal{}
 	}
 	return c, c.Growth != a.Growth || c.Level != a.Level || c.PrevLevel != a.PrevLevel
+}
+
+// farFromTarget checks a level v of ind that has no last year's level to
+// be compared with against its target instead: a level PlausibleTarget-
+// Ratio times its target, or at most its inverse, is most likely typed in
+// another unit (1050000 in a 亿元 cell: a 万元 figure). It returns why,
+// naming the likely unit where one fits, and false; or true. The low side
+// is not checked for a multi-year goal, whose first years may be far from
+// it.
+func farFromTarget(conv rules.Conventions, ind *rules.Indicator, v decimal.Decimal) (string, bool) {
+	t := ind.Target.Value
+	switch ind.Target.Kind {
+	case rules.AtLeast, rules.AtMost, rules.Above, rules.Below, rules.Approx:
+	case rules.Between:
+		t = ind.Target.Low
+	default:
+		return "", true
+	}
+	limit := conv.PlausibleTargetRatio
+	if !t.IsPositive() || !v.IsPositive() || !limit.GreaterThan(one) {
+		return "", true
+	}
+	ratio := divRound(v, t, divPrecision)
+	high := !ratio.LessThan(limit)
+	if !high && (ind.Target.Years > 1 || ratio.Mul(limit).GreaterThan(one)) {
+		return "", true
+	}
+	msg := fmt.Sprintf("%s本年 %s%s 是目标 %s%s 的 %s 倍，又没有上年值可比", ind.Name, v, ind.Unit, t, ind.Unit,
+		ratio.Round(4).String())
+	if unit, factor, ok := likelyUnit(ind.Unit, ratio); ok {
+		msg += fmt.Sprintf("，像是按%s填报的（%s%s 折合 %s%s）", unit, v, unit, v.Mul(factor).String(), ind.Unit)
+	}
+	return msg, false
+}
+
+// unitPrefixes are the multipliers a Chinese unit may carry, with their
+// powers of ten, longest first.
+var unitPrefixes = []struct {
+	word string
+	exp  int32
+}{{"万亿", 12}, {"千万", 7}, {"百万", 6}, {"亿", 8}, {"万", 4}, {"千", 3}, {"", 0}}
+
+// likelyUnit is the unit a figure ratio times what was expected was most
+// likely typed in, of the same kind as unit (亿元 → 万元, 人 → 万人), with
+// the factor that turns a figure in it into unit; false when none fits.
+func likelyUnit(unit string, ratio decimal.Decimal) (string, decimal.Decimal, bool) {
+	base, exp := unit, int32(0)
+	for _, p := range unitPrefixes {
+		if p.word != "" && strings.HasPrefix(unit, p.word) && len(unit) > len(p.word) {
+			base, exp = strings.TrimPrefix(unit, p.word), p.exp
+			break
+		}
+	}
+	want := exp - log10Round(ratio) // the power of ten of the likely unit
+	for _, p := range unitPrefixes {
+		if p.exp == want && p.exp != exp {
+			return p.word + base, decimal.New(1, want-exp), true
+		}
+	}
+	return "", decimal.Zero, false
+}
+
+// sqrt10 is √10, where a power of ten rounds up to the next.
+var sqrt10 = decimal.RequireFromString("3.16227766")
+
+// log10Round is log10 of d > 0 rounded to the nearest integer.
+func log10Round(d decimal.Decimal) int32 {
+	m := int32(d.NumDigits()) + d.Exponent() - 1 // ⌊log10 d⌋
+	if !d.Shift(-m).LessThan(sqrt10) {
+		m++
+	}
+	return m
 }

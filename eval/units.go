@@ -188,7 +188,7 @@ func unitFigures(rs *rules.Ruleset, in Actuals) []figure {
 			continue
 		}
 		v := rs.Conventions.Rounding.Round(raw.Decimal, ind.Precision)
-		if ind.Polarity == rules.Lower {
+		if ind.LowerIsBetter() {
 			v = v.Neg()
 		}
 		out[k] = figure{v, true}
@@ -352,7 +352,7 @@ func (j *judge) efficacy(ind *rules.Indicator, r *Result) decimal.Decimal {
 		sat, allow = s.Satisfactory.Decimal, s.Allowable.Decimal
 	case j.peers != nil && j.peers.Count[ind.ID] > 0:
 		sat, allow = j.peers.Best[ind.ID], j.peers.Worst[ind.ID]
-		if ind.Polarity == rules.Lower { // stored favourable-negated
+		if ind.LowerIsBetter() { // stored favourable-negated
 			sat, allow = sat.Neg(), allow.Neg()
 		}
 	default:

@@ -60,7 +60,7 @@ func refPeerStanding(as []*Assessment) []*Peers {
 				v = decimal.NewFromInt(int64(-r.Rank))
 			case r.Value.Valid && r.Indicator.Measure != rules.Rank:
 				v = r.Value.Decimal
-				if r.Indicator.Polarity == rules.Lower {
+				if r.Indicator.LowerIsBetter() {
 					v = v.Neg()
 				}
 			default:
@@ -412,7 +412,7 @@ func TestUnitFigures(t *testing.T) {
 						want = figure{decimal.NewFromInt(int64(-r.Rank)), true}
 					case r.Indicator.Measure != rules.Rank && r.Value.Valid:
 						want = figure{r.Value.Decimal, true}
-						if r.Indicator.Polarity == rules.Lower {
+						if r.Indicator.LowerIsBetter() {
 							want.v = want.v.Neg()
 						}
 					}

@@ -99,6 +99,9 @@ func (x *extractor) indicator(f found, id, gdp string) (*rules.Indicator, Found)
 	if strings.HasPrefix(ind.Unit, "万") || strings.HasPrefix(ind.Unit, "亿") {
 		note = append(note, "数值和单位照原文，实际值按“"+ind.Unit+"”填报")
 	}
+	if f.kind == rules.Approx && f.polarity == rules.Lower {
+		note = append(note, "控制性目标（越低越好）：“左右”按不超过目标数加容差计，低于目标数为完成，不算超额完成（conventions.approx_lower: ceiling）")
+	}
 	if f.kind == rules.InStep && gdp != "" {
 		note = append(note, "与 "+gdp+" 的增速比较")
 	}

@@ -58,6 +58,7 @@ var scStatusColours = map[eval.Status]scStatusStyle{
 	eval.NearlyMet:  {fill: "FFC000", font: "5A3E00", name: "琥珀"},
 	eval.Missed:     {fill: "E06666", font: "FFFFFF", name: "红"},
 	eval.NoData:     {fill: "BFBFBF", font: "262626", name: "灰"},
+	eval.Suspect:    {fill: "C9B3E6", font: "3B1F5C", name: "紫"},
 	eval.InProgress: {fill: "9DC3E6", font: "1F3864", name: "蓝"},
 }
 
@@ -510,6 +511,7 @@ func scLegend(rs *rules.Ruleset) map[eval.Status]string {
 			c.NearMissPoints, c.NearMissRatio.Mul(decimal.NewFromInt(100))),
 		eval.Missed:     "未达到目标，差距超出基本完成的范围",
 		eval.NoData:     "未填报或无法判断，不得分",
+		eval.Suspect:    "填报值明显不合理，未采用，不得分，须核实更正",
 		eval.InProgress: "多年目标尚未到期，本年显示进度，不计分",
 	}
 }
@@ -719,7 +721,6 @@ func (b *scBook) notes(a *eval.Assessment, opts ScorecardOptions) {
 func scNotes(a *eval.Assessment, opts ScorecardOptions) [][2]string {
 	rs := a.Ruleset
 	c := rs.Conventions
-	hundred := decimal.NewFromInt(100)
 	notes := [][2]string{
 		{"规则集", fmt.Sprintf("%s（%s）", rs.Title, rs.ID)},
 		{"规则来源", cmp.Or(rs.Source, "未注明")},
@@ -740,26 +741,25 @@ func scNotes(a *eval.Assessment, opts ScorecardOptions) [][2]string {
 		[2]string{"“左右”的容差", fmt.Sprintf("±%s（比率类为个百分点）：目标X左右，达到X−%s即为完成，超过X+%s为超额完成",
 			c.ApproxTolerance, c.ApproxTolerance, c.ApproxTolerance) + scOverrides(rs, false)},
 		[2]string{"以上、以内", "“以上”“以内”“以下”含本数（民法典第1259条），“超过”“低于”不含本数"},
-		[2]string{"基本完成", fmt.Sprintf("比率类指标未达到目标但差距不超过%s个百分点；总量类指标达到目标的%s%%及以上",
-			c.NearMissPoints, c.NearMissRatio.Mul(hundred))},
+		[2]string{"基本完成", scNearMissNote(c)},
 		[2]string{"同步", fmt.Sprintf("增速不低于参照指标增速（容差%s个百分点）即为同步", c.InStepTolerance)},
 		[2]string{"前列", fmt.Sprintf("“位于前列”按前%d名计（名次≤%d）；没有成文规定，可在规则集中设置", c.TopN, c.TopN) +
 			scOverrides(rs, true)},
-		[2]string{"稳定增长", "“保持稳定增长”“稳步增长”按增速大于0判定"},
+		[2]string{"稳定增长", scSteadyNote(c)},
 		[2]string{"等级", scGrades(c.Grades)},
-		[2]string{"目标值", "判定完成所需达到的数值：“以上”“以内”目标为目标数，“左右”目标为目标数减（逆向指标为加）容差，区间目标为近端，同步目标为参照增速，前列为名次上限；稳定增长、是否类目标无目标值，记“-”"},
+		[2]string{"目标值", scTargetNote},
 		[2]string{"差距", "比率类指标为实际值与目标数之差，单位为个百分点，正数表示优于目标（逆向指标以低于目标为正）；总量类指标为完成率（%）"},
 		[2]string{"完成率", "实际值÷目标数×100%；逆向指标（越低越好）为(2−实际值÷目标数)×100%；目标数不为正数时不计算"},
 		[2]string{"数据来源", "填报文件、工作表和单元格；“由总量推算”表示未填报增速，按本年与上年总量推算（可比价增速不推算）"},
 	)
+	notes = append(notes, scVerdictNotes(a)...)
 	var dated, multiYear bool
 	for _, ind := range rs.Indicators {
 		dated = dated || ind.Target.Kind == rules.ByDate
 		multiYear = multiYear || ind.Target.Years > 1
 	}
 	if dated {
-		notes = append(notes, [2]string{"时间节点", "“4月份开工”“年底前投产”等按节点所在月份的月底计：不晚于节点完成为完成，" +
-			"晚于节点完成为基本完成，未完成或填报为否为未完成；只填“是”未填日期的按完成计"})
+		notes = append(notes, [2]string{"时间节点", scMilestoneNote(c)})
 	}
 	if multiYear {
 		notes = append(notes, [2]string{"多年目标", "“5年内”“两年内”等目标在最后一年之前未达到的，显示本年累计进度，记为进行中，不计分，" +
@@ -857,7 +857,7 @@ func scMethodText(rs *rules.Ruleset, m rules.ScoreMethod) string {
 	var text string
 	switch m {
 	case rules.Ratio:
-		text = "完成（含超额完成）得满分；未完成按实际值÷目标值×权重计分，逆向指标按(2−实际值÷目标值)×权重，不超过权重，不低于0"
+		text = "完成（含超额完成）得满分；未完成按实际值÷完成所需数值（“左右”目标为容差下沿）×权重计分，逆向指标按(2−实际值÷完成所需数值)×权重，不超过权重，不低于0"
 	case rules.PassFail:
 		text = "完成（含超额完成）得满分，否则不得分"
 		if len(shares) > 0 {

@@ -271,18 +271,18 @@ func writeCitySummary(w io.Writer, s eval.CitySummary) {
 	fmt.Fprintf(w, "等级分布: %s\n\n", strings.Join(grades, "，"))
 }
 
-// cityUsedStatuses lists the statuses in scorecard order, 进行中 only when
-// some unit has it.
+// cityUsedStatuses lists the statuses in scorecard order, 数据存疑 and
+// 进行中 only when some unit has them.
 func cityUsedStatuses(c *eval.City) []eval.Status {
-	inProgress := false
+	used := map[eval.Status]bool{}
 	for _, a := range c.Units {
 		for _, n := range a.Counts {
-			inProgress = inProgress || (n.Status == eval.InProgress && n.Count > 0)
+			used[n.Status] = used[n.Status] || n.Count > 0
 		}
 	}
 	var out []eval.Status
 	for _, s := range eval.Statuses {
-		if s != eval.InProgress || inProgress {
+		if (s != eval.InProgress && s != eval.Suspect) || used[s] {
 			out = append(out, s)
 		}
 	}

@@ -299,7 +299,7 @@ func scSource(r *eval.Result) string {
 }
 
 // StatusOrder is the order in which misses are listed for a leader.
-var StatusOrder = []eval.Status{eval.Missed, eval.NearlyMet, eval.NoData}
+var StatusOrder = []eval.Status{eval.Missed, eval.NearlyMet, eval.Suspect, eval.NoData}
 
 // scCategories is the order of the groups of a work report.
 var scCategories = []rules.Category{rules.CatVolume, rules.CatStructure, rules.CatBenefit, rules.CatLivelihood}

@@ -54,6 +54,12 @@ class Rules:
         self.near_points = Decimal(str(conv.get("near_miss_points", "1")))
         self.near_ratio = Decimal(str(conv.get("near_miss_ratio", "0.9")))
         self.top_n = int(conv.get("top_n", 3))
+        # The verdict conventions of issue 11 (rules.Conventions).
+        self.near_ceiling = bool(conv.get("ceiling_near_miss", False))
+        self.near_strict = bool(conv.get("strict_near_miss", False))
+        self.near_positive = bool(conv.get("positive_near_miss", False))
+        self.near_from_band = conv.get("near_miss_from") == "band"
+        self.approx_band = conv.get("approx_lower") == "band"
         self.rounding = ROUND_HALF_UP if conv.get("rounding") == "half_up" else ROUND_HALF_EVEN
         self.grades = [(g["name"], Decimal(str(g["min"]))) for g in conv.get("grades") or
                        [{"name": "优秀", "min": 90}, {"name": "良好", "min": 80}, {"name": "合格", "min": 60},
@@ -133,7 +139,7 @@ def rank_all(values, lower):
 def judge(rules, ind, act, v, peer_rank, best, worst):
     """Status, gap, completion, score and explanation of one figure."""
     t, s, w = ind["target"], ind["scoring"], ind["weight"]
-    lower = ind.get("polarity") == "lower"
+    lower = ind.get("polarity") == "lower" or ind.get("measure") == "rank"
     rate = ind.get("unit") == "%"
     kind, unit = t.get("kind"), ("%" if ind.get("unit") == "%" else ind.get("unit", ""))
     fav = (lambda a, b: (b - a) if lower else (a - b))
@@ -153,20 +159,30 @@ def judge(rules, ind, act, v, peer_rank, best, worst):
         return st, None, None, (w if st == "完成" else Decimal(0)), "全市第%d名，%s前%d名" % (r, "在" if r <= n else "未进入", n)
     if v is None:
         return "无数据", None, None, Decimal(0), "未填报本年增速" if ind.get("measure") == "growth" else "未填报本年实际值"
+    # near: whether a miss may be 基本完成; frm: what the near miss is measured from.
     if kind in ("at_least", "at_most", "above", "below"):
-        bound = ref = t["value"]
+        bound = ref = frm = t["value"]
         edge = bound if kind == "at_least" else None
         met = fav(v, bound) > 0 if kind in ("above", "below") else fav(v, bound) >= 0
+        near = {"at_least": True, "at_most": rules.near_ceiling}.get(kind, rules.near_strict)
+    elif kind == "approx" and lower and not rules.approx_band:  # a ceiling at value + tolerance
+        ref, bound, edge = t["value"], t["value"] + rules.tol, None
+        frm, near = bound, rules.near_ceiling
+        met = fav(v, bound) >= 0
     elif kind == "approx":
         tol = rules.tol if not lower else -rules.tol
         ref, bound, edge = t["value"], t["value"] - tol, t["value"] + tol
+        frm, near = (bound if rules.near_from_band else ref), True
         met = fav(v, bound) >= 0
     elif kind in ("range", "between"):
-        ref = bound = t["high"] if lower else t["low"]
+        ref = bound = frm = t["high"] if lower else t["low"]
         edge = t["low"] if lower else t["high"]
+        near = True
         met = fav(v, bound) >= 0
     elif kind == "positive":
-        ref = bound = Decimal(0)
+        ref = bound = frm = Decimal(0)
+        lower, near = False, rules.near_positive
+        fav = (lambda a, b: a - b)
         met = v > 0
     else:
         return "无数据", None, None, Decimal(0), "此类目标不在对照脚本之内"
@@ -179,9 +195,11 @@ def judge(rules, ind, act, v, peer_rank, best, worst):
         st = "超额完成"
     elif met:
         st = "完成"
-    elif rate and fav(bound, v) <= rules.near_points:
+    elif not near:
+        st = "未完成"
+    elif rate and fav(frm, v) <= rules.near_points:
         st = "基本完成"
-    elif not rate and bound > 0 and (2 - v / bound if lower else v / bound) >= rules.near_ratio:
+    elif not rate and frm > 0 and (2 - v / frm if lower else v / frm) >= rules.near_ratio:
         st = "基本完成"
     else:
         st = "未完成"
@@ -219,7 +237,10 @@ def score_of(rules, ind, st, v, bound, lower, rate, peer_rank, best, worst):
         score = w * min(max(coef, Decimal(0)), HUNDRED) / HUNDRED
     else:
         score = Decimal(0)
-    return rules.round(score, Decimal("0.01"))
+    score = rules.round(score, Decimal("0.01"))
+    if not met and w > 0 and score >= w:  # below 完成 never earns full marks
+        score = max(w - Decimal("0.01"), Decimal(0))
+    return score
 
 
 def evaluate(rules, order, units):
