@@ -1,10 +1,13 @@
 package eval
 
-// The sentence that explains a judged figure. Every number a sentence
-// quotes is the one the verdict rests on, at the indicator's published
-// decimals.
+// The sentence that explains a judged figure, and the problem raised where
+// rounding at the published precision changed the verdict. Every number a
+// sentence quotes is the one the verdict rests on, at the indicator's
+// published decimals.
 
 import (
+	"strconv"
+
 	"github.com/attain-tool/attain/rules"
 	"github.com/shopspring/decimal"
 )
@@ -96,4 +99,29 @@ func figureText(ind *rules.Indicator, r *Result) string {
 		s = from + "，" + s
 	}
 	return s
+}
+
+// roundingChanged raises a problem where rounding the figure once at its
+// published precision put it on the other side of the target's bound than
+// the figure as reported (GB/T 8170 修约值比较法 against 全数值比较法): the
+// verdict stands on the rounded figure, and the problem gives both.
+func (j *judge) roundingChanged(ind *rules.Indicator, r *Result, a aim) {
+	if !r.Raw.Valid || r.Raw.Decimal.Equal(r.Value.Decimal) || a.meets(r.Raw.Decimal) == a.met {
+		return
+	}
+	u := unitText(ind)
+	p := ind.Precision
+	raw := r.Raw.Decimal.String()
+	what := "填报为"
+	if r.Derived {
+		raw = r.Raw.Decimal.Round(p + 4).String()
+		what = "由总量推算为约"
+	}
+	before := "未达到目标"
+	if a.meets(r.Raw.Decimal) {
+		before = "已达到目标"
+	}
+	j.problem(r.Source, ind.ID, "评估按修约后的数值判定（GB/T 8170 修约值比较法）；如考核要求按全数值比较，请核对后说明",
+		"%s%s%s%s，按发布精度（%s位小数）修约为%s%s后判定为%s；按修约前的数值则%s",
+		ind.Name, what, raw, u, strconv.Itoa(int(p)), fmtNum(r.Value.Decimal, p), u, r.Status, before)
 }

@@ -48,6 +48,7 @@ func (j *judge) judge(ind *rules.Indicator, r *Result) {
 	r.Gap, r.GapUnit, r.Completion = gapAndCompletion(ind, a.lower, a.reference, v, conv.Rounding)
 	r.Status = status(ind, a, v, conv)
 	r.Explanation = explanation(ind, r, a, conv)
+	j.roundingChanged(ind, r, a)
 }
 
 // verdict judges a yes/no target (是/否) on what was reported; a target

@@ -104,9 +104,9 @@ func TestProgress(t *testing.T) {
 		{"growth ahead", def, "H1", "fai_growth", &Actual{ID: "fai_growth", Growth: dec("12.8")},
 			ProgressAhead, "0.8", "50", "增速高于目标0.8个百分点"},
 		{"ceiling kept", def, "H1", "unemployment_rate", &Actual{ID: "unemployment_rate", Level: dec("3.6")},
-			ProgressOnTrack, "0.4", "50", "低于控制目标0.4个百分点"},
+			ProgressOnTrack, "0.4", "50", "低于控制目标0.40个百分点"}, // published at two decimals
 		{"ceiling broken", def, "H1", "unemployment_rate", &Actual{ID: "unemployment_rate", Level: dec("4.3")},
-			ProgressBehind, "-0.3", "50", "高于控制目标0.3个百分点"},
+			ProgressBehind, "-0.3", "50", "高于控制目标0.30个百分点"},
 		{"steady growth kept", def, "H1", "trade_growth", &Actual{ID: "trade_growth", Growth: dec("7.7")},
 			ProgressOnTrack, "7.7", "50", "保持增长"},
 		{"in step behind", def, "H1", "income_growth", &Actual{ID: "income_growth", Growth: dec("8.3")},

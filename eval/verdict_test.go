@@ -92,7 +92,7 @@ var verdictCases = []verdictCase{
 
 	// Ceilings: no near miss by default. Before: 基本完成 with 7 and 6 of 8.
 	{name: "失业率 4.5 against 4%以内", id: "unemployment_rate", acts: []*Actual{{ID: "unemployment_rate", Level: dec("4.5")}},
-		status: Missed, score: "7", why: "实际4.5%，目标4%（含）以内，差0.5个百分点，未完成"},
+		status: Missed, score: "7", why: "实际4.50%，目标4%（含）以内，差0.50个百分点，未完成"},
 	{name: "失业率 5.0 against 4%以内", id: "unemployment_rate", acts: []*Actual{{ID: "unemployment_rate", Level: dec("5.0")}},
 		status: Missed, score: "6"},
 	{name: "ceiling_near_miss allows it",
@@ -222,6 +222,66 @@ func TestOneGapPerRow(t *testing.T) {
 	}
 	if !strings.Contains(r.Explanation, "低于预期目标1.2个百分点") {
 		t.Errorf("explanation %q does not quote the gap of the row", r.Explanation)
+	}
+}
+
+// TestRoundingChangesVerdict: where rounding at the published precision
+// moves a figure across its bound, a problem gives both figures (issue 11
+// item 2). Before: 4.04% was rounded to 4.0 and 完成 without a word.
+func TestRoundingChangesVerdict(t *testing.T) {
+	oneDecimal := rules.Default()
+	oneDecimal.Indicator("unemployment_rate").Precision = 1
+	src := rules.Pos{File: "a.xlsx", Sheet: "填报表", Cell: "E12"}
+	tests := []struct {
+		name    string
+		rs      *rules.Ruleset
+		id      string
+		act     *Actual
+		status  Status
+		problem string // "" for none
+	}{
+		{"4.04% is judged at two decimals", rules.Default(), "unemployment_rate",
+			&Actual{ID: "unemployment_rate", Level: dec("4.04")}, Missed, ""},
+		{"4.04% at one decimal", oneDecimal, "unemployment_rate",
+			&Actual{ID: "unemployment_rate", Level: dec("4.04")}, Met,
+			"城镇登记失业率填报为4.04%，按发布精度（1位小数）修约为4.0%后判定为完成；按修约前的数值则未达到目标"},
+		{"4.004% at two decimals", rules.Default(), "unemployment_rate",
+			&Actual{ID: "unemployment_rate", Level: dec("4.004")}, Met,
+			"城镇登记失业率填报为4.004%，按发布精度（2位小数）修约为4.00%后判定为完成；按修约前的数值则未达到目标"},
+		{"突破20亿元 at 20.004 the other way", rules.Default(), "crossborder_park_turnover",
+			&Actual{ID: "crossborder_park_turnover", Level: dec("20.004")}, Missed,
+			"跨境贸易产业园年交易额填报为20.004亿元，按发布精度（2位小数）修约为20.00亿元后判定为未完成；按修约前的数值则已达到目标"},
+		{"11.96 rounds to 12.0 with a word", rules.Default(), "fai_growth",
+			&Actual{ID: "fai_growth", Growth: dec("11.96")}, Met,
+			"固定资产投资填报为11.96%，按发布精度（1位小数）修约为12.0%后判定为完成；按修约前的数值则未达到目标"},
+		{"rounding on the same side says nothing", rules.Default(), "fai_growth",
+			&Actual{ID: "fai_growth", Growth: dec("12.04")}, Met, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.act.Sources.Set(FieldLevel, src)
+			tc.act.Sources.Set(FieldGrowth, src)
+			a := Evaluate(tc.rs.Group(tc.rs.Indicator(tc.id).Group), Actuals{Values: map[string]*Actual{tc.id: tc.act}})
+			r := a.Result(tc.id)
+			if r.Status != tc.status {
+				t.Errorf("status = %s, want %s (%s)", r.Status, tc.status, r.Explanation)
+			}
+			var got []string
+			for _, p := range a.Problems {
+				if p.Indicator == tc.id {
+					got = append(got, p.Summary)
+					if p.Pos != src || p.Severity != rules.Warning {
+						t.Errorf("problem at %v, severity %v", p.Pos, p.Severity)
+					}
+				}
+			}
+			switch {
+			case tc.problem == "" && len(got) > 0:
+				t.Errorf("problems %q, want none", got)
+			case tc.problem != "" && (len(got) != 1 || got[0] != tc.problem):
+				t.Errorf("problems %q, want %q", got, tc.problem)
+			}
+		})
 	}
 }
 

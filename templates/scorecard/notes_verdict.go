@@ -79,5 +79,6 @@ func scVerdictNotes(a *eval.Assessment) [][2]string {
 			"0至100以外的比率，增速超过%s%%或低于−100%%，总量为上年的%s倍以上（或1/%s以下），没有上年值时为目标的%s倍以上（或1/%s以下，"+
 			"多为单位填错，如万元填成亿元）", c.PlausibleGrowth, c.PlausibleRatio, c.PlausibleRatio, c.PlausibleTargetRatio, c.PlausibleTargetRatio)},
 		{"完成情况与得分", "完成、超额完成按计分方法得分；基本完成、未完成、无数据、数据存疑不得满分：按计分方法算得满分的，记为满分减0.01分"},
+		{"修约与判定", "修约前后分处目标两侧（如失业率4.004%修约为4.00%）的，按修约后的数值判定，并在数据问题中列出修约前后的数值"},
 	}
 }

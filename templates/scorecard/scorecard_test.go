@@ -101,7 +101,7 @@ func TestScorecardDetail(t *testing.T) {
 		{name: "jobs in people", ind: "城镇新增就业", column: "实际值", raw: "10250", shown: "10250", number: true},
 		{name: "jobs completion", ind: "城镇新增就业", column: "完成率(%)", raw: "102.5", shown: "102.50", number: true},
 		{name: "jobs gap is the completion", ind: "城镇新增就业", column: "差距", raw: "102.5", shown: "102.50%", number: true},
-		{name: "unemployment better by 0.4", ind: "城镇登记失业率", column: "差距", raw: "0.4", shown: "+0.4个百分点", number: true},
+		{name: "unemployment better by 0.4", ind: "城镇登记失业率", column: "差距", raw: "0.4", shown: "+0.40个百分点", number: true},
 		{name: "unemployment completion lower is better", ind: "城镇登记失业率", column: "完成率(%)", raw: "110", shown: "110.00", number: true},
 		{name: "rank actual", ind: "教育医疗、社会保障水平", column: "实际值", raw: "2", shown: "第2名", number: true},
 		{name: "rank target", ind: "教育医疗、社会保障水平", column: "目标值", raw: "3", shown: "前3名", number: true},

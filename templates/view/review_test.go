@@ -80,12 +80,13 @@ func TestReviewSentences(t *testing.T) {
 		{"level with completion to one decimal", "new_urban_jobs", nil, "城镇新增就业10250人，完成目标的102.5%，超额完成"},
 		{"level missed, completion to one decimal", "new_urban_jobs", scSet("new_urban_jobs", eval.Actual{Level: fixture.Dec("8000")}),
 			"城镇新增就业8000人，完成目标的80.0%，未完成目标"},
-		// A broken ceiling is 未完成 (issue 11; 4.3 was 基本完成).
-		{"lower is better within", "unemployment_rate", nil, "城镇登记失业率3.6%，控制在4%以内"},
+		// The rate is published with two decimals; a broken ceiling is
+		// 未完成 (issue 11; 4.3 was 基本完成).
+		{"lower is better within", "unemployment_rate", nil, "城镇登记失业率3.60%，控制在4%以内"},
 		{"lower is better over", "unemployment_rate", scSet("unemployment_rate", eval.Actual{Level: fixture.Dec("4.3")}),
-			"城镇登记失业率4.3%，高于4%的控制目标0.3个百分点，未完成目标"},
+			"城镇登记失业率4.30%，高于4%的控制目标0.30个百分点，未完成目标"},
 		{"lower is better missed", "unemployment_rate", scSet("unemployment_rate", eval.Actual{Level: fixture.Dec("5.5")}),
-			"城镇登记失业率5.5%，高于4%的控制目标1.5个百分点，未完成目标"},
+			"城镇登记失业率5.50%，高于4%的控制目标1.50个百分点，未完成目标"},
 		{"in step", "income_growth", nil, "居民人均可支配收入增长8.9%，高于地区生产总值增速0.3个百分点，实现同步"},
 		{"nearly in step", "income_growth", scSet("income_growth", eval.Actual{Growth: fixture.Dec("8.0")}),
 			"居民人均可支配收入增长8.0%，低于地区生产总值增速0.6个百分点，基本同步"},
