@@ -71,3 +71,47 @@ indicators:
 		})
 	}
 }
+
+// TestCityRankedByScoreRate: units whose full marks differ are ranked by
+// score rate (issue 11 item 7), or by total where the ruleset says
+// city_rank: total. Before: 89.0% ranked below 88.9%, raw totals being
+// compared.
+func TestCityRankedByScoreRate(t *testing.T) {
+	mk := func(weight, cityRank string) *rules.Ruleset {
+		src := `ruleset: r
+entity: 新乡市
+year: 2019
+conventions: {city_rank: ` + cityRank + `}
+indicators:
+  - {id: jobs, name: 新增就业, category: 民生, measure: level, unit: 人, precision: 0,
+     target: {kind: at_least, value: 1000}, weight: ` + weight + `, scoring: {method: ratio}}
+`
+		rs, diags := rules.Parse("r.yaml", []byte(src))
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		return rs
+	}
+	for _, tc := range []struct {
+		by         string
+		first, sec string
+	}{{"percent", "甲", "乙"}, {"total", "乙", "甲"}} {
+		t.Run(tc.by, func(t *testing.T) {
+			units := []Unit{
+				// 乙: 889 of 1000 → 97.79 of 110 = 88.9%; 甲: 890 → 89 of 100 = 89.0%.
+				{Name: "乙", Ruleset: mk("110", tc.by), Actuals: Actuals{Values: map[string]*Actual{"jobs": {ID: "jobs", Level: dec("889")}}}},
+				{Name: "甲", Ruleset: mk("100", tc.by), Actuals: Actuals{Values: map[string]*Actual{"jobs": {ID: "jobs", Level: dec("890")}}}},
+			}
+			c := EvaluateUnits(units, Options{})
+			ranked := c.Ranked()
+			if ranked[0].Entity != tc.first || ranked[1].Entity != tc.sec || ranked[0].Rank != 1 || ranked[1].Rank != 2 {
+				t.Errorf("ranked %s (%s/%s %s%%) then %s (%s/%s %s%%), want %s first", ranked[0].Entity, ranked[0].Total,
+					ranked[0].FullMarks, ranked[0].Percent, ranked[1].Entity, ranked[1].Total, ranked[1].FullMarks, ranked[1].Percent, tc.first)
+			}
+			s := c.Summary()
+			if s.MaxTotal.String() != "97.79" || s.MinTotal.String() != "89" {
+				t.Errorf("summary max %s min %s, want the highest and the lowest total", s.MaxTotal, s.MinTotal)
+			}
+		})
+	}
+}

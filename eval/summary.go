@@ -9,8 +9,10 @@ type CitySummary struct {
 	Units  int
 	Vetoed int // units whose total a 一票否决 zeroed
 	// MeanTotal is the mean of the units' totals, rounded to 2 places by
-	// the ruleset's rounding rule; MaxTotal and MinTotal are the best and
-	// the worst. All three are zero for a run without units.
+	// the ruleset's rounding rule; MaxTotal and MinTotal are the highest
+	// and the lowest (which need not be the first and the last ranked,
+	// when units are ranked by score rate). All three are zero for a run
+	// without units.
 	MeanTotal, MaxTotal, MinTotal decimal.Decimal
 	// Statuses counts every judged indicator of every unit by status, in
 	// the order of Statuses; a status no unit has is left out, except the
@@ -50,7 +52,10 @@ func (c *City) Summary() CitySummary {
 		}
 	}
 	s.MeanTotal = rs.Conventions.Rounding.Round(sum.DivRound(decimal.NewFromInt(int64(len(ranked))), 10), summaryPlaces)
-	s.MaxTotal, s.MinTotal = ranked[0].Total, ranked[len(ranked)-1].Total
+	s.MaxTotal, s.MinTotal = ranked[0].Total, ranked[0].Total
+	for _, a := range ranked {
+		s.MaxTotal, s.MinTotal = decimal.Max(s.MaxTotal, a.Total), decimal.Min(s.MinTotal, a.Total)
+	}
 	for _, st := range Statuses {
 		if counts[st] == 0 && !summaryAlways[st] {
 			continue

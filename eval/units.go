@@ -322,19 +322,44 @@ func int64Keys[T any](xs []T, dec func(T) decimal.Decimal) ([]int64, bool) {
 	return keys, true
 }
 
-// rankTotals gives each unit its overall rank by total score.
+// rankTotals gives each unit its overall rank: by score rate (total ÷
+// full marks, compared exactly, so that units whose full marks differ are
+// ranked on what they can be compared on), or by total score where the
+// first unit's ruleset says city_rank: total. Ties share a rank.
 func rankTotals(as []*Assessment) {
+	if len(as) == 0 {
+		return
+	}
+	byTotal := as[0].Ruleset != nil && as[0].Ruleset.Conventions.CityRank == rules.RankByTotal
+	cmpUnits := func(a, b *Assessment) int { // > 0 when a ranks above b
+		if byTotal {
+			return a.Total.Cmp(b.Total)
+		}
+		return compareRates(a.Total, a.FullMarks, b.Total, b.FullMarks)
+	}
 	idx := make([]int, len(as))
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(i, j int) bool { return as[idx[i]].Total.GreaterThan(as[idx[j]].Total) })
+	sort.SliceStable(idx, func(i, j int) bool { return cmpUnits(as[idx[i]], as[idx[j]]) > 0 })
 	for k, i := range idx {
 		as[i].Rank = k + 1
-		if k > 0 && as[i].Total.Equal(as[idx[k-1]].Total) {
+		if k > 0 && cmpUnits(as[i], as[idx[k-1]]) == 0 {
 			as[i].Rank = as[idx[k-1]].Rank
 		}
 	}
+}
+
+// compareRates compares the score rates t1 ÷ f1 and t2 ÷ f2 exactly, by
+// cross-multiplying; a unit without full marks has a rate of 0.
+func compareRates(t1, f1, t2, f2 decimal.Decimal) int {
+	if !f1.IsPositive() {
+		t1, f1 = decimal.Zero, one
+	}
+	if !f2.IsPositive() {
+		t2, f2 = decimal.Zero, one
+	}
+	return t1.Mul(f2).Cmp(t2.Mul(f1))
 }
 
 // efficacy is the 功效系数法 score: 60 + 40 × (x − 不允许值)/(满意值 − 不允许值),

@@ -615,7 +615,7 @@ func cityNotes(c *eval.City, cus []*cityUnit, inds []*rules.Indicator, first *ev
 		[2]string{"评价单位", units},
 		[2]string{"时序进度", cityPeriodNote(c.Period, rs)},
 		[2]string{"排名", "各指标按判定所用的数值在全部有数据的单位中排名，越好越前（逆向指标越低越前，名次类指标按填报名次）；" +
-			"并列者名次相同，其后名次顺延（如 1、2、2、4）。总分排名同样处理。排名表中“完成 (2)”表示该指标完成、名次第2；" +
+			"并列者名次相同，其后名次顺延（如 1、2、2、4）。" + cityRankNote(rs) + "排名表中“完成 (2)”表示该指标完成、名次第2；" +
 			"“第2名”为总分名次"},
 	)
 	if s := cityMethodText(inds, rules.RankPoints); s != "" {

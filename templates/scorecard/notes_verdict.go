@@ -5,6 +5,7 @@ import (
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
+	"github.com/attain-tool/attain/templates/view"
 	"github.com/shopspring/decimal"
 )
 
@@ -81,4 +82,25 @@ func scVerdictNotes(a *eval.Assessment) [][2]string {
 		{"完成情况与得分", "完成、超额完成按计分方法得分；基本完成、未完成、无数据、数据存疑不得满分：按计分方法算得满分的，记为满分减0.01分"},
 		{"修约与判定", "修约前后分处目标两侧（如失业率4.004%修约为4.00%）的，按修约后的数值判定，并在数据问题中列出修约前后的数值"},
 	}
+}
+
+// scGroupNote says how a group's full marks are made: the weights of its
+// indicators, less those that do not count this year.
+func scGroupNote(a *eval.Assessment, g string) string {
+	full := a.Ruleset.Group(g).TotalWeight()
+	for _, gs := range a.Groups {
+		if gs.Name == g && !gs.FullMarks.Equal(full) {
+			return fmt.Sprintf("%s（满分%s：权重合计%s，其中本年不计分的%s分不计入）", g, view.Fixed(gs.FullMarks, 0), full,
+				full.Sub(gs.FullMarks))
+		}
+	}
+	return fmt.Sprintf("%s（权重合计%s）", g, full)
+}
+
+// cityRankNote says how the units' totals are ranked.
+func cityRankNote(rs *rules.Ruleset) string {
+	if rs.Conventions.CityRank == rules.RankByTotal {
+		return "总分排名按总分比较（city_rank: total；各单位满分不同时总分不可直接比较）。"
+	}
+	return "总分排名按得分率（总分÷满分）比较，各单位满分不同（如某组未评估、多年目标不计分）时仍可比较；并列同样处理。"
 }

@@ -773,7 +773,7 @@ func scNotes(a *eval.Assessment, opts ScorecardOptions) [][2]string {
 	if groups := rs.Groups(); len(groups) > 1 {
 		var each []string
 		for _, g := range groups {
-			each = append(each, fmt.Sprintf("%s（权重合计%s）", g, rs.Group(g).TotalWeight()))
+			each = append(each, scGroupNote(a, g))
 		}
 		notes = append(notes, [2]string{"分组计分", strings.Join(each, "、") + "各按本组权重分别计分、定等级；" +
 			"综合得分为各组得分之和，满分为各组满分之和"})

@@ -59,7 +59,7 @@ func jsonIndicatorOf(row Row) jsonIndicator {
 		GapUnit:     r.GapUnit,
 		Completion:  jsonNum(row.Completion),
 		Score:       jsonNum(row.Score),
-		Weight:      row.Weight.plain(),
+		Weight:      Fixed(r.Weight, 0), // the rule's weight; "scored" says whether it counts
 		Scored:      r.Scored,
 		Derived:     r.Derived,
 		Explanation: r.Explanation,

@@ -226,10 +226,14 @@ func MakeRow(a *eval.Assessment, i int) Row {
 		row.Gap = Num(r.Gap.Decimal, ind.Precision).WithSuffix(r.GapUnit).withSign()
 	}
 	row.Completion = scNullNum(r.Completion, 2)
+	// A goal that does not count this year (a multi-year goal before its
+	// last year, a year-end target during the year) shows no weight, so
+	// that the weights shown add up to the full marks.
 	row.Weight = Num(r.Weight, 0)
 	if r.Scored {
 		row.Score = Num(r.Score, 2)
 	} else {
+		row.Weight = Text(NoValue)
 		row.Score = Text("不计分")
 	}
 	row.Source = scSource(r)

@@ -23,6 +23,7 @@ it reaches attain's statuses, totals and ranks on the headline targets.
 
 import sys
 from decimal import Decimal, ROUND_HALF_EVEN, ROUND_HALF_UP
+from fractions import Fraction
 
 import openpyxl
 import yaml
@@ -279,9 +280,11 @@ def evaluate(rules, order, units):
             total = Decimal(0)
         pct = rules.round(total * HUNDRED / full, Decimal("0.1")) if full > 0 else Decimal(0)
         grade = next((n for n, m in rules.grades if pct >= m), "")
-        out.append({"unit": u, "results": res, "total": total, "percent": pct, "grade": grade,
+        out.append({"unit": u, "results": res, "total": total, "full": full, "percent": pct, "grade": grade,
                     "veto": ("一票否决: " + "、".join(veto) + "未完成，总分计为0") if veto else ""})
-    totals, _, _ = rank_all([r["total"] for r in out], False)
+    # Units are ranked by score rate, total ÷ full marks, compared exactly.
+    totals, _, _ = rank_all([Fraction(r["total"]) / Fraction(r["full"]) if r["full"] > 0 else Fraction(0)
+                             for r in out], False)
     for r, t in zip(out, totals):
         r["rank"] = t
     return out, reported
