@@ -372,7 +372,8 @@ func (d *decoder) conventions(n *yaml.Node, c *Conventions) {
 	}
 }
 
-// The keys the decoder accepts, by where they stand.
+// The keys the decoder accepts, by where they stand; docs/rules.md
+// documents each of them (see TestDocsListEveryKey).
 var (
 	rulesetKeys    = []string{"ruleset", "title", "entity", "year", "source", "conventions", "schedule", "indicators"}
 	conventionKeys = []string{"rounding", "approx_tolerance", "near_miss_points", "near_miss_ratio",

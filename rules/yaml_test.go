@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -305,5 +306,23 @@ func TestDefaultPolarity(t *testing.T) {
 				t.Errorf("warning not on the rule's line: %v", diags)
 			}
 		})
+	}
+}
+
+// TestDocsListEveryKey: docs/rules.md documents every key the decoder
+// accepts (issue 11 item 10).
+func TestDocsListEveryKey(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "rules.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(doc)
+	for where, keys := range map[string][]string{"ruleset": rulesetKeys, "conventions": conventionKeys,
+		"grades": gradeKeys, "indicator": indicatorKeys, "baseline": baselineKeys, "target": targetKeys, "scoring": scoringKeys} {
+		for _, k := range keys {
+			if !strings.Contains(text, "`"+k+"`") && !regexp.MustCompile(`(?m)(^|[\s{,])`+k+`:`).MatchString(text) {
+				t.Errorf("docs/rules.md does not document the %s key %s", where, k)
+			}
+		}
 	}
 }
