@@ -2,7 +2,6 @@ package read
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -934,28 +933,7 @@ func (im *importer) convert(rc importRowCtx, f eval.Field, pos rules.Pos, d deci
 	return out, true
 }
 
-var importRankRe = regexp.MustCompile(`^(?:全市|全省|全区)?(?:第|排名|名次|位次|排)?\s*([0-9]{1,4}|[一二三四五六七八九十]{1,3})\s*(?:名|位)?$`)
-
-// importChineseNumber reads 一 to 九十九.
-func importChineseNumber(s string) int {
-	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	n, cur := 0, 0
-	for _, r := range s {
-		switch {
-		case r == '十':
-			if cur == 0 {
-				cur = 1
-			}
-			n += cur * 10
-			cur = 0
-		default:
-			cur = digits[r]
-		}
-	}
-	return n + cur
-}
-
-// rank reads a rank: 2, 第2名, 第二.
+// rank reads a rank: 2, 第2名, 第二, 并列第3 (cell.ParseCellRank).
 func (im *importer) rank(rc importRowCtx, c int) {
 	f := eval.FieldRank
 	text, _, ok := im.rawCell(rc, f, c)
@@ -972,15 +950,9 @@ func (im *importer) rank(rc importRowCtx, c int) {
 		}
 		return
 	}
-	n := 0
-	if v, err := cell.ParseCellNumber(text, false); err == nil && v.Decimal.IsInteger() && v.Decimal.IsPositive() && v.Decimal.LessThan(decimal.NewFromInt(100000)) {
-		n = int(v.Decimal.IntPart())
-	} else if m := importRankRe.FindStringSubmatch(cell.Fold(text)); m != nil {
-		if n, _ = strconv.Atoi(m[1]); n == 0 {
-			n = importChineseNumber(m[1])
-		}
-	}
-	if n <= 0 {
+	// One reading of a rank cell for every reader (第2名, 第二, 并列第3 …).
+	n, err := cell.ParseCellRank(text)
+	if err != nil || n <= 0 {
 		im.problem(rc, f, pos, "名次填正整数，如 2 或 第2名；没有数据时填“-”", "指标“%s”的名次“%s”无法读成名次", ind.Name, importCut(text, 20))
 		return
 	}

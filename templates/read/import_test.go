@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/attain-tool/attain/templates"
+	"github.com/attain-tool/attain/templates/cell"
 	"github.com/attain-tool/attain/templates/fixture"
 
 	"github.com/attain-tool/attain/eval"
@@ -341,7 +342,7 @@ func FuzzMatchHeader(f *testing.F) {
 			}
 		}
 		_ = importBracketed(s)
-		_ = importChineseNumber(s)
+		_, _ = cell.ParseCellRank(s)
 	})
 }
 

@@ -329,7 +329,6 @@ func xmlAttrRaw(attrs []byte, name string) ([]byte, bool) {
 	return nil, false
 }
 
-
 // xmlAppendText appends a text token's characters to dst: references
 // decoded outside CDATA, line ends normalised to \n.
 func xmlAppendText(dst []byte, tok xmlToken) []byte {
