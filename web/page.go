@@ -167,6 +167,7 @@ var statusClass = map[eval.Status]string{
 	eval.NearlyMet:  "nearly",
 	eval.Missed:     "missed",
 	eval.NoData:     "nodata",
+	eval.Suspect:    "suspect",
 	eval.InProgress: "progress",
 }
 
