@@ -582,7 +582,11 @@ func (b *cityBook) notes() {
 	b.merge(sh, "A1", "B1", scStyle{font: scFontTitle, size: 14, bold: true})
 	b.text(sh, "A2", "项目", scHeadStyle)
 	b.text(sh, "B2", "说明", scHeadStyle)
-	for i, n := range cityNotes(b.c, b.cw.units, b.inds, b.ranked[0], b.opts) {
+	notes := cityNotes(b.c, b.cw.units, b.inds, b.ranked[0], b.opts)
+	if n := b.cw.leftNote(); n != "" {
+		notes = append(notes, [2]string{"明细", n})
+	}
+	for i, n := range notes {
 		r := 3 + i
 		b.text(sh, scRef("A", r), n[0], scStyle{border: true, bold: true, wrap: true, valign: "top"})
 		b.text(sh, scRef("B", r), n[1], scWrapStyle)

@@ -2,6 +2,7 @@ package scorecard
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"strings"
 	"unicode/utf8"
@@ -177,8 +178,10 @@ func (b *cityBook) rankTitleSpan(l cityRankLayout) int {
 }
 
 // ranking writes 排名: a row per unit in rank order, a column per
-// indicator holding the status and the unit's rank on it.
-func (b *cityBook) ranking() {
+// indicator holding the status and the unit's rank on it. Its rows go
+// into inject (written as XML when the workbook is written), or, without
+// cityDirectXML, through the StreamWriter.
+func (b *cityBook) ranking(inject map[string]func(io.Writer) error) {
 	const sh = citySheetRanking
 	l := b.rankLayout()
 	cols := ""
@@ -191,7 +194,6 @@ func (b *cityBook) ranking() {
 	s.freeze(2, 3)
 	b.rankingHead(s, l)
 	ncols := len(l.widths)
-	b.rankingRows(s, l)
 	lastRow := 3 + len(b.ranked)
 	nf := len(cityRankFixed)
 	if len(b.inds) > 0 {
@@ -199,6 +201,39 @@ func (b *cityBook) ranking() {
 	}
 	if b.err == nil {
 		b.fail(b.f.AutoFilter(sh, fmt.Sprintf("A3:%s%d", cell.ColName(ncols-1), lastRow), nil))
+	}
+	if cityDirectXML {
+		// Every style of the rows is made now: writing them while the
+		// workbook is written must not touch it.
+		b.fail(b.rankingRows(l, true, func(*citySpillRow) error { return nil }))
+		inject[sh] = func(w io.Writer) error {
+			x := newCityXML(ncols)
+			n := 4
+			err := b.rankingRows(l, false, func(r *citySpillRow) error {
+				x.row(n, r)
+				n++
+				b.tick()
+				if len(x.buf) < 64<<10 {
+					return nil
+				}
+				_, err := w.Write(x.buf)
+				x.buf = x.buf[:0]
+				return err
+			})
+			if err == nil && len(x.buf) > 0 {
+				_, err = w.Write(x.buf)
+			}
+			return err
+		}
+	} else {
+		b.fail(b.rankingRows(l, false, func(r *citySpillRow) error {
+			cells := s.cells(ncols)
+			for i, c := range r.cells {
+				cells[i] = excelize.Cell{StyleID: c.style, Value: cityOutAny(cityOutVal{kind: c.kind, s: string(c.s)})}
+			}
+			s.put(r.height, cells...)
+			return b.err
+		}))
 	}
 	s.flush()
 }
@@ -232,32 +267,62 @@ func (b *cityBook) rankingHead(s *cityStream, l cityRankLayout) {
 	s.put(l.head, head...)
 }
 
-// rankingRows writes a row per unit in rank order, of the heights of l.
-func (b *cityBook) rankingRows(s *cityStream, l cityRankLayout) {
+// rankingRows hands emit a row per unit in rank order, of the heights of
+// l; dry leaves the texts of the statuses out (their style does not
+// depend on them).
+func (b *cityBook) rankingRows(l cityRankLayout, dry bool, emit func(r *citySpillRow) error) error {
 	nf, ncols := len(cityRankFixed), len(l.widths)
 	body := scStyle{border: true, halign: "center"}
 	status := scStyle{border: true, halign: "center", bold: true, wrap: l.wrap}
 	// Both styles align, so the text does not change them: one id each.
-	noValue := b.stext(view.NoValue, body)
+	noValue := b.style(b.scellStyle(view.Text(view.NoValue), body))
 	statusID := b.style(b.scellStyle(view.Text(""), status))
 	note := scStyle{border: true, color: "C00000", wrap: true}
+	row := &citySpillRow{cells: make([]citySpillCell, ncols)}
+	var text []byte
+	ends := make([]int, ncols)
+	put := func(i int, c view.Cell, st scStyle) {
+		v := cityOutOf(c)
+		text = append(text, v.s...)
+		row.cells[i] = citySpillCell{style: b.style(b.scellStyle(c, st)), kind: v.kind}
+		ends[i] = len(text)
+	}
 	for i, a := range b.ranked {
-		row := s.cells(ncols)
-		row[0] = b.scell(cityRankCell(a.Rank), scStyle{border: true, bold: true, halign: "center"})
-		row[1] = b.stext(a.Entity, scStyle{border: true, bold: true})
-		row[2] = b.scell(view.Num(a.Total, 2), scBodyStyle)
-		row[3] = b.scell(view.Num(a.Percent, 1), scBodyStyle)
-		row[4] = b.stext(a.Grade, body)
+		text = text[:0]
+		put(0, cityRankCell(a.Rank), scStyle{border: true, bold: true, halign: "center"})
+		put(1, view.Text(a.Entity), scStyle{border: true, bold: true})
+		put(2, view.Num(a.Total, 2), scBodyStyle)
+		put(3, view.Num(a.Percent, 1), scBodyStyle)
+		put(4, view.Text(a.Grade), body)
 		for j := range b.inds {
-			row[nf+j] = noValue
+			row.cells[nf+j] = citySpillCell{style: noValue}
+			ends[nf+j] = -1 // "-", below
 		}
 		cu := b.units[i]
 		for k := len(cu.idx) - 1; k >= 0; k-- { // the first listing of an id wins
-			row[nf+int(cu.idx[k])] = excelize.Cell{StyleID: statusID, Value: cityMarkText(cu.cells[k])}
+			row.cells[nf+int(cu.idx[k])] = citySpillCell{style: statusID}
+			ends[nf+int(cu.idx[k])] = -2 - k
 		}
-		row[ncols-1] = b.stext(a.Veto, note)
-		s.put(l.rows[i], row...)
+		for j := nf; j < nf+len(b.inds); j++ {
+			switch {
+			case ends[j] == -1:
+				text = append(text, view.NoValue...)
+			case !dry:
+				text = cityAppendMark(text, cu.cells[-2-ends[j]])
+			}
+			ends[j] = len(text)
+		}
+		put(ncols-1, view.Text(a.Veto), note)
+		from := 0
+		for j := range row.cells {
+			row.cells[j].s, from = text[from:ends[j]], ends[j]
+		}
+		row.height = l.rows[i]
+		if err := emit(row); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // cityStatusWidth is cityDisplayWidth(cityStatusText(r)), without making

@@ -61,13 +61,15 @@ func cityMarkStatus(c uint32) eval.Status {
 
 func cityMarkRank(c uint32) int { return int(c >> 4) }
 
-// cityMarkText is cityStatusText of a mark: "完成 (2)".
-func cityMarkText(c uint32) string {
-	s := string(cityMarkStatus(c))
+// cityAppendMark appends cityStatusText of a mark: "完成 (2)".
+func cityAppendMark(b []byte, c uint32) []byte {
+	b = append(b, cityMarkStatus(c)...)
 	if r := cityMarkRank(c); r > 0 {
-		return s + " (" + strconv.Itoa(r) + ")"
+		b = append(b, " ("...)
+		b = strconv.AppendInt(b, int64(r), 10)
+		b = append(b, ')')
 	}
-	return s
+	return b
 }
 
 // cityReported says whether a result shows anything the unit reported: a
@@ -310,4 +312,21 @@ func (m *cityRowMaker) row(buf []byte, a *eval.Assessment, k int, blank bool) []
 		buf = append(buf, c.val.s...)
 	}
 	return buf
+}
+
+// leftNote explains, in 口径说明, the rows left out of 明细; "" when none
+// is.
+func (cw *cityWriter) leftNote() string {
+	for _, g := range cw.gaps {
+		if g.n == 0 {
+			continue
+		}
+		where := "在明细末尾各合并为一行"
+		if cw.perUnit {
+			where = "在各单位明细表合计行上方的“未逐项列出”一行中注明"
+		}
+		return "明细只列出各单位填报了数据或有判定结果的指标；各单位均未填报的指标（以及尚未到期、未填报本年进度的多年目标）" +
+			"不逐个单位列出，" + where + "，未填报的指标并列入数据问题。排名表列出全部指标"
+	}
+	return ""
 }

@@ -202,8 +202,8 @@ func (cw *cityWriter) finish(w io.Writer, period eval.Period, lights []*eval.Ass
 		b.fail(err)
 	}
 	b.overview()
-	b.ranking()
 	inject := map[string]func(io.Writer) error{}
+	b.ranking(inject)
 	if cw.perUnit {
 		for i, cu := range b.units {
 			b.unitDetail(details[i], cu)
