@@ -146,10 +146,12 @@ type unitsEntry struct {
 	seen     map[string]int // indicator id → row, to find duplicates
 	problems rules.Diagnostics
 	// parked holds the figures of a unit packed once its rows were read
-	// (ReadUnitsPacked; acts then has no Values and seen is nil), rows its
-	// seen rows by position in rs.
+	// (ReadUnitsPacked; acts then has no Values and seen is nil), has a
+	// bit for each indicator of rs it has a row for, and bare the rows of
+	// those without a figure (the others' are in their sources).
 	parked *eval.PackedActuals
-	rows   []int32
+	has    []uint64
+	bare   [][2]int32
 }
 
 // unitsIndex finds indicators of a ruleset by id, name or alias.
@@ -781,7 +783,7 @@ func (u *unitsReader) reportMissing() {
 			continue
 		}
 		for k, ind := range e.rs.Indicators {
-			if !e.has(k, ind.ID) {
+			if !e.hasAt(k, ind.ID) {
 				missing[ind.ID]++
 			}
 		}
@@ -805,7 +807,7 @@ func (u *unitsReader) reportMissing() {
 		}
 		var names []string
 		for k, ind := range e.rs.Indicators {
-			if !e.has(k, ind.ID) && !reported[ind.ID] {
+			if !e.hasAt(k, ind.ID) && !reported[ind.ID] {
 				names = append(names, ind.Name)
 			}
 		}

@@ -3,6 +3,8 @@ package read
 import (
 	"slices"
 
+	"github.com/attain-tool/attain/templates/cell"
+
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
 )
@@ -37,7 +39,7 @@ func ReadUnitsPacked(name string, data []byte, rs *rules.Ruleset, opts UnitsOpti
 		u.park(e)
 		e.parked.Problems = pu.Actuals.Problems
 		units[i] = eval.PackedUnit{Name: pu.Name, Ruleset: cityShared(pu.Ruleset, e.rs), Actuals: e.parked}
-		e.parked, e.rows = nil, nil
+		e.parked, e.has, e.bare = nil, nil, nil
 	}
 	return units, diags
 }
@@ -61,15 +63,29 @@ func (u *unitsReader) park(e *unitsEntry) {
 		return
 	}
 	if e.rs != nil {
-		e.rows = make([]int32, len(e.rs.Indicators))
+		e.has = make([]uint64, (len(e.rs.Indicators)+63)/64)
 		for k, ind := range e.rs.Indicators {
-			if row, ok := e.seen[ind.ID]; ok {
-				e.rows[k] = int32(max(row, 1))
+			row, ok := e.seen[ind.ID]
+			if !ok {
+				continue
+			}
+			e.has[k/64] |= 1 << (k % 64)
+			if a := e.acts.Values[ind.ID]; a == nil || len(a.Sources) == 0 || unitsRowOf(a) != row {
+				e.bare = append(e.bare, [2]int32{int32(k), int32(row)})
 			}
 		}
 	}
 	e.parked = u.pack.Pack(e.acts)
 	e.acts.Values, e.seen = nil, nil
+}
+
+// unitsRowOf is the row of an Actual's first source cell, 0 for none.
+func unitsRowOf(a *eval.Actual) int {
+	_, row, ok := cell.ParseA1(a.Sources[0].Pos.Cell)
+	if !ok {
+		return 0
+	}
+	return row
 }
 
 // resume unpacks the figures of a unit named again after others.
@@ -81,19 +97,25 @@ func (u *unitsReader) resume(e *unitsEntry) {
 	e.seen = make(map[string]int, e.parked.Len())
 	if e.rs != nil {
 		for k, ind := range e.rs.Indicators {
-			if e.rows[k] > 0 {
-				e.seen[ind.ID] = int(e.rows[k])
+			if e.has[k/64]&(1<<(k%64)) == 0 {
+				continue
+			}
+			if a := e.acts.Values[ind.ID]; a != nil && len(a.Sources) > 0 {
+				e.seen[ind.ID] = unitsRowOf(a)
 			}
 		}
+		for _, b := range e.bare {
+			e.seen[e.rs.Indicators[b[0]].ID] = int(b[1])
+		}
 	}
-	e.parked, e.rows = nil, nil
+	e.parked, e.has, e.bare = nil, nil, nil
 }
 
 // has says whether e has a row for id, the indicator at position k of its
 // ruleset.
-func (e *unitsEntry) has(k int, id string) bool {
+func (e *unitsEntry) hasAt(k int, id string) bool {
 	if e.parked != nil {
-		return e.rows[k] > 0
+		return e.has[k/64]&(1<<(k%64)) != 0
 	}
 	return e.acts.Values[id] != nil
 }
