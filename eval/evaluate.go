@@ -38,6 +38,11 @@ type Options struct {
 	// called from the evaluation's goroutines, one call at a time, every
 	// few dozen units and once at the end.
 	Progress func(done, total int)
+	// Release has EvaluateUnitsStream let go of each unit's packed
+	// actuals (units[i].Actuals = nil) once the unit is judged, so that a
+	// city's figures leave memory as its judgements are handed on: at
+	// 12,000 units × 50 indicators they are half of what it holds.
+	Release bool
 }
 
 // Evaluate judges every indicator of rs against a whole year's actuals.

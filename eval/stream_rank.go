@@ -2,6 +2,7 @@ package eval
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"sync"
 
@@ -10,11 +11,13 @@ import (
 )
 
 // packedFigure is a figure (unitFigures) as EvaluateUnitsStream keeps it
-// between its passes: the coefficient and exponent of the decimal, or,
-// for one of more than 18 digits, a mark that packedBigs holds it.
+// between its passes, in 8 bytes (600,000 of them at 12,000 units × 50
+// indicators): the coefficient and exponent of the decimal, or, for one
+// whose coefficient does not fit 32 bits or whose exponent 16, a mark that
+// packedBigs holds it.
 type packedFigure struct {
-	coef int64
-	exp  int32
+	coef int32
+	exp  int16
 	kind uint8 // packedNone, packedSmall or packedBig
 }
 
@@ -24,7 +27,7 @@ const (
 	packedBig
 )
 
-// packedBigs holds the figures of more than 18 digits, by unit and
+// packedBigs holds the figures of more than 9 digits, by unit and
 // position; there are seldom any.
 type packedBigs struct {
 	mu sync.Mutex
@@ -51,8 +54,8 @@ func packFigures(unit int, figs []figure, bigs *packedBigs) []packedFigure {
 	for k, f := range figs {
 		switch {
 		case !f.ok:
-		case f.v.NumDigits() <= 18:
-			out[k] = packedFigure{coef: f.v.CoefficientInt64(), exp: f.v.Exponent(), kind: packedSmall}
+		case f.v.NumDigits() <= 9 && f.v.Exponent() >= math.MinInt16 && f.v.Exponent() <= math.MaxInt16:
+			out[k] = packedFigure{coef: int32(f.v.CoefficientInt64()), exp: int16(f.v.Exponent()), kind: packedSmall}
 		default:
 			out[k] = packedFigure{kind: packedBig}
 			bigs.put(unit, k, f.v)
@@ -90,41 +93,50 @@ func rankPacked(units []PackedUnit, figs [][]packedFigure, bigs *packedBigs) *pa
 		unit, k int32 // where the rank goes
 		vk      int32 // the position of the figure in figs[unit]: k, or the first listing of the id
 	}
-	type column struct {
-		id      string
-		entries []entry
-		last    int // 1 + the last unit that listed the id
-		firstK  int32
-	}
 	st := &packedStanding{at: make([]int, len(units)+1), count: map[string]int{},
 		best: map[string]decimal.Decimal{}, worst: map[string]decimal.Decimal{}}
 	for i, u := range units {
 		st.at[i+1] = st.at[i] + len(u.Ruleset.Indicators)
 	}
 	st.rank = make([]int32, st.at[len(units)])
-	cols := map[string]*column{}
-	var order []*column
-	for ui, u := range units {
+	// The indicators in the order they first appear, and where each is in
+	// every ruleset (most units share one): the units' figures are then
+	// gathered one indicator at a time, so that only one column of entries
+	// is held (a city of 12,000 units × 50 indicators would hold 600,000
+	// at once).
+	var order []string
+	seen := map[string]bool{}
+	places := map[*rules.Ruleset]map[string][]int32{}
+	for _, u := range units {
+		if places[u.Ruleset] != nil {
+			continue
+		}
+		at := map[string][]int32{}
 		for k, ind := range u.Ruleset.Indicators {
-			col := cols[ind.ID]
-			if col == nil {
-				col = &column{id: ind.ID}
-				cols[ind.ID] = col
-				order = append(order, col)
-			}
-			vk := int32(k)
-			if col.last == ui+1 { // listed twice: judged once
-				vk = col.firstK
-			} else {
-				col.last, col.firstK = ui+1, vk
-			}
-			if figs[ui][vk].kind != packedNone {
-				col.entries = append(col.entries, entry{int32(ui), int32(k), vk})
+			at[ind.ID] = append(at[ind.ID], int32(k))
+			if !seen[ind.ID] {
+				seen[ind.ID] = true
+				order = append(order, ind.ID)
 			}
 		}
+		places[u.Ruleset] = at
 	}
-	for _, col := range order {
-		es := col.entries
+	var es []entry
+	for _, id := range order {
+		es = es[:0]
+		for ui, u := range units {
+			ks := places[u.Ruleset][id]
+			if len(ks) == 0 {
+				continue
+			}
+			vk := ks[0] // listed twice: judged once
+			if figs[ui][vk].kind == packedNone {
+				continue
+			}
+			for _, k := range ks {
+				es = append(es, entry{int32(ui), k, vk})
+			}
+		}
 		if len(es) == 0 {
 			continue
 		}
@@ -133,7 +145,7 @@ func rankPacked(units []PackedUnit, figs [][]packedFigure, bigs *packedBigs) *pa
 			if f.kind == packedBig {
 				return bigs.get(int(e.unit), int(e.vk))
 			}
-			return decimal.New(f.coef, f.exp)
+			return decimal.New(int64(f.coef), int32(f.exp))
 		}
 		// Best first; equal figures keep the input order.
 		idx := make([]int32, len(es))
@@ -160,18 +172,17 @@ func rankPacked(units []PackedUnit, figs [][]packedFigure, bigs *packedBigs) *pa
 			e := es[i]
 			st.rank[st.at[e.unit]+int(e.k)] = int32(rank)
 		}
-		st.count[col.id] = len(es)
-		st.best[col.id], st.worst[col.id] = value(es[idx[0]]), value(es[idx[len(idx)-1]])
-		col.entries = nil
+		st.count[id] = len(es)
+		st.best[id], st.worst[id] = value(es[idx[0]]), value(es[idx[len(idx)-1]])
 	}
 	return st
 }
 
-// packedKeys returns, for n packed figures of at most 18 digits, integers
+// packedKeys returns, for n packed figures of at most 9 digits, integers
 // that compare as the figures do: the coefficients scaled to the smallest
 // exponent among them, when none overflows.
 func packedKeys(n int, fig func(i int) packedFigure) ([]int64, bool) {
-	minExp := int32(0)
+	minExp := int16(0)
 	for i := 0; i < n; i++ {
 		f := fig(i)
 		if f.kind != packedSmall {
@@ -184,7 +195,7 @@ func packedKeys(n int, fig func(i int) packedFigure) ([]int64, bool) {
 	keys := make([]int64, n)
 	for i := 0; i < n; i++ {
 		f := fig(i)
-		k := f.coef
+		k := int64(f.coef)
 		for e := f.exp; e > minExp; e-- {
 			if k > maxScalable || k < -maxScalable {
 				return nil, false
