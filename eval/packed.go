@@ -82,8 +82,15 @@ const (
 	posRowDelta              // the row follows as the difference from the previous one
 )
 
-// packFields numbers the fields a bureau reports; any other is a string.
+// packFields numbers the fields a bureau reports; any other
+// (packOtherField) is a string. A position's first byte holds the number
+// of its field above its posFlagBits flags.
 var packFields = []Field{FieldLevel, FieldPrevLevel, FieldGrowth, FieldRank, FieldDone, FieldDate}
+
+const (
+	posFlagBits    = 5
+	packOtherField = 6 // < 1<<(8-posFlagBits), > len(packFields)-1
+)
 
 // Pack packs a. The Actuals may be dropped afterwards: nothing of a is
 // kept but its strings (shared) and Problems.
@@ -94,8 +101,8 @@ func (t *PackTable) Pack(a Actuals) *PackedActuals {
 		w.actual(key, act)
 	}
 	p.data = w.buf
-	if cap(p.data) > len(p.data)+len(p.data)/4 {
-		p.data = append([]byte(nil), p.data...) // give back the slack
+	if cap(p.data) > len(p.data)+16 {
+		p.data = append([]byte(nil), p.data...) // give back the slack: held for every unit
 	}
 	return p
 }
@@ -178,15 +185,11 @@ func (w *packWriter) decimal(d decimal.Decimal) {
 }
 
 func (w *packWriter) source(s Source) {
-	code := byte(255)
+	code := byte(packOtherField)
 	for i, f := range packFields {
 		if f == s.Field {
 			code = byte(i)
 		}
-	}
-	w.buf = append(w.buf, code)
-	if code == 255 {
-		w.str(string(s.Field))
 	}
 	pos := s.Pos
 	var flags byte
@@ -205,7 +208,10 @@ func (w *packWriter) source(s Source) {
 	case pos.Cell != "":
 		flags |= posCellText
 	}
-	w.buf = append(w.buf, flags)
+	w.buf = append(w.buf, code<<posFlagBits|flags)
+	if code == packOtherField {
+		w.str(string(s.Field))
+	}
 	if flags&posSameSheet == 0 {
 		w.str(pos.File)
 		w.str(pos.Sheet)
@@ -330,12 +336,13 @@ func (r *packReader) actual(a *Actual) string {
 
 func (r *packReader) source() Source {
 	var s Source
-	if code := r.byte(); code == 255 {
+	head := r.byte()
+	if code := head >> posFlagBits; code == packOtherField {
 		s.Field = Field(r.str())
 	} else {
 		s.Field = packFields[code]
 	}
-	flags := r.byte()
+	flags := head & (1<<posFlagBits - 1)
 	pos := rules.Pos{File: r.prev.File, Sheet: r.prev.Sheet}
 	if flags&posSameSheet == 0 {
 		pos.File, pos.Sheet = r.str(), r.str()
@@ -436,10 +443,11 @@ func (p *PackedActuals) EachReported(fn func(id string)) {
 
 // skipSource reads past one position.
 func (r *packReader) skipSource() {
-	if r.byte() == 255 {
+	head := r.byte()
+	if head>>posFlagBits == packOtherField {
 		r.uvarint()
 	}
-	flags := r.byte()
+	flags := head & (1<<posFlagBits - 1)
 	if flags&posSameSheet == 0 {
 		r.uvarint()
 		r.uvarint()
