@@ -153,7 +153,8 @@ type cityGap struct {
 // 明细 rows in the spill. It runs one unit at a time, in input order, and
 // may touch the workbook (styles).
 func (cw *cityWriter) each(i int, w *cityWork) error {
-	cu := &cityUnit{full: w.full, cells: w.cells, width: w.width, own: w.own, blanks: w.blanks}
+	cu := &cw.kept[i]
+	*cu = cityUnit{full: w.full, cells: cw.cells.keep(w.cells), width: w.width, own: w.own, blanks: w.blanks}
 	cu.idx = cw.indicators(w.results)
 	for k, rep := range w.reported {
 		if rep {
@@ -329,4 +330,24 @@ func (cw *cityWriter) leftNote() string {
 			"不逐个单位列出，" + where + "，未填报的指标并列入数据问题。排名表列出全部指标"
 	}
 	return ""
+}
+
+// cityCells keeps the units' cells (cityUnit.cells) in blocks of some
+// thousand units, copied there from the slice work made among the garbage
+// of judging, which a slice kept for each unit would keep from being given
+// back.
+type cityCells struct{ block []uint32 }
+
+const cityCellsBlock = 1 << 16
+
+func (c *cityCells) keep(cells []uint32) []uint32 {
+	if len(cells) > cityCellsBlock/4 {
+		return cells
+	}
+	if cap(c.block)-len(c.block) < len(cells) {
+		c.block = make([]uint32, 0, cityCellsBlock)
+	}
+	n := len(c.block)
+	c.block = append(c.block, cells...)
+	return c.block[n : n+len(cells) : n+len(cells)]
 }

@@ -127,6 +127,8 @@ type cityWriter struct {
 	// before judging: a blank row of another is left out at once.
 	known    map[string]bool
 	units    []*cityUnit // in input order
+	kept     []cityUnit  // what units point to, in one block
+	cells    cityCells
 	inds     []*rules.Indicator
 	indIndex map[string]int
 	lastIdx  []int32
@@ -142,7 +144,7 @@ func newCityWriter(n int, opts ScorecardOptions, spill CitySpill) *cityWriter {
 	if spill == nil {
 		spill = &cityMemSpill{}
 	}
-	cw := &cityWriter{b: b, perUnit: n <= cityDetailSheetsMax, units: make([]*cityUnit, n),
+	cw := &cityWriter{b: b, perUnit: n <= cityDetailSheetsMax, units: make([]*cityUnit, n), kept: make([]cityUnit, n),
 		indIndex: map[string]int{}, spill: citySpillWriter{w: spill}}
 	b.cw = cw
 	cw.styles = newCityStyles(b, cityLongCols)
