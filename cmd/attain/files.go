@@ -82,23 +82,11 @@ func readFileWithin(path, what string, limitOf func(head []byte) int64) ([]byte,
 		prefix = "无法读取" + what
 	}
 	fail := func(err error) error { return dataErrorf("%s%s: %s", prefix, path, osReason(err)) }
-	st, err := os.Stat(path)
+	f, st, err := openInputFile(path, fail)
 	if err != nil {
-		return nil, fail(err)
-	}
-	if err := inputType(path, st); err != nil {
 		return nil, err
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fail(err)
-	}
 	defer f.Close()
-	if now, err := f.Stat(); err != nil {
-		return nil, fail(err)
-	} else if err := inputType(path, now); err != nil {
-		return nil, err // replaced between the two looks
-	}
 	head := make([]byte, 8)
 	n, err := io.ReadFull(f, head)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
@@ -130,6 +118,55 @@ func readFileWithin(path, what string, limitOf func(head []byte) int64) ([]byte,
 		return nil, tooBig(path, int64(len(data)), limit)
 	}
 	return data, nil
+}
+
+// openInputFile opens an input file for reading, a regular file only:
+// refused by its type before it is opened (a FIFO would block the open)
+// and again once open, in case it was replaced between the two looks.
+// fail words an error of the system.
+func openInputFile(path string, fail func(error) error) (*os.File, fs.FileInfo, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fail(err)
+	}
+	if err := inputType(path, st); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fail(err)
+	}
+	if st, err = f.Stat(); err != nil {
+		f.Close()
+		return nil, nil, fail(err)
+	}
+	if err := inputType(path, st); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
+}
+
+// openWorkbook opens --in for reading where it lies, when it is a
+// workbook (a zip package) of known size within maxInput; nil, with no
+// error, for any other input, which is read whole (readInput).
+func openWorkbook(path string) (*os.File, int64, error) {
+	fail := func(err error) error { return dataErrorf("无法读取 %s: %s", path, osReason(err)) }
+	f, st, err := openInputFile(path, fail)
+	if err != nil {
+		return nil, 0, err
+	}
+	head := make([]byte, 8)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		f.Close()
+		return nil, 0, fail(err)
+	}
+	if size := st.Size(); size > 0 && size <= maxInput && string(head[:min(n, 2)]) == "PK" {
+		return f, size, nil
+	}
+	f.Close()
+	return nil, 0, nil
 }
 
 // inputType refuses, by its mode, a file attain does not read: a folder,

@@ -64,13 +64,13 @@ func (e *env) runUnits(o evaluateOptions) error {
 		printWarnings(e.stderr, diags)
 		opts.Targets = t
 	}
+	if outFmt == "xlsx" {
+		return e.unitsScorecard(o, rs, opts, eval.Options{Period: period},
+			scorecard.ScorecardOptions{InputName: o.in, Evaluated: date, Version: versionString()}, render)
+	}
 	data, err := readInput(o.in)
 	if err != nil {
 		return err
-	}
-	if outFmt == "xlsx" {
-		return e.unitsScorecard(o, data, rs, opts, eval.Options{Period: period},
-			scorecard.ScorecardOptions{InputName: o.in, Evaluated: date, Version: versionString()}, render)
 	}
 	bar := newProgress(e.stderr)
 	bar.step("读取")

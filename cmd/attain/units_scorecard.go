@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/attain-tool/attain/rules"
 
@@ -18,23 +19,23 @@ import (
 // so that memory does not grow with their results; the 明细 rows wait in
 // a temporary file for the ranks. The table, when --format asks for it,
 // is printed from what the scorecard kept.
-func (e *env) unitsScorecard(o evaluateOptions, data []byte, rs *rules.Ruleset, opts read.UnitsOptions, eo eval.Options,
+func (e *env) unitsScorecard(o evaluateOptions, rs *rules.Ruleset, opts read.UnitsOptions, eo eval.Options,
 	sc scorecard.ScorecardOptions, render func(io.Writer, *eval.City) error) error {
 	if err := cityColumnsFit(rs, opts.Rulesets); err != nil {
 		return err
 	}
 	bar := newProgress(e.stderr)
-	bar.step("读取")
-	opts.Progress = bar.update
-	units, diags := read.ReadUnitsPacked(o.in, data, rs, opts)
-	data = nil // read: a 12,000-unit table is 16 MB
-	bar.done()
+	units, diags, err := readUnitsPacked(o.in, rs, opts, bar)
+	if err != nil {
+		return err
+	}
 	if diags.HasErrors() {
 		return &dataError{diags: diags}
 	}
 	if err := cityRowsFit(o.in, len(units)); err != nil {
 		return err
 	}
+	debug.FreeOSMemory()
 	spill, err := os.CreateTemp("", "attain-city-*.tmp")
 	if err != nil {
 		return &fileError{op: "创建临时文件", path: os.TempDir(), err: err}
@@ -50,10 +51,12 @@ func (e *env) unitsScorecard(o evaluateOptions, data []byte, rs *rules.Ruleset, 
 	}()
 	bar.step("评估")
 	eo.Progress = bar.update
+	eo.Release = true // units is not used again
 	writing := false
 	sc.Progress = func(done, total int) {
 		if !writing {
 			writing = true
+			debug.FreeOSMemory()
 			bar.done()
 			bar.step("写出")
 		}
@@ -80,6 +83,35 @@ func (e *env) unitsScorecard(o evaluateOptions, data []byte, rs *rules.Ruleset, 
 	}
 	printCityOutline(e.stderr, out, o.out)
 	return nil
+}
+
+// readUnitsPacked reads the units of path packed, with a progress bar: a
+// workbook where it lies (a 12,000-unit table is 16 MB, as much as the
+// figures packed), anything else read whole.
+func readUnitsPacked(path string, rs *rules.Ruleset, opts read.UnitsOptions, bar *progress) ([]eval.PackedUnit, rules.Diagnostics, error) {
+	f, size, err := openWorkbook(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	var data []byte
+	if f == nil {
+		if data, err = readInput(path); err != nil {
+			return nil, nil, err
+		}
+	} else {
+		defer f.Close()
+	}
+	bar.step("读取")
+	opts.Progress = bar.update
+	var units []eval.PackedUnit
+	var diags rules.Diagnostics
+	if f != nil {
+		units, diags = read.ReadUnitsPackedAt(path, f, size, rs, opts)
+	} else {
+		units, diags = read.ReadUnitsPacked(path, data, rs, opts)
+	}
+	bar.done()
+	return units, diags, nil
 }
 
 // cityColumnsFit refuses, before anything is read, rulesets whose 排名

@@ -134,9 +134,36 @@ func openInput(name string, data []byte, password string, lim limits, p openFor,
 	return in
 }
 
+// openInputAt is openInput on a file of size bytes read through r. A
+// workbook package is opened where it lies, its parts read from r as
+// they are streamed; anything else is read whole and handed to openInput.
+func openInputAt(name string, r io.ReaderAt, size int64, password string, lim limits, p openFor, ds *rules.Diagnostics) *input {
+	head := make([]byte, min(max(size, 0), 4096))
+	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
+		ds.Errorf(rules.Pos{File: name}, "确认文件可以打开，再试一次", "读取文件出错（%s）", importShortErr(err))
+		return &input{name: name, lim: lim}
+	}
+	if Sniff(head) != FormatXLSX {
+		data := make([]byte, size)
+		if _, err := io.ReadFull(io.NewSectionReader(r, 0, size), data); err != nil {
+			ds.Errorf(rules.Pos{File: name}, "确认文件可以打开，再试一次", "读取文件出错（%s）", importShortErr(err))
+			return &input{name: name, lim: lim}
+		}
+		return openInput(name, data, password, lim, p, ds)
+	}
+	in := &input{name: name, lim: lim}
+	in.openBookAt(r, size, p, ds)
+	return in
+}
+
 // openBook opens a workbook package with the stream scanner.
 func (in *input) openBook(pkg []byte, p openFor, ds *rules.Diagnostics) {
-	b, err := xlsxscan.Open(pkg, in.lim.scan)
+	in.openBookAt(bytes.NewReader(pkg), int64(len(pkg)), p, ds)
+}
+
+// openBookAt opens the workbook package of size bytes read through r.
+func (in *input) openBookAt(r io.ReaderAt, size int64, p openFor, ds *rules.Diagnostics) {
+	b, err := xlsxscan.OpenAt(r, size, in.lim.scan)
 	if err != nil {
 		ds.Add(scanProblem(in.name, err, in.lim, p))
 		return

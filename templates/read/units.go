@@ -167,7 +167,6 @@ type unitsReader struct {
 	opts    UnitsOptions
 	book    *xlsxscan.Book
 	csv     *unitsCSV // a CSV input, instead of book
-	data    []byte
 	diags   rules.Diagnostics
 	units   []*unitsEntry
 	byKey   map[string]*unitsEntry
@@ -237,14 +236,14 @@ func ReadUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (
 // readUnits is ReadUnits without the recovery from a panic, for the fuzz
 // target.
 func readUnits(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) ([]eval.Unit, rules.Diagnostics) {
-	units, diags, _ := readUnitsPacking(name, data, rs, opts, nil)
+	units, diags, _ := readUnitsPacking(name, unitsSource{data: data}, rs, opts, nil)
 	return units, diags
 }
 
 // readUnitsPacking is readUnits packing the units' figures with pack as
 // they are read, when pack is not nil (ReadUnitsPacked); it also returns
 // the entries the units were made of, in their order.
-func readUnitsPacking(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions, pack *eval.PackTable) ([]eval.Unit, rules.Diagnostics, []*unitsEntry) {
+func readUnitsPacking(name string, src unitsSource, rs *rules.Ruleset, opts UnitsOptions, pack *eval.PackTable) ([]eval.Unit, rules.Diagnostics, []*unitsEntry) {
 	u := &unitsReader{name: name, rs: rs, opts: opts, byKey: map[string]*unitsEntry{},
 		indexes: map[*rules.Ruleset]*unitsIndex{}, own: map[string]*rules.Ruleset{}, unknown: map[string]*unitsUnknown{},
 		pack: pack}
@@ -255,7 +254,7 @@ func readUnitsPacking(name string, data []byte, rs *rules.Ruleset, opts UnitsOpt
 		u.diags.Errorf(rules.Pos{File: name}, "", "没有规则集，无法识别指标")
 		return nil, u.diags, nil
 	}
-	if u.open(data) {
+	if u.open(src) {
 		u.read()
 	}
 	units := u.assemble()

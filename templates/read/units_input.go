@@ -2,6 +2,7 @@ package read
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/attain-tool/attain/rules"
@@ -15,10 +16,23 @@ import (
 // indicator of the ruleset is found. Both are errors, as they are for one
 // unit, rather than a ranking of units that all score 0.
 
+// unitsSource is the input of a multi-unit reader: the bytes of the file,
+// or (at not nil) the file itself, of size bytes.
+type unitsSource struct {
+	data []byte
+	at   io.ReaderAt
+	size int64
+}
+
 // open opens the input: a workbook within cityLimits, or a CSV file; it
 // reports why not and returns false when it cannot.
-func (u *unitsReader) open(data []byte) bool {
-	in := openInput(u.name, data, u.opts.Password, cityLimits, forAny, &u.diags)
+func (u *unitsReader) open(src unitsSource) bool {
+	var in *input
+	if src.at != nil {
+		in = openInputAt(u.name, src.at, src.size, u.opts.Password, cityLimits, forAny, &u.diags)
+	} else {
+		in = openInput(u.name, src.data, u.opts.Password, cityLimits, forAny, &u.diags)
+	}
 	switch in.kind {
 	case kindXLSX:
 		if isScorecard(in.book.SheetNames(), in.book.Application()) {

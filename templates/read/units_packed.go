@@ -1,6 +1,7 @@
 package read
 
 import (
+	"io"
 	"slices"
 
 	"github.com/attain-tool/attain/templates/cell"
@@ -20,6 +21,20 @@ import (
 // are all the shared ones: it shares the ruleset, where ReadUnits gives
 // it a copy that names it as its entity.
 func ReadUnitsPacked(name string, data []byte, rs *rules.Ruleset, opts UnitsOptions) (units []eval.PackedUnit, diags rules.Diagnostics) {
+	return readUnitsPacked(name, unitsSource{data: data}, rs, opts)
+}
+
+// ReadUnitsPackedAt is ReadUnitsPacked on a file of size bytes read
+// through r (an open file): a workbook is read where it lies, each sheet
+// streamed out of it, so that the file is not held in memory beside the
+// units' figures (16 MB at 12,000 units × 50 indicators, more than the
+// figures packed). Any other input (a CSV file, an encrypted workbook) is
+// read whole first, as ReadUnitsPacked reads it.
+func ReadUnitsPackedAt(name string, r io.ReaderAt, size int64, rs *rules.Ruleset, opts UnitsOptions) ([]eval.PackedUnit, rules.Diagnostics) {
+	return readUnitsPacked(name, unitsSource{at: r, size: size}, rs, opts)
+}
+
+func readUnitsPacked(name string, src unitsSource, rs *rules.Ruleset, opts UnitsOptions) (units []eval.PackedUnit, diags rules.Diagnostics) {
 	defer func() {
 		if p := recover(); p != nil {
 			units = nil
@@ -28,7 +43,7 @@ func ReadUnitsPacked(name string, data []byte, rs *rules.Ruleset, opts UnitsOpti
 		}
 	}()
 	table := eval.NewPackTable()
-	plain, diags, entries := readUnitsPacking(name, data, rs, opts, table)
+	plain, diags, entries := readUnitsPacking(name, src, rs, opts, table)
 	units = make([]eval.PackedUnit, len(plain))
 	u := &unitsReader{pack: table}
 	for i, pu := range plain {

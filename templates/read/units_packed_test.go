@@ -52,6 +52,8 @@ func TestReadUnitsPacked(t *testing.T) {
 		{"sheets", unitsSheetsBook(t, fg), rs, UnitsOptions{}},
 		{"generated", gen.Bytes(), synth, UnitsOptions{}},
 		{"not a workbook", []byte("PK no"), rs, UnitsOptions{}},
+		{"csv", []byte("单位,指标编码,本年增速(%),本年实际值\n红旗区,gdp_growth,8.6,\n卫滨区,gdp_growth,8.1,\n,new_urban_jobs,,12000\n"), rs, UnitsOptions{}},
+		{"empty", nil, rs, UnitsOptions{}},
 	}
 	decimalsIdentical := cmp.Comparer(func(a, b decimal.Decimal) bool {
 		return a.Exponent() == b.Exponent() && a.Coefficient().Cmp(b.Coefficient()) == 0
@@ -79,6 +81,39 @@ func TestReadUnitsPacked(t *testing.T) {
 			if d := cmp.Diff(want, got, decimalsIdentical); d != "" {
 				t.Errorf("units (-ReadUnits +ReadUnitsPacked):\n%s", d)
 			}
+			// Read where it lies, the same units and diagnostics; a
+			// workbook is never read whole at once.
+			at := &piecewise{data: tc.data}
+			atUnits, atDiags := ReadUnitsPackedAt("units.xlsx", at, int64(len(tc.data)), tc.rs, tc.opts)
+			if d := cmp.Diff(diags, atDiags); d != "" {
+				t.Errorf("diagnostics (-ReadUnitsPacked +ReadUnitsPackedAt):\n%s", d)
+			}
+			if len(atUnits) != len(packed) {
+				t.Fatalf("ReadUnitsPackedAt: %d units, want %d", len(atUnits), len(packed))
+			}
+			for i := range packed {
+				a, b := packed[i], atUnits[i]
+				if a.Name != b.Name || a.Ruleset != b.Ruleset && !cmp.Equal(a.Ruleset, b.Ruleset) {
+					t.Errorf("unit %d: %s, want %s", i, b.Name, a.Name)
+				}
+				if d := cmp.Diff(a.Actuals.Unpack(), b.Actuals.Unpack(), decimalsIdentical); d != "" {
+					t.Errorf("unit %d (-ReadUnitsPacked +ReadUnitsPackedAt):\n%s", i, d)
+				}
+			}
+			if Sniff(tc.data) == FormatXLSX && len(tc.data) > 16<<10 && at.largest*2 > len(tc.data) {
+				t.Errorf("a read of %d bytes of a %d-byte workbook", at.largest, len(tc.data))
+			}
 		})
 	}
+}
+
+// piecewise is a file read through ReadAt, minding the largest read.
+type piecewise struct {
+	data    []byte
+	largest int
+}
+
+func (p *piecewise) ReadAt(b []byte, off int64) (int, error) {
+	p.largest = max(p.largest, len(b))
+	return bytes.NewReader(p.data).ReadAt(b, off)
 }

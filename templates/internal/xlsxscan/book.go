@@ -55,7 +55,14 @@ type sheetRef struct {
 // Open reads the workbook's structure, shared strings and styles within
 // lim. Its errors are *Error.
 func Open(data []byte, lim Limits) (*Book, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	return OpenAt(bytes.NewReader(data), int64(len(data)), lim)
+}
+
+// OpenAt is Open on a package of size bytes read through r, such as an
+// open file, so that a large workbook need not be held in memory while
+// its sheets are streamed: only the parts being read are.
+func OpenAt(r io.ReaderAt, size int64, lim Limits) (*Book, error) {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, &Error{Kind: KindZip, Err: err}
 	}
