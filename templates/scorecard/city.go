@@ -51,6 +51,9 @@ type cityBook struct {
 	dxf    map[eval.Status]int
 	probs  []view.CityProblem
 	cw     *cityWriter
+	// streams are the sheets written by a StreamWriter, for their used
+	// range.
+	streams map[string]*cityStream
 	// rows streamed so far, and about how many there will be, for
 	// opts.Progress
 	rows, rowsTotal int
@@ -157,9 +160,13 @@ func (b *cityBook) properties() {
 
 // cityStream writes one sheet row by row with excelize's StreamWriter.
 type cityStream struct {
-	b   *cityBook
-	sw  *excelize.StreamWriter
-	row int
+	b    *cityBook
+	sw   *excelize.StreamWriter
+	row  int
+	cols int // the widest row
+	// more are the rows (of up to moreCols cells) written into the sheet's
+	// part as XML after the StreamWriter's (cityZip).
+	more, moreCols int
 	// buf and vals are reused from row to row: the StreamWriter takes
 	// *excelize.Cell, which spares boxing every cell.
 	buf  []excelize.Cell
@@ -180,9 +187,20 @@ func (b *cityBook) stream(sheet string) *cityStream {
 	if b.err != nil {
 		return &cityStream{b: b}
 	}
+	b.fail(b.f.SetSheetDimension(sheet, cityDimPlaceholder))
 	sw, err := b.f.NewStreamWriter(sheet)
 	b.fail(err)
-	return &cityStream{b: b, sw: sw}
+	s := &cityStream{b: b, sw: sw}
+	if b.streams == nil {
+		b.streams = map[string]*cityStream{}
+	}
+	b.streams[sheet] = s
+	return s
+}
+
+// dimension is the used range of a streamed sheet, its rows written.
+func (s *cityStream) dimension() string {
+	return dimensionRef(s.row+s.more, max(s.cols, s.moreCols))
 }
 
 // widths sets the column widths; before the first row.
@@ -197,6 +215,7 @@ func (s *cityStream) widths(ws []float64) {
 // put writes the next row: each value a scCell or a ready excelize.Cell.
 func (s *cityStream) put(height float64, cells ...excelize.Cell) {
 	s.row++
+	s.cols = max(s.cols, len(cells))
 	s.b.tick()
 	if s.b.err != nil {
 		return

@@ -206,6 +206,7 @@ func (b *cityBook) ranking(inject map[string]func(io.Writer) error) {
 		// Every style of the rows is made now: writing them while the
 		// workbook is written must not touch it.
 		b.fail(b.rankingRows(l, true, func(*citySpillRow) error { return nil }))
+		s.more, s.moreCols = len(b.ranked), ncols
 		inject[sh] = func(w io.Writer) error {
 			x := newCityXML(ncols)
 			n := 4

@@ -247,8 +247,17 @@ func (cw *cityWriter) write(w io.Writer, inject map[string]func(io.Writer) error
 		}
 		byPart[part] = fn
 	}
+	streamed := map[string]bool{}
+	dims := map[string]func() string{}
+	for sheet, s := range cw.b.streams {
+		streamed[sheet] = true
+		dims[names[sheet]] = s.dimension
+	}
+	if err := setDimensions(cw.b.f, streamed); err != nil {
+		return err
+	}
 	cw.b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		return &cityZip{Writer: zipw.New(w), inject: byPart, done: map[string]bool{}}
+		return &cityZip{Writer: zipw.New(w), inject: byPart, dims: dims, done: map[string]bool{}}
 	})
 	return cw.b.f.Write(io.Discard)
 }
@@ -355,6 +364,7 @@ func (cw *cityWriter) longDetail(p *cityDetailPart, lines []*citySpillRow, injec
 	}
 	rows := func(emit func(n int, r *citySpillRow) error) error { return cw.detailRows(p, lines, emit) }
 	if cityDirectXML {
+		s.more, s.moreCols = p.rows, len(cols)
 		inject[sh] = func(w io.Writer) error {
 			x := newCityXML(len(cols))
 			err := rows(func(n int, r *citySpillRow) error {

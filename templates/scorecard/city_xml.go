@@ -178,13 +178,24 @@ func cityBstrMarshal(s string) (result string) {
 type cityZip struct {
 	*zipw.Writer
 	inject map[string]func(w io.Writer) error
-	done   map[string]bool
+	// dims are the used ranges of the streamed sheets' parts, to replace
+	// their placeholder with.
+	dims map[string]func() string
+	dim  *cityDimWriter // of the part being written
+	done map[string]bool
 }
 
 func (z *cityZip) Create(name string) (io.Writer, error) {
+	if err := z.endDim(); err != nil {
+		return nil, err
+	}
 	w, err := z.Writer.Create(name)
 	if err != nil {
 		return nil, err
+	}
+	if ref := z.dims[name]; ref != nil {
+		z.dim = &cityDimWriter{w: w, ref: ref}
+		w = z.dim
 	}
 	if fn := z.inject[name]; fn != nil {
 		return &cityInjector{w: w, fn: func(w io.Writer) error { z.done[name] = true; return fn(w) }}, nil
@@ -192,9 +203,27 @@ func (z *cityZip) Create(name string) (io.Writer, error) {
 	return w, nil
 }
 
-func (z *cityZip) AddFS(fsys fs.FS) error { return z.Writer.AddFS(fsys) }
+// endDim writes what the range writer of the last part still holds.
+func (z *cityZip) endDim() error {
+	if z.dim == nil {
+		return nil
+	}
+	err := z.dim.flush()
+	z.dim = nil
+	return err
+}
+
+func (z *cityZip) AddFS(fsys fs.FS) error {
+	if err := z.endDim(); err != nil {
+		return err
+	}
+	return z.Writer.AddFS(fsys)
+}
 
 func (z *cityZip) Close() error {
+	if err := z.endDim(); err != nil {
+		return err
+	}
 	err := z.Writer.Close()
 	for name := range z.inject {
 		if err == nil && !z.done[name] {

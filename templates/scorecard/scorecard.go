@@ -241,6 +241,9 @@ func WriteScorecard(w io.Writer, a *eval.Assessment, opts ScorecardOptions) erro
 	b.printSetup(a, opts, parts)
 	b.properties(a, opts)
 	f.SetActiveSheet(0)
+	if b.err == nil {
+		b.fail(setDimensions(f, nil))
+	}
 	if b.err != nil {
 		return fmt.Errorf("scorecard: %w", b.err)
 	}
