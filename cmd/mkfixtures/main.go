@@ -18,6 +18,14 @@
 //
 //	go run ./cmd/mkfixtures -units 3000 -out /tmp/scale
 //	attain evaluate --units --rules /tmp/scale/synthetic-50.yaml --in /tmp/scale/units-3000.xlsx --out city.xlsx
+//
+// -embedded makes the table report every indicator of the embedded ruleset
+// instead (56; no ruleset is written: attain judges by it by default), and
+// -csv writes it as CSV, which has no sheet's row limit: 19,000 units × 56
+// indicators are 1,064,000 rows, more than one 明细 sheet holds.
+//
+//	go run ./cmd/mkfixtures -units 19000 -embedded -csv -out /tmp/scale
+//	attain evaluate --units --in /tmp/scale/embedded-19000.csv --out city.xlsx
 package main
 
 import (
@@ -36,14 +44,16 @@ func main() {
 	examples := flag.String("examples", "", "write the example workbooks into this folder")
 	units := flag.Int("units", 0, "write a generated long table of this many units × 50 indicators, and its ruleset")
 	out := flag.String("out", ".", "folder for -units")
+	embedded := flag.Bool("embedded", false, "with -units: every indicator of the embedded ruleset, not 50 synthetic ones")
+	asCSV := flag.Bool("csv", false, "with -units: write the table as CSV")
 	flag.Parse()
 	if (*examples == "") == (*units <= 0) || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: go run ./cmd/mkfixtures -examples DIR | -units N [-out DIR]")
+		fmt.Fprintln(os.Stderr, "usage: go run ./cmd/mkfixtures -examples DIR | -units N [-embedded] [-csv] [-out DIR]")
 		os.Exit(2)
 	}
 	var err error
 	if *units > 0 {
-		err = writeUnits(*out, *units)
+		err = writeTable(*out, *units, *embedded, *asCSV)
 	} else {
 		err = writeExamples(*examples)
 	}
@@ -69,23 +79,37 @@ func writeExamples(dir string) error {
 // scaleIndicators is the number of indicators of a generated table.
 const scaleIndicators = 50
 
-// writeUnits writes units-N.xlsx (fixture.GenerateUnitsWorkbook) and
-// synthetic-50.yaml (fixture.SyntheticRuleset) into dir.
-func writeUnits(dir string, n int) error {
-	rs := fixture.SyntheticRuleset(scaleIndicators)
-	text, err := rules.Marshal(rs)
-	if err != nil {
-		return err
-	}
-	if err := writeFile(filepath.Join(dir, fmt.Sprintf("synthetic-%d.yaml", scaleIndicators)), text); err != nil {
-		return err
+// writeTable writes the table of -units into dir: units-N.xlsx
+// (fixture.GenerateUnitsWorkbook) and synthetic-50.yaml
+// (fixture.SyntheticRuleset), or with embedded embedded-N.xlsx of the
+// embedded ruleset's indicators, and .csv instead of .xlsx with asCSV.
+func writeTable(dir string, n int, embedded, asCSV bool) error {
+	rs, name, inds := fixture.SyntheticRuleset(scaleIndicators), "units", scaleIndicators
+	if embedded {
+		rs, name, inds = rules.Default(), "embedded", 0
+	} else {
+		text, err := rules.Marshal(rs)
+		if err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(dir, fmt.Sprintf("synthetic-%d.yaml", scaleIndicators)), text); err != nil {
+			return err
+		}
 	}
 	var buf bytes.Buffer
-	if err := fixture.GenerateUnitsWorkbook(&buf, rs, n, scaleIndicators, 2019); err != nil {
+	gen, ext := fixture.GenerateUnitsWorkbook, "xlsx"
+	if asCSV {
+		gen, ext = fixture.GenerateUnitsCSV, "csv"
+	}
+	if err := gen(&buf, rs, n, inds, 2019); err != nil {
 		return err
 	}
-	return writeFile(filepath.Join(dir, fmt.Sprintf("units-%d.xlsx", n)), buf.Bytes())
+	return writeFile(filepath.Join(dir, fmt.Sprintf("%s-%d.%s", name, n, ext)), buf.Bytes())
 }
+
+// writeUnits is the scale benchmark's table: writeTable of synthetic
+// indicators, as .xlsx.
+func writeUnits(dir string, n int) error { return writeTable(dir, n, false, false) }
 
 // writeFile writes data to a temporary file beside name and renames it into
 // place, so that a failed run leaves the old file whole.

@@ -59,3 +59,59 @@ func TestWriteUnitsTooMany(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestWriteTableKinds: -embedded and -csv write tables that read back as
+// the units asked for, the CSV past what a sheet holds (read.ReadUnits of
+// the CSV, its rows and the xlsx's alike).
+func TestWriteTableKinds(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name           string
+		embedded, csv  bool
+		file           string
+		rules          string // "" for the embedded ruleset
+		indicatorsEach int
+	}{
+		{"embedded xlsx", true, false, "embedded-6.xlsx", "", len(rules.Default().Indicators)},
+		{"embedded csv", true, true, "embedded-6.csv", "", len(rules.Default().Indicators)},
+		{"synthetic csv", false, true, "units-6.csv", "synthetic-50.yaml", scaleIndicators},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := writeTable(dir, 6, tc.embedded, tc.csv); err != nil {
+				t.Fatal(err)
+			}
+			rs := rules.Default()
+			if tc.rules != "" {
+				src, err := os.ReadFile(filepath.Join(dir, tc.rules))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var diags rules.Diagnostics
+				if rs, diags = rules.Parse(tc.rules, src); diags.HasErrors() {
+					t.Fatal(diags)
+				}
+			}
+			data, err := os.ReadFile(filepath.Join(dir, tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			units, diags := read.ReadUnits(tc.file, data, rs, read.UnitsOptions{})
+			if diags.HasErrors() || len(units) != 6 {
+				t.Fatalf("%d units, %v", len(units), diags.Errors())
+			}
+			for _, u := range units {
+				if n := len(u.Actuals.Values); n < tc.indicatorsEach*9/10 {
+					t.Errorf("%s: %d indicators read, want about %d", u.Name, n, tc.indicatorsEach)
+				}
+			}
+		})
+	}
+	if err := writeTable(dir, 19000, true, true); err != nil {
+		t.Fatalf("19,000 units × 56 as CSV: %v", err)
+	}
+	st, err := os.Stat(filepath.Join(dir, "embedded-19000.csv"))
+	if err != nil || st.Size() < 30<<20 {
+		t.Fatalf("embedded-19000.csv: %v, %v", st, err)
+	}
+}
