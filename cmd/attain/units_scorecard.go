@@ -25,6 +25,7 @@ func (e *env) unitsScorecard(o evaluateOptions, rs *rules.Ruleset, opts read.Uni
 		return err
 	}
 	bar := newProgress(e.stderr)
+	opts.MaxUnits = cityMaxUnits // refused as soon as the table names one more
 	units, diags, err := readUnitsPacked(o.in, rs, opts, bar)
 	if err != nil {
 		return err
@@ -134,11 +135,15 @@ func cityColumnsFit(rs *rules.Ruleset, own map[string]*rules.Ruleset) error {
 	return nil
 }
 
+// cityMaxUnits is the most units a city scorecard holds: 排名 has a row
+// for each below its three heading rows. A variable for tests.
+var cityMaxUnits = cell.MaxRows - 3
+
 // cityRowsFit refuses, before any unit is judged, more units than 排名
 // has rows for (a title, a subtitle and a header, then a unit a row). The
 // long 明细 goes on in 明细(2) … instead.
 func cityRowsFit(in string, units int) error {
-	if rows := units + 3; rows > cell.MaxRows {
+	if rows := units + 3; units > cityMaxUnits {
 		return dataErrorf("%s 有%d个单位，排名表每个单位一行，共需%d行，超过 Excel 工作表的 %d 行；"+
 			"请分批评估（按地区拆分输入），或用 --out 输出 .csv 或 .json", in, units, rows, cell.MaxRows)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -31,5 +32,32 @@ func TestCityLimits(t *testing.T) {
 	}
 	if err := cityRowsFit("in.xlsx", 1<<20-3); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestCityTooManyUnits refuses, while reading, a table of more units than
+// 排名 holds when a scorecard is asked for (exit 1, the cell of the first
+// unit too many, no file written), and reads it whole for JSON.
+func TestCityTooManyUnits(t *testing.T) {
+	defer func(n int) { cityMaxUnits = n }(cityMaxUnits)
+	cityMaxUnits = 4
+	t.Chdir(t.TempDir())
+	var b strings.Builder
+	b.WriteString("单位,指标编码,本年增速(%)\n")
+	for i := range 6 {
+		fmt.Fprintf(&b, "单位%d,gdp_growth,8.%d\n", i+1, i)
+	}
+	if err := os.WriteFile("city.csv", []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := attainRun("evaluate", "--units", "--in", "city.csv", "--out", "city.xlsx")
+	if code != 1 || !strings.Contains(stderr, "city.csv:6:1") || !strings.Contains(stderr, "单位超过4个，读到这里已是第5个") {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+	if _, err := os.Stat("city.xlsx"); !os.IsNotExist(err) {
+		t.Errorf("city.xlsx written: %v", err)
+	}
+	if code, _, stderr := attainRun("evaluate", "--units", "--in", "city.csv", "--out", "city.json"); code != 0 {
+		t.Errorf("JSON: exit %d:\n%s", code, stderr)
 	}
 }

@@ -69,6 +69,11 @@ type UnitsOptions struct {
 	// total expected (an estimate while reading; 0 when unknown), at most
 	// once every unitsProgressEvery rows and once at the end.
 	Progress func(done, total int)
+	// MaxUnits, when set, stops the reading of a long table with an error
+	// as soon as it names one unit more, rather than once it is read
+	// whole: a city scorecard has a row of 排名 for each unit, so more
+	// units than a sheet's rows cannot be written.
+	MaxUnits int
 }
 
 // unitsProgressEvery is how many rows pass between two Progress calls.
@@ -181,6 +186,8 @@ type unitsReader struct {
 	fromTemplates bool
 	// damaged holds the sheets that could not be read whole (sheetProblem).
 	damaged map[string]bool
+	// tooMany is set once a table named more units than opts.MaxUnits.
+	tooMany bool
 	// pack, when set, packs the figures of each unit of a long table once
 	// its rows are read (ReadUnitsPacked).
 	pack *eval.PackTable
@@ -345,6 +352,9 @@ func (u *unitsReader) read() {
 	}
 	u.estimate(chosen)
 	for _, s := range chosen {
+		if u.tooMany {
+			return
+		}
 		switch s.kind {
 		case unitsKindTemplate:
 			u.readTemplate(s)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/attain-tool/attain/templates"
+	"github.com/attain-tool/attain/templates/cell"
 
 	"github.com/attain-tool/attain/eval"
 	"github.com/attain-tool/attain/rules"
@@ -58,7 +59,12 @@ func (u *unitsReader) readLong(s *unitsScan) {
 		switch {
 		case unitCell.raw != "" && unitCell.raw == lastRaw && current != nil:
 		case unitCell.raw != "":
-			next := u.unit(unitCell.raw, unitsPos(u.name, s.sheet, s.unitCol, n))
+			pos := unitsPos(u.name, s.sheet, s.unitCol, n)
+			next := u.unit(unitCell.raw, pos)
+			if u.overMaxUnits(pos) {
+				it.halt()
+				return
+			}
 			if next != current {
 				u.park(current)
 			}
@@ -93,6 +99,19 @@ func (u *unitsReader) readLong(s *unitsScan) {
 	if it.err != nil {
 		u.sheetProblem(it.err)
 	}
+}
+
+// overMaxUnits reports, once, a table that names more units than
+// opts.MaxUnits, at the cell naming the first unit too many.
+func (u *unitsReader) overMaxUnits(pos rules.Pos) bool {
+	limit := u.opts.MaxUnits
+	if limit <= 0 || len(u.units) <= limit || u.tooMany {
+		return u.tooMany
+	}
+	u.tooMany = true
+	u.diags.Errorf(pos, "请分批评估（按地区拆分输入），或用 --out 输出 .csv 或 .json",
+		"单位超过%d个，读到这里已是第%d个：评估表的排名表每个单位一行，超过 Excel 工作表的 %d 行，未继续读取", limit, len(u.units), cell.MaxRows)
+	return true
 }
 
 // record starts a unit's figures for one indicator read on row, or

@@ -2,6 +2,8 @@ package read
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/attain-tool/attain/templates/fixture"
@@ -116,4 +118,69 @@ type piecewise struct {
 func (p *piecewise) ReadAt(b []byte, off int64) (int, error) {
 	p.largest = max(p.largest, len(b))
 	return bytes.NewReader(p.data).ReadAt(b, off)
+}
+
+// TestReadUnitsMaxUnits stops a long table at the first unit past
+// MaxUnits, with an error at the cell naming it, and reads no further (a
+// row further down naming an unknown indicator is not reported); a table
+// within the limit reads as without one.
+func TestReadUnitsMaxUnits(t *testing.T) {
+	rs := fixture.CityRules(t)
+	var b strings.Builder
+	b.WriteString("单位,指标编码,本年增速(%)\n")
+	for i := range 10 {
+		fmt.Fprintf(&b, "单位%02d,gdp_growth,8.%d\n", i+1, i)
+		if i == 7 {
+			fmt.Fprintf(&b, ",no_such,1\n")
+		}
+	}
+	csvData := []byte(b.String())
+	book := fixture.NewCityBook(t, "数据")
+	book.Row("数据", 1, "单位", "指标编码", "本年增速(%)")
+	for i := range 10 {
+		book.Row("数据", i+2, fmt.Sprintf("单位%02d", i+1), "gdp_growth", fmt.Sprintf("8.%d", i))
+	}
+	tests := []struct {
+		name, file string
+		data       []byte
+		max        int
+		where      string // the cell of the error, "" for none
+	}{
+		{"csv past the limit", "units.csv", csvData, 5, "units.csv:7:1"},
+		{"xlsx past the limit", "units.xlsx", book.Bytes(), 3, "units.xlsx: 数据!A5"},
+		{"csv at the limit", "units.csv", csvData, 10, ""},
+		{"no limit", "units.xlsx", book.Bytes(), 0, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, read := range []func() rules.Diagnostics{
+				func() rules.Diagnostics {
+					_, d := ReadUnits(tc.file, tc.data, rs, UnitsOptions{MaxUnits: tc.max})
+					return d
+				},
+				func() rules.Diagnostics {
+					_, d := ReadUnitsPacked(tc.file, tc.data, rs, UnitsOptions{MaxUnits: tc.max})
+					return d
+				},
+			} {
+				diags := read()
+				errs := diags.Errors()
+				if tc.where == "" {
+					if len(errs) > 0 {
+						t.Fatalf("errors %v", errs)
+					}
+					continue
+				}
+				if len(errs) != 1 || errs[0].Pos.String() != tc.where ||
+					!strings.Contains(errs[0].Summary, fmt.Sprintf("单位超过%d个，读到这里已是第%d个", tc.max, tc.max+1)) {
+					t.Fatalf("errors %v, want one at %s", errs, tc.where)
+				}
+				for _, d := range diags {
+					if strings.Contains(d.Summary, "no_such") {
+						t.Errorf("read past the limit: %v", d)
+					}
+				}
+			}
+		})
+	}
 }

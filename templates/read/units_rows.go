@@ -43,6 +43,8 @@ type unitsRows struct {
 	// row 16,384 cells long.
 	width int
 	err   error
+	// halted stops each after the row it handed over (halt).
+	halted bool
 	// csv, for a CSV file, reads its records (units_csv.go); record is
 	// the one read ahead.
 	csv    *csv.Reader
@@ -139,8 +141,9 @@ func (it *unitsRows) each(fn func(row []unitsCell, n int)) {
 	done := make(chan struct{})
 	defer func() {
 		close(stop)
-		if p := recover(); p != nil {
-			<-done // the iterator has let go of the sheet
+		p := recover()
+		<-done // the iterator has let go of the sheet
+		if p != nil {
 			panic(p)
 		}
 	}()
@@ -182,9 +185,16 @@ func (it *unitsRows) each(fn func(row []unitsCell, n int)) {
 	for b := range ch {
 		for i, row := range b.rows {
 			fn(row, b.nums[i])
+			if it.halted {
+				return
+			}
 		}
 	}
 }
+
+// halt has each stop after the row fn is being handed: nothing further
+// is read of the sheet.
+func (it *unitsRows) halt() { it.halted = true }
 
 func (it *unitsRows) close() {
 	if it.src != nil {
