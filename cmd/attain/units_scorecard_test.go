@@ -54,6 +54,9 @@ func TestCityTooManyUnits(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "city.csv:6:1") || !strings.Contains(stderr, "单位超过4个，读到这里已是第5个") {
 		t.Errorf("exit %d:\n%s", code, stderr)
 	}
+	if strings.Contains(stderr, "所有单位都没有") {
+		t.Errorf("a table not read whole is said to lack indicators:\n%s", stderr)
+	}
 	if _, err := os.Stat("city.xlsx"); !os.IsNotExist(err) {
 		t.Errorf("city.xlsx written: %v", err)
 	}

@@ -365,8 +365,8 @@ func (u *unitsReader) read() {
 		}
 	}
 	u.finishProgress()
-	if u.nothingFound() {
-		return
+	if u.tooMany || u.nothingFound() {
+		return // a table not read whole says nothing of what it lacks
 	}
 	u.reportUnknown()
 	u.reportMissing()
