@@ -181,12 +181,12 @@ type cityZip struct {
 	// dims are the used ranges of the streamed sheets' parts, to replace
 	// their placeholder with.
 	dims map[string]func() string
-	dim  *cityDimWriter // of the part being written
+	open []*cityInjector // of the part being written
 	done map[string]bool
 }
 
 func (z *cityZip) Create(name string) (io.Writer, error) {
-	if err := z.endDim(); err != nil {
+	if err := z.endPart(); err != nil {
 		return nil, err
 	}
 	w, err := z.Writer.Create(name)
@@ -194,34 +194,40 @@ func (z *cityZip) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	if ref := z.dims[name]; ref != nil {
-		z.dim = &cityDimWriter{w: w, ref: ref}
-		w = z.dim
+		dim := &cityInjector{w: w, mark: cityDimElement, drop: true, fn: func(w io.Writer) error {
+			_, err := io.WriteString(w, `<dimension ref="`+ref()+`"></dimension>`)
+			return err
+		}}
+		z.open, w = append(z.open, dim), dim
 	}
 	if fn := z.inject[name]; fn != nil {
-		return &cityInjector{w: w, fn: func(w io.Writer) error { z.done[name] = true; return fn(w) }}, nil
+		rows := &cityInjector{w: w, mark: citySheetDataEnd, fn: func(w io.Writer) error { z.done[name] = true; return fn(w) }}
+		z.open, w = append(z.open, rows), rows
 	}
 	return w, nil
 }
 
-// endDim writes what the range writer of the last part still holds.
-func (z *cityZip) endDim() error {
-	if z.dim == nil {
-		return nil
+// endPart writes what the injectors of the last part still hold, outer
+// first.
+func (z *cityZip) endPart() error {
+	for i := len(z.open) - 1; i >= 0; i-- {
+		if err := z.open[i].flush(); err != nil {
+			return err
+		}
 	}
-	err := z.dim.flush()
-	z.dim = nil
-	return err
+	z.open = z.open[:0]
+	return nil
 }
 
 func (z *cityZip) AddFS(fsys fs.FS) error {
-	if err := z.endDim(); err != nil {
+	if err := z.endPart(); err != nil {
 		return err
 	}
 	return z.Writer.AddFS(fsys)
 }
 
 func (z *cityZip) Close() error {
-	if err := z.endDim(); err != nil {
+	if err := z.endPart(); err != nil {
 		return err
 	}
 	err := z.Writer.Close()
@@ -233,9 +239,14 @@ func (z *cityZip) Close() error {
 	return err
 }
 
-// cityInjector passes a part through, calling fn before its </sheetData>.
+// cityInjector passes a part through, calling fn where mark first
+// occurs: before it, or instead of it with drop. Until then it holds back
+// the last bytes, which may begin the mark; flush writes them when the
+// part ends without it.
 type cityInjector struct {
 	w       io.Writer
+	mark    []byte
+	drop    bool
 	fn      func(w io.Writer) error
 	pending []byte
 	done    bool
@@ -248,9 +259,9 @@ func (c *cityInjector) Write(p []byte) (int, error) {
 		return c.w.Write(p)
 	}
 	c.pending = append(c.pending, p...)
-	i := bytes.Index(c.pending, citySheetDataEnd)
+	i := bytes.Index(c.pending, c.mark)
 	if i < 0 {
-		keep := min(len(c.pending), len(citySheetDataEnd)-1)
+		keep := min(len(c.pending), len(c.mark)-1)
 		if _, err := c.w.Write(c.pending[:len(c.pending)-keep]); err != nil {
 			return 0, err
 		}
@@ -264,7 +275,20 @@ func (c *cityInjector) Write(p []byte) (int, error) {
 	if err := c.fn(c.w); err != nil {
 		return 0, err
 	}
+	if c.drop {
+		i += len(c.mark)
+	}
 	_, err := c.w.Write(c.pending[i:])
 	c.pending = nil
 	return len(p), err
+}
+
+func (c *cityInjector) flush() error {
+	if c.done || len(c.pending) == 0 {
+		return nil
+	}
+	c.done = true
+	_, err := c.w.Write(c.pending)
+	c.pending = nil
+	return err
 }
