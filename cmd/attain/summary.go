@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/attain-tool/attain/eval"
+	"github.com/attain-tool/attain/templates/view"
 )
 
 // summaryNames is how many indicators without data a line names before it
@@ -67,7 +68,7 @@ func printCitySummary(w io.Writer, c *eval.City, out string) {
 			line += fmt.Sprintf("，无数据%d项次", n.Count)
 		}
 	}
-	line += fmt.Sprintf("，数据问题%d条", len(c.Problems))
+	line += fmt.Sprintf("，数据问题%d条", len(view.CityProblems(c)))
 	if out != "" {
 		line += "；已写入 " + out
 	}

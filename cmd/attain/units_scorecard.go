@@ -12,6 +12,7 @@ import (
 	"github.com/attain-tool/attain/templates/cell"
 	"github.com/attain-tool/attain/templates/read"
 	"github.com/attain-tool/attain/templates/scorecard"
+	"github.com/attain-tool/attain/templates/view"
 )
 
 // unitsScorecard is evaluate --units --out FILE.xlsx: the units are read
@@ -167,7 +168,8 @@ func printCityOutline(w io.Writer, o *scorecard.CityOutline, out string) {
 			line += fmt.Sprintf("，无数据%d项次", n.Count)
 		}
 	}
-	line += fmt.Sprintf("，数据问题%d条", len(o.City.Problems))
+	// As many as 数据问题 lists: the reader's and each unit's.
+	line += fmt.Sprintf("，数据问题%d条", len(view.CityProblems(o.City)))
 	if out != "" {
 		line += "；已写入 " + out
 	}

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -62,5 +65,42 @@ func TestCityTooManyUnits(t *testing.T) {
 	}
 	if code, _, stderr := attainRun("evaluate", "--units", "--in", "city.csv", "--out", "city.json"); code != 0 {
 		t.Errorf("JSON: exit %d:\n%s", code, stderr)
+	}
+}
+
+// TestCityClosingLineCountsUnitsProblems: the closing line counts what
+// 数据问题 lists, the problems found judging each unit too (a growth of
+// −150% is 数据存疑), streamed to a scorecard or not.
+func TestCityClosingLineCountsUnitsProblems(t *testing.T) {
+	t.Chdir(t.TempDir())
+	table := "单位,指标编码,本年增速(%)\n红旗区,gdp_growth,8.6\n卫滨区,gdp_growth,-150\n牧野区,gdp_growth,7.9\n"
+	if err := os.WriteFile("city.csv", []byte(table), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	count := regexp.MustCompile(`数据问题(\d+)条`)
+	var counts []string
+	for _, args := range [][]string{{"--out", "city.xlsx"}, {"--format", "table"}} {
+		code, _, stderr := attainRun(append([]string{"evaluate", "--units", "--in", "city.csv"}, args...)...)
+		m := count.FindAllStringSubmatch(stderr, -1)
+		if code != 0 || len(m) == 0 {
+			t.Fatalf("%v: exit %d:\n%s", args, code, stderr)
+		}
+		counts = append(counts, m[len(m)-1][1])
+	}
+	// 数据问题 lists what the JSON's problems list (view.CityProblems).
+	code, out, stderr := attainRun("evaluate", "--units", "--in", "city.csv", "--format", "json")
+	var city struct {
+		Problems []struct{ Summary string }
+	}
+	if err := json.Unmarshal(out, &city); code != 0 || err != nil {
+		t.Fatalf("json: exit %d, %v:\n%s", code, err, stderr)
+	}
+	listed, suspect := len(city.Problems), false
+	for _, p := range city.Problems {
+		suspect = suspect || strings.Contains(p.Summary, "数据存疑")
+	}
+	if want := strconv.Itoa(listed); !suspect || counts[0] != want || counts[1] != want {
+		t.Errorf("closing lines say 数据问题%s条 (scorecard) and %s条 (table); the problems are %d, 数据存疑 among them: %v",
+			counts[0], counts[1], listed, suspect)
 	}
 }
