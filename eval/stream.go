@@ -203,10 +203,13 @@ func orderedParallel[T any](n int, work func(i int) T, each func(i int, v T) err
 // lightPool shares, between the assessments EvaluateUnitsStream keeps of
 // every unit, the values that repeat from unit to unit: the full marks
 // (one value for units of one ruleset), totals and score rates (of two
-// and one decimals) and the counts of statuses. Each is some 80 to 190
-// bytes a unit otherwise, half of what is kept of a unit once judged.
-// Decimals and the counts are never changed once made, so sharing them is
-// safe. It runs one unit at a time.
+// and one decimals) and the counts of statuses, some 80 to 190 bytes a
+// unit each otherwise: on the 12,000-unit table mkfixtures writes, what is
+// kept of the units once judged is 5.7 MB with the pool, 8.8 MB without.
+// Where the values seldom repeat its tables cost a little more than they
+// save (TestEvaluateUnitsStreamKeepsLittle's synthetic figures: about 80
+// bytes a unit). Decimals and the counts are never changed once made, so
+// sharing them is safe. It runs one unit at a time.
 type lightPool struct {
 	decs   map[lightDec]decimal.Decimal
 	counts map[lightCounts][]StatusCount
