@@ -61,6 +61,9 @@ func FillTemplate(w io.Writer, rs *rules.Ruleset, entity string, values map[stri
 			}
 		}
 	}
+	if err := setDimensions(b.f); err != nil {
+		return fmt.Errorf("fill template: %w", err)
+	}
 	if err := b.f.Write(w); err != nil {
 		return fmt.Errorf("fill template: %w", err)
 	}

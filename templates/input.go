@@ -168,6 +168,9 @@ func WriteTemplate(w io.Writer, rs *rules.Ruleset) error {
 		return fmt.Errorf("write template: %w", err)
 	}
 	defer b.f.Close()
+	if err := setDimensions(b.f); err != nil {
+		return fmt.Errorf("write template: %w", err)
+	}
 	if err := b.f.Write(w); err != nil {
 		return fmt.Errorf("write template: %w", err)
 	}
