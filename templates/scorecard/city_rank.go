@@ -206,36 +206,14 @@ func (b *cityBook) ranking(inject map[string]func(io.Writer) error) {
 		// Every style of the rows is made now: writing them while the
 		// workbook is written must not touch it.
 		b.fail(b.rankingRows(l, true, func(*citySpillRow) error { return nil }))
-		s.more, s.moreCols = len(b.ranked), ncols
-		inject[sh] = func(w io.Writer) error {
-			x := newCityXML(ncols)
-			n := 4
-			err := b.rankingRows(l, false, func(r *citySpillRow) error {
-				x.row(n, r)
-				n++
-				b.tick()
-				if len(x.buf) < 64<<10 {
-					return nil
-				}
-				_, err := w.Write(x.buf)
-				x.buf = x.buf[:0]
-				return err
-			})
-			if err == nil && len(x.buf) > 0 {
-				_, err = w.Write(x.buf)
-			}
-			return err
-		}
-	} else {
-		b.fail(b.rankingRows(l, false, func(r *citySpillRow) error {
-			cells := s.cells(ncols)
-			for i, c := range r.cells {
-				cells[i] = excelize.Cell{StyleID: c.style, Value: cityOutAny(cityOutVal{kind: c.kind, s: string(c.s)})}
-			}
-			s.put(r.height, cells...)
-			return b.err
-		}))
 	}
+	s.rows(inject, sh, ncols, len(b.ranked), func(emit func(n int, r *citySpillRow) error) error {
+		n := 4
+		return b.rankingRows(l, false, func(r *citySpillRow) error {
+			n++
+			return emit(n-1, r)
+		})
+	})
 	s.flush()
 }
 

@@ -362,35 +362,8 @@ func (cw *cityWriter) longDetail(p *cityDetailPart, lines []*citySpillRow, injec
 			b.fail(b.f.AutoFilter(sh, fmt.Sprintf("A2:%s%d", cell.ColName(len(cols)-1), last), nil))
 		}
 	}
-	rows := func(emit func(n int, r *citySpillRow) error) error { return cw.detailRows(p, lines, emit) }
-	if cityDirectXML {
-		s.more, s.moreCols = p.rows, len(cols)
-		inject[sh] = func(w io.Writer) error {
-			x := newCityXML(len(cols))
-			err := rows(func(n int, r *citySpillRow) error {
-				x.row(n, r)
-				b.tick()
-				if len(x.buf) < 64<<10 {
-					return nil
-				}
-				_, err := w.Write(x.buf)
-				x.buf = x.buf[:0]
-				return err
-			})
-			if err == nil && len(x.buf) > 0 {
-				_, err = w.Write(x.buf)
-			}
-			return err
-		}
-	} else {
-		b.fail(rows(func(n int, r *citySpillRow) error {
-			cells := s.cells(len(cols))
-			for i, c := range r.cells {
-				cells[i] = excelize.Cell{StyleID: c.style, Value: cityOutAny(cityOutVal{kind: c.kind, s: string(c.s)})}
-			}
-			s.put(r.height, cells...)
-			return b.err
-		}))
-	}
+	s.rows(inject, sh, len(cols), p.rows, func(emit func(n int, r *citySpillRow) error) error {
+		return cw.detailRows(p, lines, emit)
+	})
 	s.flush()
 }

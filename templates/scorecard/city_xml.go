@@ -173,6 +173,44 @@ func cityBstrMarshal(s string) (result string) {
 	return result
 }
 
+// rows writes the n rows rows hands its emit (each with its row number)
+// after the stream's own: into inject[sheet], written as XML where
+// cityZip meets the part's </sheetData>, or, without cityDirectXML,
+// through the StreamWriter now.
+func (s *cityStream) rows(inject map[string]func(io.Writer) error, sheet string, ncols, n int,
+	rows func(emit func(n int, r *citySpillRow) error) error) {
+	b := s.b
+	if !cityDirectXML {
+		b.fail(rows(func(_ int, r *citySpillRow) error {
+			cells := s.cells(ncols)
+			for i, c := range r.cells {
+				cells[i] = excelize.Cell{StyleID: c.style, Value: cityOutAny(cityOutVal{kind: c.kind, s: string(c.s)})}
+			}
+			s.put(r.height, cells...)
+			return b.err
+		}))
+		return
+	}
+	s.more, s.moreCols = n, ncols
+	inject[sheet] = func(w io.Writer) error {
+		x := newCityXML(ncols)
+		err := rows(func(n int, r *citySpillRow) error {
+			x.row(n, r)
+			b.tick()
+			if len(x.buf) < 64<<10 {
+				return nil
+			}
+			_, err := w.Write(x.buf)
+			x.buf = x.buf[:0]
+			return err
+		})
+		if err == nil && len(x.buf) > 0 {
+			_, err = w.Write(x.buf)
+		}
+		return err
+	}
+}
+
 // cityZip is the zip writer of a city scorecard: zipw's, writing rows into
 // the parts named in inject where the StreamWriter left </sheetData>.
 type cityZip struct {
