@@ -1,8 +1,6 @@
 package templates
 
 import (
-	"strconv"
-
 	"github.com/attain-tool/attain/templates/cell"
 
 	"github.com/xuri/excelize/v2"
@@ -22,11 +20,7 @@ func setDimensions(f *excelize.File) error {
 		for _, r := range rows {
 			cols = max(cols, len(r))
 		}
-		ref := "A1"
-		if len(rows) > 1 || cols > 1 {
-			ref += ":" + cell.ColName(max(cols, 1)-1) + strconv.Itoa(max(len(rows), 1))
-		}
-		if err := f.SetSheetDimension(sheet, ref); err != nil {
+		if err := f.SetSheetDimension(sheet, cell.UsedRange(len(rows), cols)); err != nil {
 			return err
 		}
 	}

@@ -88,3 +88,12 @@ const MaxRows = 1 << 20
 
 // SheetNameBad are the characters Excel does not allow in a sheet name.
 const SheetNameBad = `[]:*?/\`
+
+// UsedRange is the range a sheet of rows × cols cells from A1 records as
+// its <dimension>: "A1" for one cell or none.
+func UsedRange(rows, cols int) string {
+	if rows <= 1 && cols <= 1 {
+		return "A1"
+	}
+	return "A1:" + ColName(max(cols, 1)-1) + strconv.Itoa(max(rows, 1))
+}

@@ -91,3 +91,25 @@ func FuzzParseA1(f *testing.F) {
 		}
 	})
 }
+
+func TestUsedRange(t *testing.T) {
+	tests := []struct {
+		name       string
+		rows, cols int
+		want       string
+	}{
+		{"empty", 0, 0, "A1"},
+		{"one cell", 1, 1, "A1"},
+		{"one row", 1, 10, "A1:J1"},
+		{"one column", 37, 1, "A1:A37"},
+		{"rows, no cells", 5, 0, "A1:A5"},
+		{"a city's 明细", 1048561, 10, "A1:J1048561"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := UsedRange(tc.rows, tc.cols); got != tc.want {
+				t.Errorf("UsedRange(%d, %d) = %q, want %q", tc.rows, tc.cols, got, tc.want)
+			}
+		})
+	}
+}

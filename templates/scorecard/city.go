@@ -200,7 +200,7 @@ func (b *cityBook) stream(sheet string) *cityStream {
 
 // dimension is the used range of a streamed sheet, its rows written.
 func (s *cityStream) dimension() string {
-	return dimensionRef(s.row+s.more, max(s.cols, s.moreCols))
+	return cell.UsedRange(s.row+s.more, max(s.cols, s.moreCols))
 }
 
 // widths sets the column widths; before the first row.

@@ -1,8 +1,6 @@
 package scorecard
 
 import (
-	"strconv"
-
 	"github.com/attain-tool/attain/templates/cell"
 
 	"github.com/xuri/excelize/v2"
@@ -32,19 +30,11 @@ func setDimensions(f *excelize.File, skip map[string]bool) error {
 		for _, r := range rows {
 			cols = max(cols, len(r))
 		}
-		if err := f.SetSheetDimension(sheet, dimensionRef(len(rows), cols)); err != nil {
+		if err := f.SetSheetDimension(sheet, cell.UsedRange(len(rows), cols)); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// dimensionRef is the range of rows × cols cells from A1: "A1" for none.
-func dimensionRef(rows, cols int) string {
-	if rows <= 1 && cols <= 1 {
-		return "A1"
-	}
-	return "A1:" + cell.ColName(max(cols, 1)-1) + strconv.Itoa(max(rows, 1))
 }
 
 // cityDimPlaceholder is the range a streamed sheet starts with; cityZip
