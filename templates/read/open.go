@@ -3,6 +3,7 @@ package read
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
@@ -224,6 +225,16 @@ func importShortErr(err error) string {
 		s = string(r[:120]) + "…"
 	}
 	return s
+}
+
+// importZipDamage says whether err, met unpacking a workbook, is damage
+// to the package (of its structure or its compressed data), rather than
+// a failure to read the file.
+func importZipDamage(err error) bool {
+	var ce flate.CorruptInputError
+	return err == nil || errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) ||
+		errors.Is(err, zip.ErrAlgorithm) || errors.As(err, &ce) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, io.EOF)
 }
 
 // importZipReason words a zip error.

@@ -62,6 +62,10 @@ func scanProblem(name string, err error, lim limits, p openFor) rules.Diagnostic
 	case xlsxscan.KindZip:
 		d.Pos = file // the part named in the message, not a cell
 		d.Hint = "文件可能没有下载或复制完整：重新获取原文件；" + p.saveAs()
+		if !importZipDamage(e.Err) { // the file could not be read (a disk, a network share)
+			d.Summary, d.Hint = fmt.Sprintf("读取文件出错（%s）", importShortErr(e.Err)), "确认文件可以打开，再试一次"
+			break
+		}
 		if e.Part == "" {
 			d.Summary = fmt.Sprintf("文件不完整或已损坏，无法作为 .xlsx 打开（%s）", importZipReason(e.Err))
 		} else {

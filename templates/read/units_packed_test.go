@@ -184,3 +184,45 @@ func TestReadUnitsMaxUnits(t *testing.T) {
 		})
 	}
 }
+
+// failingAt is a file whose reads fail past off.
+type failingAt struct {
+	data []byte
+	off  int64
+}
+
+func (f failingAt) ReadAt(b []byte, off int64) (int, error) {
+	if off+int64(len(b)) > f.off {
+		return 0, fmt.Errorf("input/output error")
+	}
+	return bytes.NewReader(f.data).ReadAt(b, off)
+}
+
+// TestReadUnitsPackedAtReadError words a file that cannot be read, at its
+// start or within a workbook, as a problem of the file, not a crash.
+func TestReadUnitsPackedAtReadError(t *testing.T) {
+	rs := fixture.SyntheticRuleset(10)
+	var gen bytes.Buffer
+	if err := fixture.GenerateUnitsWorkbook(&gen, rs, 60, 10, 5); err != nil {
+		t.Fatal(err)
+	}
+	book := gen.Bytes()
+	tests := []struct {
+		name string
+		at   failingAt
+		want string
+	}{
+		{"at the start", failingAt{book, 0}, "读取文件出错（input/output error）"},
+		{"a CSV read whole", failingAt{[]byte("单位,指标编码\n红旗区,gdp_growth\n"), 10}, "读取文件出错"},
+		{"within the workbook", failingAt{book, int64(len(book)) - 64}, "读取文件出错（input/output error）"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			units, diags := ReadUnitsPackedAt("units.xlsx", tc.at, int64(len(tc.at.data)), rs, UnitsOptions{})
+			errs := diags.Errors()
+			if len(errs) == 0 || !strings.Contains(errs[0].Summary, tc.want) || errs[0].Pos.File != "units.xlsx" {
+				t.Fatalf("%d units, errors %v; want one saying %q", len(units), errs, tc.want)
+			}
+		})
+	}
+}
